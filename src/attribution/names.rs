@@ -1,0 +1,201 @@
+//! Source phrases: the words naming a source, split into a name and a role.
+//!
+//! "Russian Defense Ministry official Sergei Rudskoi" -> name "Sergei Rudskoi", role "Russian
+//! Defense Ministry official"; "Major-General Igor Konashenkov, a spokesman for the Russian Defense
+//! Ministry" -> name "Igor Konashenkov", role "Major-General, a spokesman for the Russian Defense
+//! Ministry"; "he" -> "he" (resolved later); "A French diplomatic source" stays as written.
+
+use crate::document::Span;
+use crate::lexicon::sources::{PRONOUNS, TITLES};
+
+/// A source phrase found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceChunk {
+    /// The words as written (name and title; appositive roles excluded).
+    pub span: Span,
+    /// The name, without titles ("Igor Konashenkov"), or the phrase as written.
+    pub name: String,
+    /// Titles and roles.
+    pub role: Option<String>,
+}
+
+/// Longest phrase, in words, taken as a source.
+const MAX_SOURCE_WORDS: usize = 12;
+
+/// Reads a source phrase that starts at byte `offset` of the document text. `after_cue` phrases ("said X, a
+/// spokesman ...") end at the first comma, and an appositive after it becomes the role.
+pub fn chunk_source(offset: usize, phrase: &str, after_cue: bool) -> Option<SourceChunk> {
+    let (head, appositive) = match (after_cue, phrase.find(',')) {
+        (true, Some(comma)) => (&phrase[..comma], Some(phrase[comma + 1..].trim())),
+        _ => (phrase, None),
+    };
+    let lead = head.len() - head.trim_start().len();
+    let head = head.trim();
+    if head.is_empty() || head.split_whitespace().count() > MAX_SOURCE_WORDS {
+        return None;
+    }
+    let span = Span::new(offset + lead, offset + lead + head.len());
+    let appositive_role = appositive
+        .filter(|a| is_appositive_role(a))
+        .map(|a| a.to_owned());
+    let lower = head.to_lowercase();
+    if PRONOUNS.iter().any(|(p, _)| *p == lower) {
+        return Some(SourceChunk {
+            span,
+            name: lower,
+            role: appositive_role,
+        });
+    }
+    let first = head.chars().next()?;
+    if !(first.is_uppercase()
+        || head.starts_with("the ")
+        || head.starts_with("a ")
+        || head.starts_with("an "))
+    {
+        return None;
+    }
+    let (titles, rest) = strip_titles(head);
+    let (name, pre_role) = split_name(rest);
+    let role = join_roles([titles, pre_role, appositive_role.as_deref()]);
+    Some(SourceChunk {
+        span,
+        name: name.to_owned(),
+        role,
+    })
+}
+
+/// An appositive role starts with an article and a lower-case word ("a spokesman for ...").
+fn is_appositive_role(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    matches!(words.next(), Some("a" | "an" | "the"))
+        && words
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Leading titles ("Major-General", "Dr.") split off the phrase.
+fn strip_titles(phrase: &str) -> (Option<&str>, &str) {
+    let mut rest = phrase;
+    loop {
+        let found = TITLES.iter().find(|t| {
+            rest.strip_prefix(**t).is_some_and(|r| {
+                r.starts_with(' ')
+                    && r.trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        });
+        match found {
+            Some(t) => rest = rest[t.len()..].trim_start(),
+            None => break,
+        }
+    }
+    let titles = phrase[..phrase.len() - rest.len()].trim();
+    ((!titles.is_empty()).then_some(titles), rest)
+}
+
+/// Splits "Russian Defense Ministry official Sergei Rudskoi" into the trailing capitalised name
+/// and the words before it. A phrase that does not end in a capitalised run is kept whole.
+fn split_name(phrase: &str) -> (&str, Option<&str>) {
+    let words: Vec<(usize, &str)> = phrase
+        .split(' ')
+        .scan(0, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "al-" | "bin" | "de" | "van" | "von" | "of" | "for")
+    };
+    let mut first = words.len();
+    while first > 0 && is_name_word(words[first - 1].1) {
+        first -= 1;
+    }
+    // Connectives cannot start a name ("of the Russian ..."); the run starts after them.
+    while first < words.len()
+        && !words[first]
+            .1
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        first += 1;
+    }
+    if first == words.len() || first == 0 {
+        return (
+            phrase.trim_start_matches("the ").trim_start_matches("The "),
+            None,
+        );
+    }
+    let pre = phrase[..words[first].0].trim();
+    if matches!(pre, "the" | "The") {
+        return (&phrase[words[first].0..], None);
+    }
+    // A lower-case word before the run is a role ("official"); an article means the run is part
+    // of a description ("the head of the Syrian Observatory"), kept whole.
+    match words[first - 1].1 {
+        "the" | "a" | "an" | "of" | "for" => (phrase, None),
+        _ => (&phrase[words[first].0..], Some(pre)),
+    }
+}
+
+fn join_roles<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk(phrase: &str, after_cue: bool) -> (String, Option<String>) {
+        let c = chunk_source(0, phrase, after_cue).unwrap();
+        (c.name, c.role)
+    }
+
+    #[test]
+    fn names_and_roles() {
+        assert_eq!(
+            chunk(
+                "Major-General Igor Konashenkov, a spokesman for the Russian Defense Ministry",
+                true
+            ),
+            (
+                "Igor Konashenkov".into(),
+                Some("Major-General, a spokesman for the Russian Defense Ministry".into())
+            )
+        );
+        assert_eq!(
+            chunk("Russian Defense Ministry official Sergei Rudskoi", false),
+            (
+                "Sergei Rudskoi".into(),
+                Some("Russian Defense Ministry official".into())
+            )
+        );
+        assert_eq!(
+            chunk("Foreign Ministry spokeswoman Maria Zakharova", false).0,
+            "Maria Zakharova"
+        );
+        assert_eq!(chunk("he", false), ("he".into(), None));
+        assert_eq!(
+            chunk("the Russian Defense Ministry", false).0,
+            "Russian Defense Ministry"
+        );
+        assert_eq!(
+            chunk("A French diplomatic source", false).0,
+            "A French diplomatic source"
+        );
+    }
+
+    #[test]
+    fn lowercase_clauses_are_not_sources() {
+        assert!(chunk_source(0, "which is why", false).is_none());
+    }
+}

@@ -1,0 +1,89 @@
+//! Lines of web boilerplate that are never article text.
+//!
+//! Each row is a regular expression matched against one whole, trimmed line (`^...$` is implied)
+//! with a note on where it comes from. Users add their own through `Options::extra_boilerplate`.
+
+/// `(pattern, why)`: a line matching `pattern` in full is dropped from the clean body.
+pub const BOILERPLATE_LINES: &[(&str, &str)] = &[
+    // seed 003: a sprite sheet of icon names flattened into one line
+    (r"(?:icon[\s\-]?[\w\- ]*){5,}", "icon-name runs"),
+    // seed 002: breadcrumbs glued together ("Latest developmentsMiddle EastOthersWorld News")
+    (r"Latest developments.*", "breadcrumbs"),
+    (
+        r"(?:Home|News|World|Middle East|Politics)(?:\s*[>»/|›]\s*[\w ]+){1,6}",
+        "breadcrumbs with separators",
+    ),
+    // seed 002: a bare UUID
+    (
+        r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+        "bare UUID",
+    ),
+    // comment prompts (seeds 001, 002, 004)
+    (r"(?i)post a comment.*", "comment prompt"),
+    (r"(?i)write your comment.*", "comment prompt"),
+    (r"(?i)be the first to comment.*", "comment prompt"),
+    (r"(?i)leave a (?:reply|comment).*", "comment prompt"),
+    (
+        r"(?i)(?:\d+\s+)?comments?(?:\s*\(\d+\))?",
+        "comment counter",
+    ),
+    (
+        r"(?i)your email address will not be published.*",
+        "comment form",
+    ),
+    (
+        r"(?i)(?:required fields are marked|save my name, email).*",
+        "comment form",
+    ),
+    (
+        r"(?i)this site uses akismet to reduce spam.*",
+        "anti-spam notice",
+    ),
+    (
+        r"(?i)learn how your comment data is processed.*",
+        "anti-spam notice",
+    ),
+    (
+        r"(?i)related (?:articles|posts|stories|news)",
+        "related links header",
+    ),
+    (
+        r"(?i)(?:read|see) (?:more|also)\s*:?",
+        "related links header",
+    ),
+    (r"(?i)back to top(?: button)?", "navigation"),
+    (
+        r"(?i)(?:share|tweet|email|print)(?:\s*(?:this|on facebook|on twitter|article))?",
+        "share buttons",
+    ),
+    (
+        r"(?i)(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|vk)(?:\s+(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|vk))*",
+        "share buttons",
+    ),
+    (
+        r"(?i)(?:subscribe|sign up)(?: to (?:our|the) newsletter)?.*",
+        "newsletter prompt",
+    ),
+    (r"(?i)podcasts?", "podcast player"),
+    // seed 003: podcast player timers ("0:00", "27:33")
+    (r"\d{1,2}:\d{2}(?::\d{2})?", "player timer"),
+    (r"(?i)advertisement|sponsored content", "advertising"),
+    (
+        r"(?i)(?:all rights reserved|©|copyright).*",
+        "copyright line",
+    ),
+    (
+        r"(?i)(?:trending|most read|most popular|you may also like|recommended)(?: now)?",
+        "link lists",
+    ),
+    (r"(?i)(?:tags?|topics?)\s*:.*", "tag lists"),
+];
+
+/// Lines that end the article: everything after one of these, when it is in the last third of
+/// the text, is comment section or footer.
+pub const ARTICLE_END_MARKERS: &[&str] = &[
+    r"(?i)post a comment.*",
+    r"(?i)leave a (?:reply|comment).*",
+    r"(?i)related (?:articles|posts|stories|news)",
+    r"(?i)podcasts?",
+];

@@ -1,0 +1,112 @@
+//! Line-level cleaning of raw web text: boilerplate lines, the dateline, the headline, and the
+//! comment section or player widgets that end an article.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDateTime;
+use regex::RegexSet;
+
+use crate::lexicon::boilerplate::{ARTICLE_END_MARKERS, BOILERPLATE_LINES};
+use crate::options::Options;
+use crate::time::parse_timestamp;
+
+static BOILERPLATE: LazyLock<RegexSet> =
+    LazyLock::new(|| whole_line_set(BOILERPLATE_LINES.iter().map(|(p, _)| *p)));
+static END_MARKERS: LazyLock<RegexSet> =
+    LazyLock::new(|| whole_line_set(ARTICLE_END_MARKERS.iter().copied()));
+
+fn whole_line_set<'a>(patterns: impl Iterator<Item = &'a str>) -> RegexSet {
+    RegexSet::new(patterns.map(|p| format!("^(?:{p})$"))).expect("boilerplate patterns are valid")
+}
+
+/// What line cleaning keeps of a raw text.
+#[derive(Debug, Default)]
+pub struct CleanLines<'t> {
+    /// The kept lines, trimmed: one paragraph each.
+    pub lines: Vec<&'t str>,
+    /// Index into `lines` of the headline, if the text starts with one.
+    pub title_line: Option<usize>,
+    /// The publication time of a dateline line, if found (the line itself is dropped).
+    pub dateline: Option<NaiveDateTime>,
+}
+
+/// Splits `text` into trimmed non-empty lines, dropping boilerplate and reading the dateline.
+pub fn clean_lines<'t>(text: &'t str, options: &Options) -> CleanLines<'t> {
+    let mut out = CleanLines::default();
+    let all: Vec<&str> = text.lines().map(str::trim).collect();
+    let end = article_end(&all);
+    for line in &all[..end] {
+        if line.is_empty() || is_boilerplate(line, options) {
+            continue;
+        }
+        // A dateline is a line that is only a timestamp, near the top ("7 Dec, 2016 19:16").
+        if out.dateline.is_none() && out.lines.len() < 3 && line.len() < 40 {
+            if let Some(ts) = parse_timestamp(line) {
+                out.dateline = Some(ts);
+                continue;
+            }
+        }
+        out.lines.push(line);
+    }
+    out.title_line = out
+        .lines
+        .first()
+        .filter(|l| looks_like_headline(l))
+        .map(|_| 0);
+    out
+}
+
+fn is_boilerplate(line: &str, options: &Options) -> bool {
+    BOILERPLATE.is_match(line)
+        || options
+            .extra_boilerplate
+            .as_ref()
+            .is_some_and(|set| set.is_match(line))
+}
+
+/// Index of the first line of the trailing comment section or widget block, when one starts in
+/// the last third of the text; `lines.len()` otherwise. Keeps a "Podcasts" heading mid-article.
+fn article_end(lines: &[&str]) -> usize {
+    let cut_from = lines.len() * 2 / 3;
+    lines
+        .iter()
+        .enumerate()
+        .skip(cut_from)
+        .find(|(_, l)| END_MARKERS.is_match(l))
+        .map_or(lines.len(), |(i, _)| i)
+}
+
+/// A headline is short and does not end like a sentence ("Russia: Syrian army controls 93 % of
+/// Aleppo"); an opening sentence ends with a period ("Russia says the Syrian army ... Aleppo.").
+fn looks_like_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let last = line.chars().last().unwrap_or('.');
+    (3..=30).contains(&words)
+        && !matches!(last, '.' | ',' | ';' | '”' | '"' | ':')
+        && line.len() < 250
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_boilerplate_keeps_body() {
+        let text = "Latest developmentsMiddle EastOthersWorld News\n\nSyrian govt. soldiers make gains\n\n78081a38-653c-4259-9606-cb4966f2f071\n\nBody one.\n\nBody two.\n\nRelated Articles\n\nLeave a Reply\n\nBack to top button\n";
+        let lines = clean_lines(text, &Options::default());
+        assert_eq!(
+            lines.lines,
+            ["Syrian govt. soldiers make gains", "Body one.", "Body two."]
+        );
+        assert_eq!(lines.title_line, Some(0));
+    }
+
+    #[test]
+    fn opening_sentence_is_not_a_headline() {
+        let lines = clean_lines(
+            "Russia says the army holds half of the east.\nMore text.",
+            &Options::default(),
+        );
+        assert_eq!(lines.title_line, None);
+    }
+}

@@ -1,0 +1,93 @@
+//! Parsing: a raw input becomes a [`Document`] with a clean body, headline, publication time,
+//! paragraphs and sentences.
+//!
+//! Takes decoded text (see [`decode`]); drops web boilerplate lines (the table in
+//! `lexicon::boilerplate`), reads a leading dateline and headline, and splits the body into
+//! paragraphs (one per non-empty line) and sentences. It does not look at claims or numbers.
+
+pub mod clean;
+pub mod decode;
+pub mod sentences;
+
+use crate::document::{Document, InputFormat, RawDocument, Span};
+use crate::options::Options;
+use crate::time::parse_timestamp;
+
+/// The separator between paragraphs in the clean text.
+pub const PARAGRAPH_BREAK: &str = "\n\n";
+
+/// Parses one raw document into the article model (no claims or quantities yet).
+pub fn parse_document(raw: &RawDocument, options: &Options) -> Document {
+    let mut doc = Document {
+        id: raw.id.clone(),
+        path: raw.path.clone(),
+        warnings: raw.warnings.clone(),
+        ..Document::default()
+    };
+    if raw.format == InputFormat::Html {
+        doc.error = Some("HTML input is not supported yet: convert it to text first".to_owned());
+        return doc;
+    }
+    let cleaned = clean::clean_lines(&raw.text, options);
+    let mut text = String::with_capacity(raw.text.len());
+    for line in &cleaned.lines {
+        if !text.is_empty() {
+            text.push_str(PARAGRAPH_BREAK);
+        }
+        let start = text.len();
+        text.push_str(line);
+        doc.paragraphs.push(Span::new(start, text.len()));
+    }
+    doc.text = text;
+    doc.title = raw
+        .title
+        .clone()
+        .or_else(|| cleaned.title_line.map(|i| cleaned.lines[i].to_owned()));
+    doc.published = raw
+        .published
+        .as_deref()
+        .and_then(parse_timestamp)
+        .or(cleaned.dateline);
+    if let (Some(given), None) = (raw.published.as_deref(), doc.published) {
+        if !given.trim().is_empty() {
+            doc.warnings
+                .push(format!("could not read the publication date {given:?}"));
+        }
+    }
+    doc.sentences = sentences::split_sentences(&doc.text, &doc.paragraphs);
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_like_article() {
+        let raw = RawDocument {
+            id: "x".into(),
+            text: "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon\n7 Dec, 2016 19:16\n\nSyrian Army retakes 70% of E. Aleppo – Russian military\n\nThe army advanced. \"We won,\" he said.\n\nPodcasts\n0:00\n27:33\n".into(),
+            ..RawDocument::default()
+        };
+        let doc = parse_document(&raw, &Options::default());
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Syrian Army retakes 70% of E. Aleppo – Russian military")
+        );
+        assert_eq!(doc.published.unwrap().to_string(), "2016-12-07 19:16:00");
+        assert_eq!(doc.text, "Syrian Army retakes 70% of E. Aleppo – Russian military\n\nThe army advanced. \"We won,\" he said.");
+        let sentences: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(&doc.text))
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Syrian Army retakes 70% of E. Aleppo – Russian military",
+                "The army advanced.",
+                "\"We won,\" he said."
+            ]
+        );
+    }
+}

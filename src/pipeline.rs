@@ -1,0 +1,251 @@
+//! The pipeline: runs the stages on each document, in parallel over documents, and gathers the
+//! tables in input order. The order of the stages lives here and nowhere else.
+//!
+//! Each document runs under `catch_unwind`: a panic in any stage becomes that document's
+//! `error`, and the other documents are unaffected.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::attribution::extract_claims;
+use crate::document::{Document, InputFormat, RawDocument};
+use crate::error::Error;
+use crate::options::Options;
+use crate::parse::decode::{decode_bytes, normalize_text};
+use crate::parse::parse_document;
+use crate::quantity::extract_quantities;
+use crate::table::Tables;
+use crate::time::resolve_date;
+
+/// Runs every stage on one document. Never panics: a failure becomes `Document::error`.
+pub fn extract_document(raw: &RawDocument, options: &Options) -> Document {
+    let failed = |error: String| Document {
+        id: raw.id.clone(),
+        path: raw.path.clone(),
+        warnings: raw.warnings.clone(),
+        error: Some(error),
+        ..Document::default()
+    };
+    if let Some(error) = &raw.error {
+        return failed(error.clone());
+    }
+    if options.max_document_bytes > 0 && raw.text.len() > options.max_document_bytes {
+        return failed(format!(
+            "document is {} bytes, more than the limit of {} bytes",
+            raw.text.len(),
+            options.max_document_bytes
+        ));
+    }
+    match catch_unwind(AssertUnwindSafe(|| run_stages(raw, options))) {
+        Ok(doc) => doc,
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            failed(format!("internal error while extracting: {reason}"))
+        }
+    }
+}
+
+fn run_stages(raw: &RawDocument, options: &Options) -> Document {
+    let mut doc = parse_document(raw, options);
+    extract_claims(&mut doc);
+    extract_quantities(&mut doc);
+    link_quantities_to_claims(&mut doc);
+    resolve_claim_dates(&mut doc);
+    doc
+}
+
+/// A quantity belongs to the claim whose content holds it ("93 percent" in Russia's claim).
+fn link_quantities_to_claims(doc: &mut Document) {
+    for q in &mut doc.quantities {
+        q.claim = doc
+            .claims
+            .iter()
+            .position(|c| c.content.contains(q.span) || c.content.overlaps(q.span));
+    }
+}
+
+fn resolve_claim_dates(doc: &mut Document) {
+    let published = doc.published.map(|p| p.date());
+    for claim in &mut doc.claims {
+        if let Some(span) = claim.date_span {
+            claim.date = resolve_date(span.slice(&doc.text), published).map(|d| d.to_string());
+        }
+    }
+}
+
+/// Runs the pipeline over `raws` in parallel and returns the tables, one documents row per
+/// input, in input order. `jobs` caps the threads (a dedicated pool); `None` uses all cores.
+pub fn extract_batch(
+    raws: &[RawDocument],
+    options: &Options,
+    jobs: Option<usize>,
+) -> Result<Tables, Error> {
+    in_pool(jobs, || {
+        let per_doc: Vec<Tables> = raws
+            .par_iter()
+            .map(|raw| {
+                let mut t = Tables::default();
+                t.push_document(&extract_document(raw, options));
+                t
+            })
+            .collect();
+        concat(per_doc)
+    })
+}
+
+/// Like [`extract_batch`] over files: each is read and decoded inside the parallel loop. A file
+/// that cannot be read becomes a documents row with its `error`.
+pub fn extract_files(
+    files: &[FileInput],
+    options: &Options,
+    jobs: Option<usize>,
+) -> Result<Tables, Error> {
+    in_pool(jobs, || {
+        let per_doc: Vec<Tables> = files
+            .par_iter()
+            .map(|file| {
+                let mut t = Tables::default();
+                t.push_document(&extract_document(&read_file(file), options));
+                t
+            })
+            .collect();
+        concat(per_doc)
+    })
+}
+
+/// A file to read, with the id its document gets.
+#[derive(Debug, Clone)]
+pub struct FileInput {
+    /// Path to read.
+    pub path: String,
+    /// The document id (by default the file stem).
+    pub id: String,
+}
+
+/// Reads and decodes one file into a raw document; failures are recorded, not returned.
+pub fn read_file(file: &FileInput) -> RawDocument {
+    let mut raw = RawDocument {
+        id: file.id.clone(),
+        path: Some(file.path.clone()),
+        ..RawDocument::default()
+    };
+    let path = Path::new(&file.path);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    raw.format = if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let (text, warnings) = decode_bytes(&bytes);
+            raw.text = text;
+            raw.warnings = warnings;
+        }
+        Err(e) => raw.error = Some(Error::io(&file.path, &e).to_string()),
+    }
+    raw
+}
+
+/// Builds a raw document from a caller's string (BOM, NUL and CRLF normalised).
+pub fn raw_from_text(
+    id: String,
+    text: String,
+    published: Option<String>,
+    title: Option<String>,
+) -> RawDocument {
+    let mut warnings = Vec::new();
+    let text = normalize_text(text, &mut warnings);
+    RawDocument {
+        id,
+        text,
+        published,
+        title,
+        warnings,
+        ..RawDocument::default()
+    }
+}
+
+fn concat(parts: Vec<Tables>) -> Tables {
+    let mut all = Tables::default();
+    for part in parts {
+        all.append(part);
+    }
+    all
+}
+
+fn in_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, Error> {
+    match jobs {
+        None => Ok(work()),
+        Some(0) => Err(Error::invalid_option("jobs", "must be at least 1")),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| Error::invalid_option("jobs", e.to_string()))?;
+            Ok(pool.install(work))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_input_in_order_and_same_for_any_jobs() {
+        let raws: Vec<RawDocument> = (0..50)
+            .map(|i| raw_from_text(i.to_string(), format!("“We hold {i},000 homes in the city,” he said. Lavrov said: “This is number {i} of many.”"), None, None))
+            .collect();
+        let one = extract_batch(&raws, &Options::default(), Some(1)).unwrap();
+        let many = extract_batch(&raws, &Options::default(), Some(4)).unwrap();
+        assert_eq!(
+            one.documents.doc_id,
+            (0..50).map(|i| i.to_string()).collect::<Vec<_>>()
+        );
+        assert_eq!(one.claims.content, many.claims.content);
+        assert_eq!(one.quantities.value, many.quantities.value);
+        assert_eq!(one.claims.source[1], "Lavrov");
+    }
+
+    #[test]
+    fn oversized_and_unreadable_inputs_become_errors() {
+        let options = Options {
+            max_document_bytes: 10,
+            ..Options::default()
+        };
+        let doc = extract_document(
+            &raw_from_text("a".into(), "x".repeat(11), None, None),
+            &options,
+        );
+        assert!(doc
+            .error
+            .unwrap()
+            .contains("more than the limit of 10 bytes"));
+        let missing = read_file(&FileInput {
+            path: "/no/such/file.txt".into(),
+            id: "f".into(),
+        });
+        assert!(missing
+            .error
+            .unwrap()
+            .starts_with("cannot read /no/such/file.txt"));
+    }
+
+    #[test]
+    fn zero_jobs_is_an_error() {
+        assert!(extract_batch(&[], &Options::default(), Some(0))
+            .unwrap_err()
+            .is_invalid_option());
+    }
+}
