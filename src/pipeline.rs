@@ -17,7 +17,7 @@ use crate::parse::decode::{decode_bytes, normalize_text};
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities;
 use crate::table::Tables;
-use crate::time::resolve_date;
+use crate::time::{find_time_expressions, resolve_date};
 
 /// Runs every stage on one document. Never panics: a failure becomes `Document::error`.
 pub fn extract_document(raw: &RawDocument, options: &Options) -> Document {
@@ -70,9 +70,21 @@ fn link_quantities_to_claims(doc: &mut Document) {
     }
 }
 
+/// A claim's date is the time expression of its sentence that lies outside its content and
+/// nearest its cue ("..., Sergei Rudskoi said in comments broadcast on state television on
+/// Friday"), unless the attribution stage already set one. Then every date is resolved against
+/// the publication date.
 fn resolve_claim_dates(doc: &mut Document) {
     let published = doc.published.map(|p| p.date());
     for claim in &mut doc.claims {
+        if claim.date_span.is_none() {
+            let sentence = doc.sentences[claim.sentence].span;
+            let anchor = claim.cue_span.unwrap_or(claim.span).byte_start;
+            claim.date_span = find_time_expressions(&doc.text, sentence)
+                .into_iter()
+                .filter(|t| !claim.content.overlaps(*t))
+                .min_by_key(|t| t.byte_start.abs_diff(anchor));
+        }
         if let Some(span) = claim.date_span {
             claim.date = resolve_date(span.slice(&doc.text), published).map(|d| d.to_string());
         }

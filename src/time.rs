@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use regex::Regex;
 
+use crate::document::Span;
+
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("february", 2),
@@ -145,6 +147,25 @@ pub fn resolve_date(expression: &str, published: Option<NaiveDate>) -> Option<Na
     }
 }
 
+/// Time expressions in news text: "on Friday", "earlier on Wednesday", "on December 14, 2016",
+/// "since October 18", "in March 2011", "over the past 24 hours", "yesterday".
+static TIME_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
+    let day = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+    Regex::new(&format!(
+        r"(?:\b(?:[Ee]arlier|[Ll]ater)\s+)?(?:\b(?:[Oo]n|[Ss]ince|[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom)\s+)?(?:\b(?:{day}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}})\b|\b(?:yesterday|today|tonight|last\s+(?:week|month|year|night))\b)|\b(?:[Oo]ver|[Ii]n|[Dd]uring)\s+the\s+(?:past|last)\s+(?:\d+|[a-z]+)\s+(?:hours|days|weeks|months|years)\b"
+    ))
+    .unwrap()
+});
+
+/// Byte spans of time expressions inside `span` of `text`, in text order.
+pub fn find_time_expressions(text: &str, span: Span) -> Vec<Span> {
+    TIME_EXPRESSION
+        .find_iter(span.slice(text))
+        .map(|m| Span::new(span.byte_start + m.start(), span.byte_start + m.end()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +236,25 @@ mod tests {
         assert_eq!(
             resolve_date("on 3 January", published),
             Some(date(2016, 1, 3))
+        );
+    }
+
+    #[test]
+    fn finds_time_expressions() {
+        let text = "Earlier on Friday, Putin said talks since October 18 and on December 14, 2016 went on over the past 24 hours, in March 2011 too.";
+        let found: Vec<&str> = find_time_expressions(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Earlier on Friday",
+                "since October 18",
+                "on December 14, 2016",
+                "over the past 24 hours",
+                "in March 2011"
+            ]
         );
     }
 }
