@@ -6,6 +6,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -196,7 +197,19 @@ fn concat(parts: Vec<Tables>) -> Tables {
     all
 }
 
+/// The process that first used rayon's global pool. A child forked after that has no pool
+/// threads (fork copies only the calling thread) and would wait on them forever, so it gets a
+/// dedicated pool instead; this needs no `pthread_atfork` hook.
+static GLOBAL_POOL_OWNER: OnceLock<u32> = OnceLock::new();
+
 fn in_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, Error> {
+    let pid = std::process::id();
+    let jobs = match jobs {
+        None if *GLOBAL_POOL_OWNER.get_or_init(|| pid) != pid => {
+            Some(std::thread::available_parallelism().map_or(1, |n| n.get()))
+        }
+        other => other,
+    };
     match jobs {
         None => Ok(work()),
         Some(0) => Err(Error::invalid_option("jobs", "must be at least 1")),

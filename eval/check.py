@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Run the shared evaluations (../shared/eval) and compare each figure with the ratchet.
+
+    python eval/check.py [--shared ../shared] [--ratchet eval/ratchet.json] [--only NAME ...] [--update]
+
+Each scorer prints a table and, last, one JSON line of figures; this script runs them with the
+installed `newsclaims`, prints a summary, and exits 1 if any figure named in the ratchet file is
+below its recorded level. `--update` raises the ratchet to the figures just measured (never lowers
+it): run it when quality improves and commit the file. The data stay in ../shared; nothing from
+there is copied into the project.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: name -> (script under shared/eval, extra arguments, working directory is the project root)
+EVALUATIONS = {
+    "seeds": ("score_seeds.py", ["seeds"]),
+    "polnear_dev": ("run_polnear.py", []),
+    "newsquant": ("score_newsquant.py", []),
+    "fakes": ("score_fakes_casualties.py", []),
+    "html": ("score_html.py", []),
+}
+
+
+def flatten(figures: dict, prefix: str = "") -> dict:
+    """{'newsclaims': {'f1': 0.9}} -> {'newsclaims.f1': 0.9}; non-numbers are dropped."""
+    out = {}
+    for key, value in figures.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, name + "."))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[name] = value
+    return out
+
+
+def run(shared: Path, name: str) -> dict:
+    script, args = EVALUATIONS[name]
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(shared / "eval" / script), *args], cwd=ROOT,
+                          capture_output=True, text=True)
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{script} failed (exit {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+    figures = flatten(json.loads(lines[-1]))
+    print(f"== {name} ({script}, {time.perf_counter() - t0:.1f}s)")
+    print("\n".join("   " + l for l in lines[:-1]))
+    return figures
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--ratchet", default=str(ROOT / "eval" / "ratchet.json"))
+    ap.add_argument("--only", nargs="*", choices=sorted(EVALUATIONS))
+    ap.add_argument("--update", action="store_true", help="raise the ratchet to the measured figures")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    if not (shared / "eval").is_dir():
+        print(f"eval/check.py: {shared}/eval not found; nothing to evaluate", file=sys.stderr)
+        return 2
+    ratchet_path = Path(args.ratchet)
+    ratchet = json.loads(ratchet_path.read_text()) if ratchet_path.exists() else {}
+    failures = []
+    for name in args.only or EVALUATIONS:
+        figures = run(shared, name)
+        floors = ratchet.setdefault(name, {})
+        for key, floor in sorted(floors.items()):
+            got = figures.get(key)
+            ok = got is not None and got >= floor - 1e-9
+            mark = "ok  " if ok else "FAIL"
+            print(f"   {mark} {key}: {got} (ratchet {floor})")
+            if not ok:
+                failures.append(f"{name}.{key}: {got} < {floor}")
+        if args.update:
+            for key, floor in floors.items():
+                if key in figures:
+                    floors[key] = max(floor, round(figures[key], 4))
+    if args.update:
+        ratchet_path.write_text(json.dumps(ratchet, indent=2, sort_keys=True) + "\n")
+        print(f"ratchet written to {ratchet_path}")
+    if failures:
+        print("\nBelow the ratchet:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    print("\nall figures at or above the ratchet")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
