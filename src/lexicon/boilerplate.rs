@@ -7,8 +7,13 @@
 pub const BOILERPLATE_LINES: &[(&str, &str)] = &[
     // seed 003: a sprite sheet of icon names flattened into one line
     (r"(?:icon[\s\-]?[\w\- ]*){5,}", "icon-name runs"),
-    // seed 002: breadcrumbs glued together ("Latest developmentsMiddle EastOthersWorld News")
-    (r"Latest developments.*", "breadcrumbs"),
+    // seed 002: section names glued together by a lost separator ("Latest developmentsMiddle
+    // EastOthersWorld News"): a short line of letters only with three or more lower-to-upper
+    // joins. Two joins are not enough: "YouTube and PlayStation deals" is a headline.
+    (
+        r"[\p{L} &]*?(?:\p{Ll}{2}\p{Lu}\p{Ll}[\p{L} &]*?){3,}",
+        "glued breadcrumbs",
+    ),
     (
         r"(?:Home|News|World|Middle East|Politics)(?:\s*[>»/|›]\s*[\w ]+){1,6}",
         "breadcrumbs with separators",
@@ -60,16 +65,18 @@ pub const BOILERPLATE_LINES: &[(&str, &str)] = &[
         r"(?i)(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|vk)(?:\s+(?:facebook|twitter|whatsapp|telegram|linkedin|reddit|pinterest|vk))*",
         "share buttons",
     ),
+    // "\b" so that "Subscribers to Wanadoo's broadband service will ..." (BBC) stays.
     (
-        r"(?i)(?:subscribe|sign up)(?: to (?:our|the) newsletter)?.*",
+        r"(?i)(?:subscribe|sign up)\b(?: to (?:our|the) newsletter)?.*",
         "newsletter prompt",
     ),
     (r"(?i)podcasts?", "podcast player"),
     // seed 003: podcast player timers ("0:00", "27:33")
     (r"\d{1,2}:\d{2}(?::\d{2})?", "player timer"),
     (r"(?i)advertisement|sponsored content", "advertising"),
+    // Not a bare "Copyright": "Copyright lawsuits against file-sharers rose ..." is news.
     (
-        r"(?i)(?:all rights reserved|©|copyright).*",
+        r"(?i)(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|.*all rights reserved\.?",
         "copyright line",
     ),
     (
@@ -86,4 +93,28 @@ pub const ARTICLE_END_MARKERS: &[&str] = &[
     r"(?i)leave a (?:reply|comment).*",
     r"(?i)related (?:articles|posts|stories|news)",
     r"(?i)podcasts?",
+];
+
+/// `(pattern, why)`: a paragraph matching `pattern` anywhere (case-insensitive) is a photo
+/// caption or credit. Captions are article text and stay; their sentences get `is_caption`.
+pub const CAPTION_PATTERNS: &[(&str, &str)] = &[
+    // seed 002: "Syrian government forces patrol ... on December 14, 2016. (Photo by AFP)"
+    (
+        r"\((?:file |afp |reuters |ap |sana |getty )?(?:photo|photograph|picture|image)s?\b[^)]*\)",
+        "credit in brackets",
+    ),
+    // FA-KES: "... August 3 2015(Reuters Photo)", "(AFP Photo)"
+    (
+        r"\([^()]{0,40}\b(?:photo|photograph|picture|image)s?\)",
+        "credit in brackets",
+    ),
+    (
+        r"^(?:file )?(?:photo|photograph|picture|image)\s*(?:by|:)",
+        "leading credit",
+    ),
+    // PolNeAR (HuffPost): a lone "Getty." line under a picture
+    (
+        r"^(?:getty(?: images)?|ap|afp|reuters|epa|ap photo)(?:\s*/\s*[^.]{1,60})?\.?$",
+        "bare credit",
+    ),
 ];

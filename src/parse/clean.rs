@@ -102,6 +102,22 @@ mod tests {
     }
 
     #[test]
+    fn news_sentences_that_look_like_boilerplate_stay() {
+        // BBC: real sentences starting like a newsletter prompt or a copyright line.
+        let text = "Subscribers to Wanadoo's broadband service will be able to make free calls.\nCopyright lawsuits against file-sharers rose.\nYouTube and PlayStation deals\nNewsletterSport\n© 2016 RT. All rights reserved.\nSubscribe to our newsletter\nHomeWorldMiddle EastSyria";
+        let lines = clean_lines(text, &Options::default());
+        assert_eq!(
+            lines.lines,
+            [
+                "Subscribers to Wanadoo's broadband service will be able to make free calls.",
+                "Copyright lawsuits against file-sharers rose.",
+                "YouTube and PlayStation deals",
+                "NewsletterSport"
+            ]
+        );
+    }
+
+    #[test]
     fn opening_sentence_is_not_a_headline() {
         let lines = clean_lines(
             "Russia says the army holds half of the east.\nMore text.",
