@@ -78,9 +78,29 @@ pub const BOILERPLATE_LINES: &[(&str, &str)] = &[
         r"(?i)(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).*|.*all rights reserved\.?",
         "copyright line",
     ),
+    // Link-list headers, also as web pages write them: "You may also like...", "RECENT
+    // ARTICLES", "More Great WIRED Stories", "Tell us what YOU think..." (HTML benchmark pages).
     (
-        r"(?i)(?:trending|most read|most popular|you may also like|recommended)(?: now)?",
+        r"(?i)(?:trending|most read|most popular|you (?:may|might) also like|recommended|recent (?:articles|posts|stories)|popular this week|more great \w+ stories|more from \w+|tell us what you think|breaking news (?:emails|alerts))(?: now)?\s*[:.…!]*",
         "link lists",
+    ),
+    // Widget and player labels that are never prose: "Close", "Caption", "Advert",
+    // "Image 1 of 23", "Image 1 of / 23" (photo galleries on HTML benchmark pages).
+    (
+        r"(?i)close|caption|advert|skip (?:ad|advert)|(?:image|photo|picture|slide) \d+ of\s*/?\s*\d+",
+        "widget labels",
+    ),
+    (r"(?i)sharing is caring!?", "share buttons"),
+    (
+        r"(?i)view author archive|e-?mail the author|follow the author|more by this author",
+        "author widget",
+    ),
+    // A line that is only a publication stamp: "Published 11:11 PM EST Nov 19, 2019",
+    // "Updated 1:39 am EST, Wednesday, November 20, 2019", "Published 1 day ago". The whole
+    // line must be the stamp, so "Published in 2019, the report found ..." stays.
+    (
+        r"(?i)(?:published|updated|posted|last updated)(?: on| at)?:?\s+(?:\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago|(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?,?\s+)?(?:[a-z]+day,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}\s+[a-z]{3,9},?)\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?)",
+        "publication stamp",
     ),
     (r"(?i)(?:tags?|topics?)\s*:.*", "tag lists"),
 ];
