@@ -357,6 +357,22 @@ mod tests {
     }
 
     #[test]
+    fn brackets_and_ellipses_inside_a_quote() {
+        // seed 002 and 003: brackets and "…" inside quotes that run over several sentences.
+        assert_eq!(
+            split("“I hope that the situation in Aleppo will be resolved in two to three days. [Russia] has created humanitarian corridors … for civilians,” he said. The talks went on."),
+            [
+                "“I hope that the situation in Aleppo will be resolved in two to three days. [Russia] has created humanitarian corridors … for civilians,” he said.",
+                "The talks went on."
+            ]
+        );
+        assert_eq!(
+            split("“As for the militants leaving [Aleppo] … they were offered to leave.” He stopped."),
+            ["“As for the militants leaving [Aleppo] … they were offered to leave.”", "He stopped."]
+        );
+    }
+
+    #[test]
     fn thousands_and_lowercase_continuations() {
         assert_eq!(
             split("About 10,500 people left. the rest stayed."),
