@@ -139,6 +139,17 @@ def test_csv_records_keep_ids_as_written(tmp_path):
     assert ex.quantities["doc_id"].tolist() == ["007"]
 
 
+def test_gzipped_records(tmp_path):
+    import gzip
+
+    with gzip.open(tmp_path / "bbc.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "tech/1", "text": "Shares rose 2.3%. Analysts were pleased."}) + "\n")
+    pd.DataFrame({"text": ["Aleppo is quiet."]}).to_csv(tmp_path / "wire.csv.gz", index=False)
+    ex = newsclaims.extract_files(tmp_path)
+    assert list(ex.documents["doc_id"]) == ["tech/1", "wire:0"]
+    assert ex.sentences["text"].tolist() == ["Shares rose 2.3%.", "Analysts were pleased.", "Aleppo is quiet."]
+
+
 def test_record_file_without_text_column_is_an_error_row(tmp_path):
     (tmp_path / "x.csv").write_text("headline,url\nA,B\n", encoding="utf-8")
     d = doc(newsclaims.extract_files(tmp_path / "x.csv"), "x")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import glob
+import gzip
 import json
 import os
 from pathlib import Path
@@ -17,7 +18,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 Progress = Union[bool, Callable[[int, int], Any], None]
 
 #: files of records, one document per JSON line or CSV row
-RECORD_EXTENSIONS = (".jsonl", ".csv")
+RECORD_EXTENSIONS = (".jsonl", ".csv", ".jsonl.gz", ".csv.gz")
 
 #: file extensions read when a directory is walked
 TEXT_EXTENSIONS = (".txt", ".text", ".html", ".htm") + RECORD_EXTENSIONS
@@ -188,7 +189,7 @@ class Extractor:
     def _extract_record_file(self, path: str, jobs: Optional[int]) -> Extraction:
         """The documents of one .jsonl or .csv file; a file that cannot be read becomes one
         documents row with its ``error``."""
-        stem = Path(path).stem
+        stem = Path(path[:-3] if path.lower().endswith(".gz") else path).stem
         try:
             records, warnings = read_records(path)
         except (OSError, ValueError, UnicodeError) as e:
@@ -264,12 +265,13 @@ def read_records(path: str) -> "tuple[pd.DataFrame, list[tuple[int, str]]]":
     """Reads a .jsonl or .csv file of records as a DataFrame of str/JSON values, with
     ``(row, warning)`` pairs for rows that could not be read (they become empty records)."""
     warnings: List[tuple] = []
-    if path.lower().endswith(".csv"):
+    if path.lower().endswith((".csv", ".csv.gz")):
         # Every column as str, so that ids like "007" and dates stay as written.
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace")
         return df, warnings
     rows: List[Dict[str, Any]] = []
-    with open(path, encoding="utf-8-sig", errors="replace") as f:
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig", errors="replace") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
@@ -361,7 +363,7 @@ def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progre
     """Extracts claims and quantities from files.
 
     Each path is a file, a directory (walked recursively for .txt, .html, .jsonl and .csv
-    files) or a glob pattern. A document's id is its file stem. A ``.jsonl`` or ``.csv`` file
+    files, the last two also gzipped) or a glob pattern. A document's id is its file stem. A ``.jsonl`` or ``.csv`` file
     holds one document per record: the text in column ``text`` (or ``body``, ``content``),
     optional ``id`` (default ``STEM:ROW``), ``title`` and ``published``; every other column
     (``url``, ``outlet``, ...) is kept on the documents table after the standard columns. A missing path raises ``FileNotFoundError``; a
