@@ -39,7 +39,7 @@ pub fn parse_document(raw: &RawDocument, options: &Options) -> Document {
         doc.warnings.push(warning);
     }
     let cleaned = clean::clean_lines(body, options);
-    let mut text = String::with_capacity(raw.text.len());
+    let mut text = String::with_capacity(body.len());
     for line in &cleaned.lines {
         if !text.is_empty() {
             text.push_str(PARAGRAPH_BREAK);

@@ -367,8 +367,13 @@ mod tests {
             ]
         );
         assert_eq!(
-            split("“As for the militants leaving [Aleppo] … they were offered to leave.” He stopped."),
-            ["“As for the militants leaving [Aleppo] … they were offered to leave.”", "He stopped."]
+            split(
+                "“As for the militants leaving [Aleppo] … they were offered to leave.” He stopped."
+            ),
+            [
+                "“As for the militants leaving [Aleppo] … they were offered to leave.”",
+                "He stopped."
+            ]
         );
     }
 
