@@ -12,8 +12,8 @@ unit, what is counted). Every ``start``/``end`` is a character offset into ``doc
 from __future__ import annotations
 
 from ._core import __version__ as _core_version
-from ._extract import Extraction, Extractor, extract, extract_files
+from ._extract import Extraction, Extractor, extract, extract_files, extract_frame
 from ._schema import SCHEMA, TABLES
 
 __version__ = _core_version
-__all__ = ["Extraction", "Extractor", "extract", "extract_files", "SCHEMA", "TABLES", "__version__"]
+__all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "SCHEMA", "TABLES", "__version__"]

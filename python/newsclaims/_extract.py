@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import glob
+import gzip
+import json
 import os
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
@@ -15,8 +17,18 @@ from ._schema import SCHEMA, TABLES, frame
 PathLike = Union[str, "os.PathLike[str]"]
 Progress = Union[bool, Callable[[int, int], Any], None]
 
+#: files of records, one document per JSON line or CSV row
+RECORD_EXTENSIONS = (".jsonl", ".csv", ".jsonl.gz", ".csv.gz")
+
 #: file extensions read when a directory is walked
-TEXT_EXTENSIONS = (".txt", ".text", ".html", ".htm")
+TEXT_EXTENSIONS = (".txt", ".text", ".html", ".htm") + RECORD_EXTENSIONS
+
+#: columns that may hold a record's text, in order of preference
+TEXT_COLUMNS = ("text", "body", "content")
+
+#: record columns that newsclaims reads itself (the text column aside); any other column is kept
+#: on the documents table as metadata, after the schema's columns
+RECORD_COLUMNS = ("id", "title", "published")
 
 #: files per core call when progress is reported
 _PROGRESS_CHUNK = 256
@@ -132,21 +144,149 @@ class Extractor:
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None) -> Extraction:
         """Extracts from files. See :func:`newsclaims.extract_files`."""
         files = expand_paths(paths)
-        ids = [Path(f).stem for f in files]
         jobs = self._jobs(jobs)
-        if not progress:
+        report = (progress if callable(progress) else _print_progress) if progress else None
+        if not any(_is_record_file(f) for f in files) and report is None:
+            ids = [Path(f).stem for f in files]
             return Extraction._from_columns(_core.extract_paths(files, ids, jobs=jobs, **self._options()))
-        report = progress if callable(progress) else _print_progress
-        parts = []
-        for lo in range(0, len(files), _PROGRESS_CHUNK):
-            hi = min(lo + _PROGRESS_CHUNK, len(files))
-            parts.append(Extraction._from_columns(
-                _core.extract_paths(files[lo:hi], ids[lo:hi], jobs=jobs, **self._options())))
-            report(hi, len(files))
+        # Runs of article files go to the core in chunks (read in parallel there); each record
+        # file is read here and its records go to the core as texts. Input order is kept.
+        parts: List[Extraction] = []
+        done = 0
+        i = 0
+        while i < len(files):
+            if _is_record_file(files[i]):
+                parts.append(self._extract_record_file(files[i], jobs))
+                i += 1
+                done += 1
+            else:
+                j = i
+                while j < len(files) and j - i < _PROGRESS_CHUNK and not _is_record_file(files[j]):
+                    j += 1
+                chunk = files[i:j]
+                parts.append(Extraction._from_columns(
+                    _core.extract_paths(chunk, [Path(f).stem for f in chunk], jobs=jobs, **self._options())))
+                done += len(chunk)
+                i = j
+            if report is not None:
+                report(done, len(files))
         return Extraction._concat(parts)
+
+    def extract_frame(self, df: pd.DataFrame, text: str = "text", id: Optional[str] = None,
+                      published: Optional[str] = None, title: Optional[str] = None,
+                      jobs: Optional[int] = None) -> Extraction:
+        """Extracts from a DataFrame's text column. See :func:`newsclaims.extract_frame`."""
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"df must be a pandas DataFrame, not {type(df).__name__}")
+        for role, column in (("text", text), ("id", id), ("published", published), ("title", title)):
+            if column is not None and column not in df.columns:
+                raise KeyError(f"{role} column {column!r} is not in the DataFrame; its columns are {list(df.columns)}")
+        ids = df[id] if id is not None else df.index
+        return self._extract_records(
+            df[text], ids=ids, published=None if published is None else df[published],
+            titles=None if title is None else df[title], path=None, metadata=None, jobs=jobs)
+
+    def _extract_record_file(self, path: str, jobs: Optional[int]) -> Extraction:
+        """The documents of one .jsonl or .csv file; a file that cannot be read becomes one
+        documents row with its ``error``."""
+        stem = Path(path[:-3] if path.lower().endswith(".gz") else path).stem
+        try:
+            records, warnings = read_records(path)
+        except (OSError, ValueError, UnicodeError) as e:
+            return _error_row(stem, path, f"cannot read records from {path}: {e}")
+        text_cols = [c for c in TEXT_COLUMNS if c in records.columns]
+        if not text_cols:
+            return _error_row(stem, path, f"{path} has no text column: expected one of "
+                                          f"{', '.join(TEXT_COLUMNS)}; found {', '.join(map(str, records.columns))}")
+        # Per record, the first text column that holds a str (JSON lines may differ in keys).
+        texts = records[text_cols[0]]
+        for c in text_cols[1:]:
+            texts = texts.where(texts.map(lambda t: isinstance(t, str) and t != ""), records[c])
+        ids = [_record_id(i, f"{stem}:{n}")
+               for n, i in enumerate(records["id"] if "id" in records.columns else [None] * len(records))]
+        used = {*text_cols, *RECORD_COLUMNS}
+        metadata = records[[c for c in records.columns if c not in used]]
+        ex = self._extract_records(
+            texts, ids=ids, published=records.get("published"), titles=records.get("title"),
+            path=path, metadata=metadata, jobs=jobs)
+        for line, message in warnings:
+            ex.documents.loc[line, "warnings"] = _join_warning(ex.documents.loc[line, "warnings"], message)
+        return ex
+
+    def _extract_records(self, texts: pd.Series, *, ids: Iterable[Any], published: Optional[Iterable[Any]],
+                         titles: Optional[Iterable[Any]], path: Optional[str],
+                         metadata: Optional[pd.DataFrame], jobs: Optional[int]) -> Extraction:
+        """Records (a text per row) through the core; rows without text get an ``error``."""
+        missing = [not isinstance(t, str) for t in texts]
+        texts_list = [t if isinstance(t, str) else "" for t in texts]
+        titles_list = None if titles is None else [t if isinstance(t, str) and t.strip() else None for t in titles]
+        ex = self.extract(texts_list, ids=[str(i) for i in ids], published=None if published is None else list(published),
+                          titles=titles_list, jobs=jobs)
+        docs = ex.documents
+        if path is not None:
+            docs["path"] = pd.Series([path] * len(docs), dtype="string")
+        if any(missing):
+            docs.loc[missing, "error"] = "the record has no text"
+        if metadata is not None and len(metadata.columns):
+            extra = metadata.reset_index(drop=True)
+            extra.columns = [c if c not in docs.columns else f"meta_{c}" for c in extra.columns]
+            ex.documents = pd.concat([docs, extra], axis=1)
+        return ex
 
     def _jobs(self, jobs: Optional[int]) -> Optional[int]:
         return _check_jobs(jobs) if jobs is not None else self.jobs
+
+
+def _is_record_file(path: str) -> bool:
+    return path.lower().endswith(RECORD_EXTENSIONS)
+
+
+def _record_id(value: Any, default: str) -> str:
+    """A record's id as written: 7 and 7.0 (a JSON int next to missing ids) both give "7"."""
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return default
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _join_warning(existing: Any, message: str) -> str:
+    return message if not isinstance(existing, str) or not existing else f"{existing}; {message}"
+
+
+def _error_row(doc_id: str, path: str, error: str) -> Extraction:
+    ex = Extraction._from_columns({name: {} for name in TABLES})
+    ex.documents = frame("documents", {"doc_id": [doc_id], "path": [path], "n_sentences": [0], "n_claims": [0],
+                                       "n_quantities": [0], "error": [error]})
+    return ex
+
+
+def read_records(path: str) -> "tuple[pd.DataFrame, list[tuple[int, str]]]":
+    """Reads a .jsonl or .csv file of records as a DataFrame of str/JSON values, with
+    ``(row, warning)`` pairs for rows that could not be read (they become empty records)."""
+    warnings: List[tuple] = []
+    if path.lower().endswith((".csv", ".csv.gz")):
+        # Every column as str, so that ids like "007" and dates stay as written.
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace")
+        return df, warnings
+    rows: List[Dict[str, Any]] = []
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig", errors="replace") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as e:
+                value = None
+                reason = f"line {n} is not JSON ({e.msg})"
+            else:
+                reason = f"line {n} is not a JSON object"
+            if not isinstance(value, dict):
+                warnings.append((len(rows), reason))
+                value = {}
+            rows.append(value)
+    return pd.DataFrame.from_records(rows), warnings
 
 
 def _check_jobs(jobs: Optional[int]) -> Optional[int]:
@@ -222,9 +362,31 @@ def extract(texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None, publis
 def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progress = None) -> Extraction:
     """Extracts claims and quantities from files.
 
-    Each path is a file, a directory (walked recursively for .txt and .html files) or a glob
-    pattern. A document's id is its file stem. A missing path raises ``FileNotFoundError``; a
+    Each path is a file, a directory (walked recursively for .txt, .html, .jsonl and .csv
+    files, the last two also gzipped) or a glob pattern. A document's id is its file stem. A ``.jsonl`` or ``.csv`` file
+    holds one document per record: the text in column ``text`` (or ``body``, ``content``),
+    optional ``id`` (default ``STEM:ROW``), ``title`` and ``published``; every other column
+    (``url``, ``outlet``, ...) is kept on the documents table after the standard columns. A missing path raises ``FileNotFoundError``; a
     file that cannot be read or decoded does not stop the run: its ``documents.error`` says why.
     ``progress``: True prints progress to stderr; a callable gets ``(done, total)``.
     """
     return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress)
+
+
+def extract_frame(df: pd.DataFrame, text: str = "text", id: Optional[str] = None, published: Optional[str] = None,
+                  title: Optional[str] = None, *, jobs: Optional[int] = None) -> Extraction:
+    """Extracts claims and quantities from a DataFrame already in memory.
+
+    ``text``: the column of article texts. ``id``: the column of document ids (default: the
+    DataFrame's index), which become ``doc_id`` so results join back with
+    ``df.merge(ex.claims, left_on=id, right_on="doc_id")``. ``published``/``title``: optional
+    columns of publication dates and headlines. A row whose text is missing (NaN, None) gets a
+    documents ``error``.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"body": ["Lavrov said: “The talks will continue.”"]}, index=["a1"])
+    >>> ex = extract_frame(df, text="body")
+    >>> ex.claims[["doc_id", "source"]].values.tolist()
+    [['a1', 'Lavrov']]
+    """
+    return _DEFAULT.extract_frame(df, text=text, id=id, published=published, title=title, jobs=jobs)

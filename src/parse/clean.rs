@@ -102,6 +102,36 @@ mod tests {
     }
 
     #[test]
+    fn news_sentences_that_look_like_boilerplate_stay() {
+        // BBC: real sentences starting like a newsletter prompt or a copyright line.
+        let text = "Subscribers to Wanadoo's broadband service will be able to make free calls.\nCopyright lawsuits against file-sharers rose.\nYouTube and PlayStation deals\nNewsletterSport\n© 2016 RT. All rights reserved.\nSubscribe to our newsletter\nHomeWorldMiddle EastSyria";
+        let lines = clean_lines(text, &Options::default());
+        assert_eq!(
+            lines.lines,
+            [
+                "Subscribers to Wanadoo's broadband service will be able to make free calls.",
+                "Copyright lawsuits against file-sharers rose.",
+                "YouTube and PlayStation deals",
+                "NewsletterSport"
+            ]
+        );
+    }
+
+    #[test]
+    fn web_page_widgets_and_stamps_go() {
+        let text = "Updated 1:39 am EST, Wednesday, November 20, 2019\nPublished 11:11 PM EST Nov 19, 2019\nPublished 1 day ago\nImage 1 of / 23\nClose\nYou may also like...\nRECENT ARTICLES\nView author archive\nPublished in 2019, the report found many problems.\nCloser to home, NASA expanded the pool of bidders.\nAdvertisers have many online platforms.";
+        let lines = clean_lines(text, &Options::default());
+        assert_eq!(
+            lines.lines,
+            [
+                "Published in 2019, the report found many problems.",
+                "Closer to home, NASA expanded the pool of bidders.",
+                "Advertisers have many online platforms."
+            ]
+        );
+    }
+
+    #[test]
     fn opening_sentence_is_not_a_headline() {
         let lines = clean_lines(
             "Russia says the army holds half of the east.\nMore text.",

@@ -1,0 +1,32 @@
+//! Where HTML pages keep their headline and publication time, as CSS selectors and the
+//! attribute holding the value (`None`: the element's text). Tried in order; first hit wins.
+//!
+//! The readability step (`dom_smoothie`) already reads `article:published_time`, `og:title` and
+//! JSON-LD `datePublished`/`headline`; these rows are what it does not look at.
+
+/// `(selector, attribute)` rows for the publication time.
+pub const PUBLISHED_SELECTORS: &[(&str, Option<&str>)] = &[
+    (
+        r#"meta[property="article:published_time"]"#,
+        Some("content"),
+    ),
+    (r#"meta[itemprop="datePublished"]"#, Some("content")),
+    (r#"meta[name="pubdate"]"#, Some("content")),
+    (r#"meta[name="publishdate"]"#, Some("content")),
+    (r#"meta[name="date"]"#, Some("content")),
+    (r#"meta[name="DC.date.issued"]"#, Some("content")),
+    (r#"meta[name="sailthru.date"]"#, Some("content")),
+    (r#"[itemprop="datePublished"][datetime]"#, Some("datetime")),
+    (r#"time[pubdate][datetime]"#, Some("datetime")),
+    ("article time[datetime]", Some("datetime")),
+    ("time[datetime]", Some("datetime")),
+];
+
+/// `(selector, attribute)` rows for the headline, before readability's own guess from
+/// `<title>` (which often carries the site name: "Headline | Outlet").
+pub const TITLE_SELECTORS: &[(&str, Option<&str>)] = &[
+    (r#"meta[property="og:title"]"#, Some("content")),
+    (r#"meta[name="twitter:title"]"#, Some("content")),
+    ("article h1", None),
+    ("h1", None),
+];
