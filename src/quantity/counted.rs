@@ -1,8 +1,9 @@
 //! What a number counts: the head of the noun phrase after it ("10,500 people" -> people;
 //! "15 more eastern Aleppo neighborhoods" -> neighborhoods; "93 percent of the whole
-//! northwestern city" -> city).
+//! northwestern city" -> city), or, for a change with nothing after it, the subject before the
+//! change verb ("Nvidia advanced 8%" -> Nvidia).
 
-use crate::lexicon::numbers::{COUNTED_SKIP, COUNTED_STOP};
+use crate::lexicon::numbers::{CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP};
 
 /// Longest noun phrase, in words, read after a number.
 const MAX_PHRASE_WORDS: usize = 5;
@@ -29,6 +30,11 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         if COUNTED_STOP.contains(&lower.as_str()) {
             break;
         }
+        // "200 people killed", "2,000 militants surrendered": a past form after the head is
+        // the verb; before it ("armed men", "foreign-backed militants") it is a modifier.
+        if head.is_some() && lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-') {
+            break;
+        }
         head = Some(word.trim_end_matches("’s").trim_end_matches("'s"));
         taken += 1;
         if ends_phrase || taken >= MAX_PHRASE_WORDS {
@@ -36,6 +42,37 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         }
     }
     head.map(str::to_owned)
+}
+
+/// Words between a subject and its change verb: "Tesla shares have been up", "the index ended
+/// down".
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "been", "also", "ended", "closed", "edged",
+    "trending", "poised", "to", "be",
+];
+
+/// The subject of the change verb before byte `start`: "Nvidia advanced 8%" -> Nvidia, "core
+/// inflation rose 0.3%" -> inflation. `None` when no change verb is within four words.
+pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> {
+    let words: Vec<&str> = text[floor..start]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    let verb = (n.saturating_sub(5)..n).rev().find(|&i| {
+        let w = words[i].to_ascii_lowercase();
+        CHANGE_UP.contains(&w.as_str()) || CHANGE_DOWN.contains(&w.as_str())
+    })?;
+    words[..verb]
+        .iter()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !AUXILIARIES.contains(&w.to_ascii_lowercase().as_str()))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic)
+                && !COUNTED_STOP.contains(&w.to_ascii_lowercase().as_str())
+        })
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_owned())
 }
 
 #[cfg(test)]
@@ -63,5 +100,9 @@ mod tests {
         );
         assert_eq!(counted(" of Aleppo").as_deref(), Some("Aleppo"));
         assert_eq!(counted(". Next"), None);
+        let s = "Nvidia advanced 8%";
+        assert_eq!(subject_before(s, 0, 16).as_deref(), Some("Nvidia"));
+        let s = "However core inflation rose 0.3% in June";
+        assert_eq!(subject_before(s, 0, 28).as_deref(), Some("inflation"));
     }
 }
