@@ -55,6 +55,7 @@ pub const SCALE_WORDS: &[(&str, f64)] = &[
 /// "m" alone is a multiplier only after a currency symbol or as capital "M"; otherwise it is
 /// metres (see `quantity`).
 pub const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
@@ -175,7 +176,7 @@ pub const CHANGE_UP: &[&str] = &[
     "gaining", "jumped", "jump", "jumps", "jumping", "surged", "surge", "surges", "surging",
     "climbed", "climb", "climbs", "climbing", "soared", "soar", "soars", "soaring", "advanced",
     "advance", "advances", "added", "adding", "rallied", "spiked", "boosted", "raised", "raising",
-    "higher", "widened", "expanded", "+",
+    "higher", "widened", "expanded", "advancing", "rallying", "jumping", "improved", "+",
 ];
 
 /// Words before a number that make it a fall: "decreased by one third", "fell by 200".
@@ -188,27 +189,6 @@ pub const CHANGE_DOWN: &[&str] = &[
     "shedding", "dipped", "dip", "dips", "eased", "cut", "cuts", "cutting", "reduced", "reduce",
     "reducing", "lowered", "lower", "shrank", "shrunk", "contracted", "retreated", "slumped",
     "slump", "crashed", "tanked", "lowering", "slashed", "narrowed",
-];
-
-/// Nouns right after a quantity that make it a change: "a 4.2 percent drop", "a 60% rise".
-pub const CHANGE_NOUNS: &[(&str, &str)] = &[
-    ("rise", "up"),
-    ("increase", "up"),
-    ("gain", "up"),
-    ("jump", "up"),
-    ("surge", "up"),
-    ("growth", "up"),
-    ("hike", "up"),
-    ("improvement", "up"),
-    ("drop", "down"),
-    ("fall", "down"),
-    ("decline", "down"),
-    ("decrease", "down"),
-    ("loss", "down"),
-    ("cut", "down"),
-    ("reduction", "down"),
-    ("slump", "down"),
-    ("plunge", "down"),
 ];
 
 /// Words that may sit between a change verb and its number: "dropped by 1", "edged down 0.03%".
@@ -545,9 +525,6 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("cad", "CAD"),
     ("chf", "CHF"),
     ("syp", "SYP"),
-    // counts
-    ("times", "times"),
-    ("fold", "times"),
 ];
 
 /// Unit abbreviations that are ordinary words or letters elsewhere, so they count only when
@@ -577,6 +554,7 @@ pub const COUNTED_STOP: &[&str] = &[
     "between", "through", "out", "up", "down", "off", "away", "back", "only", "also", "just",
     "still", "already", "now", "today", "yesterday", "apiece", "respectively", "or", "nor",
     "too", "very", "whose", "what", "how", "why", "annually", "alone", "died", "fled", "came",
+    "around", "ever", "available", "worth", "without", "all", "instead", "together", "overall",
     "went", "left", "fell", "rose", "remain", "remained", "took", "made", "got", "gave", "held",
     "ran", "saw", "won", "lost", "spent", "paid", "sold", "stood", "grew", "began",
 ];

@@ -75,6 +75,57 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_owned())
 }
 
+/// Words that open a clause before its subject: "However, ...", "In Europe ...".
+const CLAUSE_OPENERS: &[&str] = &[
+    "the", "a", "an", "however", "but", "and", "meanwhile", "also", "so", "while", "whereas",
+    "as", "its", "their", "his", "her", "this", "that", "these", "those", "nevertheless", "now",
+    "both", "then", "still", "yet",
+];
+
+/// The subject noun phrase of the clause that ends at byte `start`: "The Dow Jones Industrial
+/// Average lost 190 points" -> "Dow Jones Industrial Average"; "Nvidia advanced 8%, Qualcomm
+/// rose under 4%" -> "Qualcomm". The clause starts after the last comma, semicolon, colon or
+/// bracket. `None` when the clause opens with no noun phrase.
+pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> {
+    let before = &text[floor..start];
+    let clause_start = before
+        .rfind([',', ';', ':', '(', ')', '—', '–'])
+        .map_or(0, |i| i + 1);
+    let mut words = Vec::new();
+    for raw in before[clause_start..].split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&');
+        let lower = word.to_lowercase();
+        if words.is_empty() && CLAUSE_OPENERS.contains(&lower.as_str()) {
+            continue;
+        }
+        if word.is_empty()
+            || COUNTED_STOP.contains(&lower.as_str())
+            || CHANGE_UP.contains(&lower.as_str())
+            || CHANGE_DOWN.contains(&lower.as_str())
+            || AUXILIARIES.contains(&lower.as_str())
+            || CLAUSE_VERBS.contains(&lower.as_str())
+            || !words.is_empty() && lower.len() > 4 && lower.ends_with("ed")
+        {
+            break;
+        }
+        words.push(word.trim_end_matches("’s").trim_end_matches("'s"));
+        if words.len() >= 6 {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Verbs that end a subject noun phrase and are not in `COUNTED_STOP`: "Tesla says", "The set
+/// will cost".
+const CLAUSE_VERBS: &[&str] = &[
+    "cost", "costs", "lists", "offers", "offered", "sells", "sold", "costing", "reached",
+    "reaches", "hit", "hits", "totalled", "totaled", "estimated", "estimates", "expects", "says",
+    "reported", "reports", "posted", "stood", "stands", "trades", "traded", "averaged",
+    "averages", "needs", "need", "get", "got", "paid", "pays", "earned", "earns", "raised",
+    "spent", "spends", "worth", "valued", "priced", "starting", "starts",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +153,13 @@ mod tests {
         assert_eq!(counted(". Next"), None);
         let s = "Nvidia advanced 8%";
         assert_eq!(subject_before(s, 0, 16).as_deref(), Some("Nvidia"));
+        let s = "The Dow Jones Industrial Average lost 190 points";
+        assert_eq!(
+            clause_subject(s, 0, 40).as_deref(),
+            Some("Dow Jones Industrial Average")
+        );
+        let s = "Nvidia advanced 8%, Qualcomm rose under 4%";
+        assert_eq!(clause_subject(s, 0, 36).as_deref(), Some("Qualcomm"));
         let s = "However core inflation rose 0.3% in June";
         assert_eq!(subject_before(s, 0, 28).as_deref(), Some("inflation"));
     }

@@ -24,9 +24,13 @@
 pub mod counted;
 pub mod number;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::document::{Document, Qualifier, Quantity, Span};
 use crate::lexicon::numbers::{
-    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_NOUNS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS,
+    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS,
     GLUED_ONLY_UNITS, MULTIPLIERS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS,
     QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, UNIT_WORDS, VAGUE_MAGNITUDES,
 };
@@ -74,7 +78,10 @@ pub fn extract_quantities(doc: &mut Document) {
                 let gap = text[found[i - 1].end..f.start].trim_matches(|c: char| {
                     c.is_whitespace() || c == ',' || c == '(' || c == ')'
                 });
-                if gap.eq_ignore_ascii_case("or") {
+                // "grew by 125,600 positions or 2.2 per cent": the counted noun may sit between.
+                let gap = gap.to_ascii_lowercase();
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                if words.last() == Some(&"or") && words.len() <= 2 {
                     direction = out.last().and_then(|q: &Quantity| q.direction);
                 }
             }
@@ -190,6 +197,12 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             return None;
         }
         f.value = Some(words_value(written)?);
+        // "four to five thousand": the scale of the second number carries over to the first.
+        let last = written.rsplit([' ', '-']).next().unwrap_or("").to_ascii_lowercase();
+        f.multiplier = crate::lexicon::numbers::SCALE_WORDS
+            .iter()
+            .find(|(w, v)| *w == last && *v >= 100.0)
+            .map(|(_, v)| *v);
         read_unit(text, s, &mut f);
     } else {
         let num = c.name("num")?;
@@ -223,7 +236,12 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             return None;
         }
         f.end = num.end();
-        if let Some(mm) = MULTIPLIER.captures(&text[f.end..s.byte_end]) {
+        // "1.5 million", "4 hundred million": one or two multipliers in a row.
+        for _ in 0..2 {
+        let Some(mm) = MULTIPLIER.captures(&text[f.end..s.byte_end]) else {
+            break;
+        };
+        {
             let word = &mm["m"];
             let lower = word.to_ascii_lowercase();
             let glued = !mm[0].starts_with(' ');
@@ -237,9 +255,12 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             if ok {
                 let factor = MULTIPLIERS.iter().find(|(w, _)| *w == lower)?.1;
                 value *= factor;
-                f.multiplier = Some(factor);
+                f.multiplier = Some(f.multiplier.unwrap_or(1.0) * factor);
                 f.end += mm[0].len();
+            } else {
+                break;
             }
+        }
         }
         f.value = Some(value);
         if is_time_or_date(text, s, &f, num.as_str()) {
@@ -383,7 +404,10 @@ fn digits_stand_alone(text: &str, s: Span, start: usize, num_start: usize, num_e
         .map_or(0, |(i, c)| i + c.len_utf8());
     let token_end = num_end + after.find(char::is_whitespace).unwrap_or(after.len());
     let token = &text[token_start..token_end];
-    !(token.contains("://") || token.contains("www.") || token.contains('@'))
+    !(token.contains("://")
+        || token.contains("www.")
+        || token.contains('@')
+        || TIMESTAMP_TOKEN.is_match(token))
 }
 
 /// Whether a plain number ends at byte `at` ("5" in "5-10W", not "38" in "a38-653c").
@@ -412,10 +436,42 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     {
         return true;
     }
-    let prev = prev_word(text, s.byte_start, f.start);
+    let prev = text[s.byte_start..f.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| c == '.' || c == ',');
+    // "Between 1600 and 1900", "in 1453": older years after a preposition.
+    if num.len() == 4
+        && !num.contains([',', '.'])
+        && f.unit == "count"
+        && num.parse::<u32>().is_ok_and(|y| (1000..1800).contains(&y))
+        && YEAR_PREPOSITIONS.contains(&prev.to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    // "Sept. 20-24": the second day of a range of days.
+    if num.len() <= 2 && DAY_RANGE_END.is_match(&text[s.byte_start..f.start]) {
+        return true;
+    }
     let next = next_word(text, f.end, s.byte_end);
     num.len() <= 2 && !num.contains('.') && (month_number(prev).is_some() || month_number(next).is_some())
 }
+
+/// Words before a year: "in 1453", "between 1600 and 1900".
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "between", "from", "by", "until", "to", "and", "of", "year", "circa", "c",
+    "ad", "a.d", "bc", "around", "before", "after", "early", "late", "mid",
+];
+
+static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
+});
+
+/// Clock times and ISO timestamps inside a token: "4:39", "2019-09-01T10:38:07.190Z".
+static TIMESTAMP_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d:\d\d|\d{4}-\d\d-\d\d").unwrap());
 
 /// "iPhone 14", "S&P 500", "Stoxx 50", "Article 5", "No. 1": a bare integer right after a
 /// capitalised word inside the sentence names something, it counts nothing.
@@ -533,7 +589,10 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
             _ => false,
         };
         let compatible = a.unit == b.unit || (!a.explicit_unit && a.unit == "count");
+        // "increased by $43.6 billion to $419.2 billion": a change and the level it reached.
+        let change_then_level = gap != "and" && !from && !between && direction_of(text, s.byte_start, a).is_some();
         let ok = connector
+            && !change_then_level
             && compatible
             && a.value.is_some()
             && b.value.is_some()
@@ -572,7 +631,7 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
     }
 }
 
-/// "rose 0.65 per cent" up, "decreased by one third" down, "a 4.2 percent drop" down.
+/// "rose 0.65 per cent" up, "decreased by one third" down.
 fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
     let mut at = f.start;
     for _ in 0..4 {
@@ -596,11 +655,9 @@ fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
         }
         at = floor + trimmed.len() - word.len();
     }
-    let next = next_word(text, f.end, text.len()).to_ascii_lowercase();
-    CHANGE_NOUNS
-        .iter()
-        .find(|(w, _)| *w == next)
-        .map(|(_, d)| *d)
+    // "a 4.2 percent drop" names the size of a change but is no change itself: NewsQuant tags
+    // it "=", and so do we.
+    None
 }
 
 /// What the quantity counts or measures.
@@ -633,7 +690,7 @@ fn counted_of(
         "count" => counted::counted_after(text, f.end, s.byte_end),
         _ if f.hyphenated => counted::counted_after(text, f.end, s.byte_end),
         _ if of_follows => counted::counted_after(text, f.end, s.byte_end),
-        "percent" | "fraction" | "point" | "percentage point" | "basis point" => None,
+        "percent" | "fraction" | "point" | "percentage point" | "basis point" | "cent" => None,
         unit if unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) => None,
         _ => f.unit_text.map(|(a, b)| text[a..b].to_owned()),
     };
@@ -641,7 +698,14 @@ fn counted_of(
         return head;
     }
     if direction.is_some() {
-        return counted::subject_before(text, s.byte_start, f.start);
+        if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
+            return Some(subject);
+        }
+    }
+    // A share, a price or a score measures the subject of its clause: "The Dow Jones
+    // Industrial Average lost 190 points", "The set will cost $200".
+    if f.unit != "fraction" && f.unit != "count" {
+        return counted::clause_subject(text, s.byte_start, f.start);
     }
     None
 }
