@@ -210,7 +210,9 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         let mut core_start = m.start();
         if let Some(sign) = c.name("sign") {
             // "5-10W": a hyphen after a digit joins a range, it is no minus sign.
-            if before_char(text, sign.start()).is_some_and(|c| c.is_alphanumeric()) {
+            if before_char(text, sign.start()).is_some_and(|c| c.is_alphanumeric())
+                || text[..sign.start()].to_ascii_lowercase().ends_with("sub")
+            {
                 core_start = sign.end();
             } else if sign.as_str().starts_with('+') {
                 f.direction = Some("up");
@@ -245,11 +247,22 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             let word = &mm["m"];
             let lower = word.to_ascii_lowercase();
             let glued = !mm[0].starts_with(' ');
-            // "m" and "b" alone multiply only after a currency or as a capital ("4.3M sales");
-            // "5m" is otherwise five metres, "3b" a code.
+            // "b" alone multiplies only after a currency or as a capital ("$3b", "8B");
+            // "m" is a million ("1.2m tons", "35m of its devices", "2m people") unless a
+            // length reads better: "37m (121ft)-long", "the 100m sprint", "10m high".
+            let after = &text[f.end + mm[0].len()..s.byte_end];
+            let next = next_word(text, f.end + mm[0].len(), s.byte_end);
             let ok = match lower.as_str() {
-                "m" | "b" | "k" => glued && (cur.is_some() || word == "M" || word == "B" || word == "K"),
-                "mn" | "bn" | "tn" | "mln" | "bln" => true,
+                "b" => glued && (cur.is_some() || word == "B"),
+                "k" => glued,
+                "m" => {
+                    glued
+                        && (cur.is_some()
+                            || word == "M"
+                            || !(after.starts_with(['(', '-', ')', '.', ','])
+                                || after.trim().is_empty()
+                                || METRE_CONTEXT.contains(&next.to_ascii_lowercase().as_str())))
+                }
                 _ => true,
             };
             if ok {
@@ -322,7 +335,7 @@ fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, 
     }
     // One-letter units keep their case: "45g", "1.0l", "20C", "10W"; "5G" is a network, "5c"
     // a code.
-    if surface.len() == 1 && !matches!(surface, "g" | "l" | "C" | "F" | "W" | "V" | "%" | "°") {
+    if surface.len() == 1 && !matches!(surface, "g" | "l" | "m" | "C" | "F" | "W" | "V" | "%" | "°") {
         return None;
     }
     // A unit ends at a word boundary: "5 miles" yes, "5 mileage" no, "10 days-long" yes.
@@ -379,7 +392,10 @@ fn one_is_pronoun(text: &str, s: Span, start: usize, end: usize) -> bool {
 
 /// Digits are not part of a word, a code, a URL, a clock time or a footnote marker.
 fn digits_stand_alone(text: &str, s: Span, start: usize, num_start: usize, num_end: usize) -> bool {
-    if before_char(text, start)
+    // "sub-300 sq m office space", "sub-7 nanometer ICs".
+    let sub = text[..start].to_ascii_lowercase().ends_with("sub-");
+    if !sub
+        && before_char(text, start)
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | ':' | '#' | '@' | '-' | '–'))
         && !(start > s.byte_start && before_char(text, start) == Some('-') && after_number(text, start - 1))
     {
@@ -458,6 +474,12 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     let next = next_word(text, f.end, s.byte_end);
     num.len() <= 2 && !num.contains('.') && (month_number(prev).is_some() || month_number(next).is_some())
 }
+
+/// Words after "10m" that make it metres: "10m high", "the 100m sprint".
+const METRE_CONTEXT: &[&str] = &[
+    "long", "high", "tall", "wide", "deep", "away", "sprint", "race", "hurdles", "freestyle",
+    "backstroke", "breaststroke", "butterfly", "relay", "above", "below", "from",
+];
 
 /// Words before a year: "in 1453", "between 1600 and 1900".
 const YEAR_PREPOSITIONS: &[&str] = &[
@@ -590,7 +612,12 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
         };
         let compatible = a.unit == b.unit || (!a.explicit_unit && a.unit == "count");
         // "increased by $43.6 billion to $419.2 billion": a change and the level it reached.
-        let change_then_level = gap != "and" && !from && !between && direction_of(text, s.byte_start, a).is_some();
+        // "dropped by 1 to 1.5 degrees Celsius" is one range: the unit is written once.
+        let change_then_level = a.explicit_unit
+            && gap != "and"
+            && !from
+            && !between
+            && direction_of(text, s.byte_start, a).is_some();
         let ok = connector
             && !change_then_level
             && compatible
