@@ -576,6 +576,7 @@ pub const COUNTED_STOP: &[&str] = &[
     "still", "already", "now", "today", "yesterday", "apiece", "respectively", "or", "nor",
     "too", "very", "whose", "what", "how", "why", "annually", "alone", "died", "fled", "came",
     "around", "ever", "available", "worth", "without", "all", "instead", "together", "overall",
+    "told", "more", "most", "half", "many", "several", "both", "some",
     "went", "left", "fell", "rose", "remain", "remained", "took", "made", "got", "gave", "held",
     "ran", "saw", "won", "lost", "spent", "paid", "sold", "stood", "grew", "began",
 ];
@@ -600,4 +601,24 @@ pub const OVER_AS_PREPOSITION_AFTER: &[&str] = &[
     "influence", "fighting", "fight", "battle", "dispute", "disputes", "talks", "row", "clash",
     "clashes", "concern", "concerns", "fears", "spread", "spreading", "spread", "flew", "fly",
     "flying", "rule", "reign", "victory", "win", "lead",
+];
+
+/// Verbs before a bare count that say what it counts, with the participle used as `counted`:
+/// "air strikes killed at least 70" -> killed.
+pub const CASUALTY_VERBS: &[(&str, &str)] = &[
+    ("killed", "killed"),
+    ("killing", "killed"),
+    ("kills", "killed"),
+    ("kill", "killed"),
+    ("wounded", "wounded"),
+    ("wounding", "wounded"),
+    ("injured", "injured"),
+    ("injuring", "injured"),
+    ("executed", "executed"),
+    ("executing", "executed"),
+    ("beheaded", "beheaded"),
+    ("evacuated", "evacuated"),
+    ("rescued", "rescued"),
+    ("displaced", "displaced"),
+    ("arrested", "arrested"),
 ];

@@ -3,7 +3,13 @@
 //! northwestern city" -> city), or, for a change with nothing after it, the subject before the
 //! change verb ("Nvidia advanced 8%" -> Nvidia).
 
-use crate::lexicon::numbers::{CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::numbers::{
+    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, NUMBER_WORDS,
+};
 
 /// Longest noun phrase, in words, read after a number.
 const MAX_PHRASE_WORDS: usize = 5;
@@ -13,13 +19,35 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
     let rest = &text[from..limit];
     let mut head: Option<&str> = None;
     let mut taken = 0;
-    for raw in rest.split_whitespace() {
+    let raws: Vec<&str> = rest.split_whitespace().take(3 * MAX_PHRASE_WORDS).collect();
+    for (i, raw) in raws.iter().enumerate() {
         let word =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
         let ends_phrase = raw.ends_with([',', '.', ';', ':', ')', '”', '"', '?', '!']);
         let lower = word.to_lowercase();
-        if word.is_empty() || word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        if !word.chars().any(char::is_alphanumeric)
+            || word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|(w, _)| *w == lower)
+        {
             break;
+        }
+        // "killed 13 people MSF said", "killed 31 civilians Friday including": a capital after
+        // a lowercase head starts a new phrase, unless a lowercase noun follows it ("eastern
+        // Aleppo neighborhoods").
+        if head.is_some_and(|h| h.starts_with(char::is_lowercase))
+            && word.starts_with(char::is_uppercase)
+        {
+            let next = raws.get(i + 1).map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let noun_follows = !raw.ends_with([',', '.', ';', ':'])
+                && next.is_some_and(|n| {
+                    n.starts_with(char::is_lowercase) && !COUNTED_STOP.contains(&n.as_str())
+                });
+            if !noun_follows {
+                break;
+            }
         }
         if taken == 0 && COUNTED_SKIP.contains(&lower.as_str()) {
             if ends_phrase {
@@ -42,6 +70,31 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         }
     }
     head.map(str::to_owned)
+}
+
+/// For a bare count after a casualty verb, the participle: "killed at least 70" -> killed,
+/// "wounding 25" -> wounded (the number counts the killed, the wounded).
+pub fn casualty_before(text: &str, floor: usize, start: usize) -> Option<String> {
+    let word = text[floor..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()?
+        .to_ascii_lowercase();
+    CASUALTY_VERBS
+        .iter()
+        .find(|(v, _)| *v == word)
+        .map(|(_, p)| (*p).to_owned())
+}
+
+static TOLL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:death|casualty|civilian)\s+)?toll\b").unwrap());
+
+/// For a bare count in a sentence about a toll, the toll: "the death toll was at least 24" ->
+/// "death toll". The last mention before byte `start` wins.
+pub fn toll_before(text: &str, floor: usize, start: usize) -> Option<String> {
+    TOLL.find_iter(&text[floor..start])
+        .last()
+        .map(|m| m.as_str().to_lowercase())
 }
 
 /// Words between a subject and its change verb: "Tesla shares have been up", "the index ended
@@ -151,6 +204,12 @@ mod tests {
         );
         assert_eq!(counted(" of Aleppo").as_deref(), Some("Aleppo"));
         assert_eq!(counted(". Next"), None);
+        assert_eq!(counted(" people MSF said").as_deref(), Some("people"));
+        assert_eq!(counted(" civilians - including nine").as_deref(), Some("civilians"));
+        let s = "the death toll was at least 24";
+        assert_eq!(toll_before(s, 0, 21).as_deref(), Some("death toll"));
+        let s = "air strikes killed at least 70";
+        assert_eq!(casualty_before(s, 0, 18).as_deref(), Some("killed"));
         let s = "Nvidia advanced 8%";
         assert_eq!(subject_before(s, 0, 16).as_deref(), Some("Nvidia"));
         let s = "The Dow Jones Industrial Average lost 190 points";

@@ -178,7 +178,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         };
         // "second half", "first half of 2016", "half-time": not shares.
         let prev = prev_word(text, s.byte_start, m.start()).to_ascii_lowercase();
-        if matches!(prev.as_str(), "first" | "second" | "other" | "latter" | "back" | "better")
+        if matches!(prev.as_str(), "first" | "second" | "other" | "latter" | "better")
             || text[m.end()..].starts_with("-time")
         {
             return None;
@@ -280,7 +280,13 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             return None;
         }
         read_unit(text, s, &mut f);
-        if f.unit == "count" && is_part_of_name(text, s, f.start, num.as_str()) {
+        // "In ... Daraa 15 civilians were killed": a count after a name is still a count;
+        // "Least" in a title-case "At Least 48 Killed" is a qualifier.
+        if f.unit == "count"
+            && is_part_of_name(text, s, f.start, num.as_str())
+            && !plural_follows(text, f.end, s.byte_end)
+            && qualifier_before(text, s.byte_start, f.start).0 == Qualifier::Exact
+        {
             return None;
         }
     }
@@ -444,26 +450,32 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     {
         return true;
     }
-    if num.len() == 4
-        && !num.contains([',', '.'])
-        && f.unit == "count"
-        && f.multiplier.is_none()
-        && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-    {
-        return true;
-    }
     let prev = text[s.byte_start..f.start]
         .trim_end()
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| c == '.' || c == ',');
+    let prev_lower = prev.to_ascii_lowercase();
+    // "A total of 1500 people have fallen victims" counts people; "the 2016 elections" and
+    // "in 2012 protesters..." are years.
+    let counts_people = plural_follows(text, f.end, s.byte_end)
+        && !YEAR_PREPOSITIONS.contains(&prev_lower.as_str());
+    if num.len() == 4
+        && !num.contains([',', '.'])
+        && f.unit == "count"
+        && f.multiplier.is_none()
+        && !counts_people
+        && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+    {
+        return true;
+    }
     // "Between 1600 and 1900", "in 1453": older years after a preposition.
     if num.len() == 4
         && !num.contains([',', '.'])
         && f.unit == "count"
         && num.parse::<u32>().is_ok_and(|y| (1000..1800).contains(&y))
-        && YEAR_PREPOSITIONS.contains(&prev.to_ascii_lowercase().as_str())
+        && YEAR_PREPOSITIONS.contains(&prev_lower.as_str())
     {
         return true;
     }
@@ -483,12 +495,20 @@ const METRE_CONTEXT: &[&str] = &[
 
 /// Words before a year: "in 1453", "between 1600 and 1900".
 const YEAR_PREPOSITIONS: &[&str] = &[
-    "in", "since", "between", "from", "by", "until", "to", "and", "of", "year", "circa", "c",
-    "ad", "a.d", "bc", "around", "before", "after", "early", "late", "mid",
+    "in", "since", "between", "from", "by", "until", "to", "and", "year", "circa", "c", "ad",
+    "a.d", "bc", "before", "after", "early", "late", "mid", "the", "during", "its", "their",
+    "his", "her", "this", "that",
 ];
 
+/// Whether a lowercase plural noun follows byte `at`: "1500 people", "15 civilians".
+fn plural_follows(text: &str, at: usize, limit: usize) -> bool {
+    let next = next_word(text, at, limit);
+    next.starts_with(|c: char| c.is_lowercase())
+        && (next == "people" || next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
+}
+
 static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
+    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
 });
 
 /// Clock times and ISO timestamps inside a token: "4:39", "2019-09-01T10:38:07.190Z".
@@ -723,6 +743,13 @@ fn counted_of(
     };
     if head.is_some() {
         return head;
+    }
+    if f.unit == "count" {
+        if let Some(who) = counted::casualty_before(text, s.byte_start, f.start)
+            .or_else(|| counted::toll_before(text, s.byte_start, f.start))
+        {
+            return Some(who);
+        }
     }
     if direction.is_some() {
         if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
