@@ -622,3 +622,16 @@ pub const CASUALTY_VERBS: &[(&str, &str)] = &[
     ("displaced", "displaced"),
     ("arrested", "arrested"),
 ];
+
+/// Words after which a number is part of a name, not an amount: stock indices ("S&P 500",
+/// "FTSE 100"), products and models ("iPhone 11", "Boeing 737", "Model 3"), numbered things
+/// ("Game 7", "category 4", "Article 5", "Resolution 2254"), "COVID-19".
+pub const NAMED_NUMBER_WORDS: &[&str] = &[
+    "s&p", "sp", "p", "s&p/asx", "asx", "nasdaq", "ftse", "stoxx", "dax", "cac", "nikkei",
+    "russell", "hang", "ta", "msci", "dow", "iphone", "galaxy", "pixel", "windows", "boeing",
+    "airbus", "model", "apollo", "covid", "covid-", "game", "category", "article", "chapter",
+    "resolution", "section", "route", "highway", "interstate", "room", "gate", "row", "seat",
+    "no.", "nos.", "number", "unit", "code", "level", "grade", "stage", "phase", "week", "day",
+    "round", "season", "episode", "volume", "vol.", "page", "p.", "pp.", "version", "v", "uss",
+    "f-", "su-", "mig-", "a-", "formula", "channel", "studio", "platform", "terminal", "flight",
+];

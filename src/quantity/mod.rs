@@ -31,7 +31,7 @@ use regex::Regex;
 use crate::document::{Document, Qualifier, Quantity, Span};
 use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS,
-    GLUED_ONLY_UNITS, MULTIPLIERS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS,
+    GLUED_ONLY_UNITS, MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS,
     QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
@@ -283,6 +283,11 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         // "In ... Daraa 15 civilians were killed": a count after a name is still a count;
         // "Least" in a title-case "At Least 48 Killed" is a qualifier.
         if f.unit == "count"
+            && (is_named_number(text, s, f.start, f.end) || is_age_apposition(text, s, f.start, f.end))
+        {
+            return None;
+        }
+        if f.unit == "count"
             && is_part_of_name(text, s, f.start, num.as_str())
             && !plural_follows(text, f.end, s.byte_end)
             && qualifier_before(text, s.byte_start, f.start).0 == Qualifier::Exact
@@ -290,7 +295,18 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             return None;
         }
     }
-    if after_char(text, f.end).is_some_and(|c| c.is_alphanumeric()) {
+    if after_char(text, f.end).is_some_and(|c| c.is_alphanumeric() || c == '×')
+        || before_char(text, f.start) == Some('×')
+    {
+        return None;
+    }
+    // "a six-speed transmission", "a three-bed apartment", "a 185-hp four-cylinder": a number
+    // hyphenated to a word that is no unit describes a model, not an amount ("five-day truce"
+    // keeps its unit above).
+    if f.unit == "count"
+        && text[f.end..].starts_with('-')
+        && text[f.end + 1..].starts_with(char::is_alphabetic)
+    {
         return None;
     }
     let (qualifier, q_start) = qualifier_before(text, s.byte_start, f.start);
@@ -479,6 +495,10 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     {
         return true;
     }
+    // "2014-15": the end of a range of years.
+    if num.len() == 2 && YEAR_RANGE_END.is_match(&text[s.byte_start..f.start]) {
+        return true;
+    }
     // "Sept. 20-24": the second day of a range of days.
     if num.len() <= 2 && DAY_RANGE_END.is_match(&text[s.byte_start..f.start]) {
         return true;
@@ -507,6 +527,9 @@ fn plural_follows(text: &str, at: usize, limit: usize) -> bool {
         && (next == "people" || next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
 }
 
+static YEAR_RANGE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d])(?:1[89]|20)\d\d[-–/]$").unwrap());
+
 static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
 });
@@ -514,6 +537,36 @@ static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Clock times and ISO timestamps inside a token: "4:39", "2019-09-01T10:38:07.190Z".
 static TIMESTAMP_TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d:\d\d|\d{4}-\d\d-\d\d").unwrap());
+
+/// "S&P 500", "Game 7", "category 4", "COVID-19": a number after a word of
+/// `lexicon::numbers::NAMED_NUMBER_WORDS` names something.
+fn is_named_number(text: &str, s: Span, start: usize, end: usize) -> bool {
+    let word = text[s.byte_start..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let _ = end;
+    NAMED_NUMBER_WORDS.contains(&word.as_str())
+}
+
+/// "Jamie Armstrong, 25, said", "Maddon, 66, has used": an age set off by commas after a
+/// name belongs to the name, and "Dak Prescott (4)" is a shirt number.
+fn is_age_apposition(text: &str, s: Span, start: usize, end: usize) -> bool {
+    let before = text[s.byte_start..start].trim_end();
+    let after = &text[end..];
+    if before.ends_with('(') && after.starts_with(')') {
+        return true;
+    }
+    before.ends_with(',')
+        && after.starts_with(',')
+        && before[..before.len() - 1]
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
 
 /// "iPhone 14", "S&P 500", "Stoxx 50", "Article 5", "No. 1": a bare integer right after a
 /// capitalised word inside the sentence names something, it counts nothing.
