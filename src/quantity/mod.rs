@@ -73,6 +73,17 @@ pub fn extract_quantities(doc: &mut Document) {
         for i in 0..found.len() {
             let f = &found[i];
             let mut direction = f.direction.or_else(|| direction_of(text, s.byte_start, f));
+            let mut qualifier = f.qualifier;
+            // "more than 100 kilometers (60 miles)", "dropped by 1 to 1.5 degrees Celsius (1.8
+            // to 2.7 Fahrenheit)": a restatement in brackets shares qualifier and change.
+            if i > 0 && text[found[i - 1].end..f.start].trim() == "(" {
+                if let Some(prev) = out.last() {
+                    direction = direction.or(prev.direction);
+                    if qualifier == Qualifier::Exact {
+                        qualifier = prev.qualifier;
+                    }
+                }
+            }
             if direction.is_none() && i > 0 {
                 // "The Dow lost 190 points, or 0.6%": the restatement shares the change.
                 let gap = text[found[i - 1].end..f.start].trim_matches(|c: char| {
@@ -91,7 +102,7 @@ pub fn extract_quantities(doc: &mut Document) {
                 value: f.value,
                 low: f.low,
                 high: f.high,
-                qualifier: f.qualifier,
+                qualifier,
                 unit: f.unit.to_owned(),
                 counted,
                 direction,
@@ -211,7 +222,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         if let Some(sign) = c.name("sign") {
             // "5-10W": a hyphen after a digit joins a range, it is no minus sign.
             if before_char(text, sign.start()).is_some_and(|c| c.is_alphanumeric())
-                || text[..sign.start()].to_ascii_lowercase().ends_with("sub")
+                || ends_with_ignore_case(&text[..sign.start()], "sub")
             {
                 core_start = sign.end();
             } else if sign.as_str().starts_with('+') {
@@ -377,6 +388,13 @@ fn normalize_space(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether `text` ends with `suffix`, ASCII case-insensitively (looks at the end only).
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.is_char_boundary(text.len() - suffix.len())
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 fn before_char(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
@@ -415,7 +433,7 @@ fn one_is_pronoun(text: &str, s: Span, start: usize, end: usize) -> bool {
 /// Digits are not part of a word, a code, a URL, a clock time or a footnote marker.
 fn digits_stand_alone(text: &str, s: Span, start: usize, num_start: usize, num_end: usize) -> bool {
     // "sub-300 sq m office space", "sub-7 nanometer ICs".
-    let sub = text[..start].to_ascii_lowercase().ends_with("sub-");
+    let sub = ends_with_ignore_case(&text[..start], "sub-");
     if !sub
         && before_char(text, start)
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | ':' | '#' | '@' | '-' | '–'))
@@ -603,6 +621,12 @@ fn is_part_of_name(text: &str, s: Span, start: usize, num: &str) -> bool {
 
 /// The qualifier phrase ending right before `start`, and where the quantity then starts.
 fn qualifier_before(text: &str, floor: usize, start: usize) -> (Qualifier, usize) {
+    // Only the last few words matter: keeps the scan constant per number.
+    let mut near = floor.max(start.saturating_sub(40));
+    while !text.is_char_boundary(near) {
+        near += 1;
+    }
+    let floor = near;
     let before = &text[floor..start];
     let trimmed = before.trim_end();
     let lower = trimmed.to_lowercase();
