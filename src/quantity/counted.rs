@@ -130,9 +130,32 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
 
 /// Words that open a clause before its subject: "However, ...", "In Europe ...".
 const CLAUSE_OPENERS: &[&str] = &[
-    "the", "a", "an", "however", "but", "and", "meanwhile", "also", "so", "while", "whereas",
-    "as", "its", "their", "his", "her", "this", "that", "these", "those", "nevertheless", "now",
-    "both", "then", "still", "yet",
+    "the",
+    "a",
+    "an",
+    "however",
+    "but",
+    "and",
+    "meanwhile",
+    "also",
+    "so",
+    "while",
+    "whereas",
+    "as",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "nevertheless",
+    "now",
+    "both",
+    "then",
+    "still",
+    "yet",
 ];
 
 /// The subject noun phrase of the clause that ends at byte `start`: "The Dow Jones Industrial
@@ -172,11 +195,49 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
 /// Verbs that end a subject noun phrase and are not in `COUNTED_STOP`: "Tesla says", "The set
 /// will cost".
 const CLAUSE_VERBS: &[&str] = &[
-    "cost", "costs", "lists", "offers", "offered", "sells", "sold", "costing", "reached",
-    "reaches", "hit", "hits", "totalled", "totaled", "estimated", "estimates", "expects", "says",
-    "reported", "reports", "posted", "stood", "stands", "trades", "traded", "averaged",
-    "averages", "needs", "need", "get", "got", "paid", "pays", "earned", "earns", "raised",
-    "spent", "spends", "worth", "valued", "priced", "starting", "starts",
+    "cost",
+    "costs",
+    "lists",
+    "offers",
+    "offered",
+    "sells",
+    "sold",
+    "costing",
+    "reached",
+    "reaches",
+    "hit",
+    "hits",
+    "totalled",
+    "totaled",
+    "estimated",
+    "estimates",
+    "expects",
+    "says",
+    "reported",
+    "reports",
+    "posted",
+    "stood",
+    "stands",
+    "trades",
+    "traded",
+    "averaged",
+    "averages",
+    "needs",
+    "need",
+    "get",
+    "got",
+    "paid",
+    "pays",
+    "earned",
+    "earns",
+    "raised",
+    "spent",
+    "spends",
+    "worth",
+    "valued",
+    "priced",
+    "starting",
+    "starts",
 ];
 
 #[cfg(test)]
@@ -205,7 +266,10 @@ mod tests {
         assert_eq!(counted(" of Aleppo").as_deref(), Some("Aleppo"));
         assert_eq!(counted(". Next"), None);
         assert_eq!(counted(" people MSF said").as_deref(), Some("people"));
-        assert_eq!(counted(" civilians - including nine").as_deref(), Some("civilians"));
+        assert_eq!(
+            counted(" civilians - including nine").as_deref(),
+            Some("civilians")
+        );
         let s = "the death toll was at least 24";
         assert_eq!(toll_before(s, 0, 21).as_deref(), Some("death toll"));
         let s = "air strikes killed at least 70";
