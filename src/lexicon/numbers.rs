@@ -324,8 +324,6 @@ pub const CHANGE_FILLERS: &[&str] = &[
     "as",
     "much",
     "many",
-    "up",
-    "to",
     "is",
     "was",
     "were",

@@ -23,7 +23,9 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
     for (i, raw) in raws.iter().enumerate() {
         let word =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
-        let ends_phrase = raw.ends_with([',', '.', ';', ':', ')', '”', '"', '?', '!']);
+        // "70% of E. Aleppo": an initial's full stop ends no phrase.
+        let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+        let ends_phrase = !initial && raw.ends_with([',', '.', ';', ':', ')', '”', '"', '?', '!']);
         let lower = word.to_lowercase();
         if !word.chars().any(char::is_alphanumeric)
             || word.chars().next().is_some_and(|c| c.is_ascii_digit())

@@ -825,14 +825,20 @@ fn counted_of(
     direction: Option<&str>,
 ) -> Option<String> {
     let rest = &text[f.end..s.byte_end];
-    let lower_rest = rest.to_ascii_lowercase();
-    // "953 of them": the antecedent is what the sentence counted before.
-    if let Some(after_of) = lower_rest.strip_prefix(" of ") {
+    // "953 of them": the antecedent is what the sentence counted before. (Spaces may be
+    // no-break spaces: "99 percent of\u{a0}Aleppo".)
+    let after_of = rest
+        .strip_prefix(char::is_whitespace)
+        .and_then(|r| r.strip_prefix("of"))
+        .filter(|r| r.starts_with(char::is_whitespace));
+    if let Some(after_of) = after_of {
         let pronoun = after_of
+            .trim_start()
             .split(|c: char| !c.is_alphabetic())
             .next()
-            .unwrap_or("");
-        if PARTITIVE_PRONOUNS.contains(&pronoun) {
+            .unwrap_or("")
+            .to_lowercase();
+        if PARTITIVE_PRONOUNS.contains(&pronoun.as_str()) {
             return earlier
                 .iter()
                 .rev()
@@ -840,7 +846,7 @@ fn counted_of(
                 .find_map(|q| q.counted.clone().filter(|_| q.unit == "count"));
         }
     }
-    let of_follows = lower_rest.starts_with(" of ");
+    let of_follows = after_of.is_some();
     let head = match f.unit {
         "count" => counted::counted_after(text, f.end, s.byte_end),
         _ if f.hyphenated => counted::counted_after(text, f.end, s.byte_end),
