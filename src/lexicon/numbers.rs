@@ -45,6 +45,7 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
 pub const SCALE_WORDS: &[(&str, f64)] = &[
     ("hundred", 100.0),
     ("dozen", 12.0),
+    ("dozens", 12.0),
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),

@@ -36,7 +36,7 @@ use crate::lexicon::numbers::{
     UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
-use number::{words_prefix_len, words_value, CORE, MULTIPLIER, UNIT};
+use number::{words_prefix_len, words_value, CORE, MIXED, MULTIPLIER, UNIT};
 
 /// A number found in a sentence, before ranges are merged and context is read.
 #[derive(Debug, Clone)]
@@ -126,7 +126,12 @@ fn find_numbers(text: &str, s: Span) -> Vec<Found> {
         };
         let m = c.get(0).unwrap();
         match read_number(text, s, &c) {
-            Some(f) => {
+            Some(mut f) => {
+                // A qualifier never reaches back into the previous quantity.
+                if let Some(last) = found.last() {
+                    let last: &Found = last;
+                    f.start = f.start.max(last.end);
+                }
                 pos = f.end.max(m.start() + 1);
                 found.push(f);
             }
@@ -199,6 +204,25 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         f.value = Some(count * part);
         f.unit = "fraction";
         f.explicit_unit = true;
+    } else if let (Some(n), Some(d)) = (c.name("dn"), c.name("dd")) {
+        // "1/4 inch", "1/16 of a US pint", "3/4": fractions with a usual denominator; "12/7"
+        // and "7/12/2016" are dates.
+        let (n, d): (f64, f64) = (n.as_str().parse().ok()?, d.as_str().parse().ok()?);
+        if !(n < d && FRACTION_DENOMINATORS.contains(&(d as u32)))
+            || text[m.end()..].starts_with(['/', '⁄'])
+            || before_char(text, m.start())
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':'))
+        {
+            return None;
+        }
+        f.value = Some(n / d);
+        f.unit = "fraction";
+        f.explicit_unit = true;
+        if let Some((unit, u_start, u_end, _)) = unit_at(text, f.end, s.byte_end) {
+            f.unit = unit;
+            f.unit_text = Some((u_start, u_end));
+            f.end = u_end;
+        }
     } else if let Some(w) = c.name("words") {
         let len = words_prefix_len(w.as_str());
         let written = &w.as_str()[..len];
@@ -209,7 +233,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         if before_char(text, f.start).is_some_and(|c| c == '-' || c.is_alphanumeric()) {
             return None;
         }
-        f.value = Some(words_value(written)?);
+        f.value = Some(words_value(written)? + mixed_fraction(text, &mut f.end));
         // "four to five thousand": the scale of the second number carries over to the first.
         let last = written
             .rsplit([' ', '-'])
@@ -292,6 +316,9 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
                 }
             }
         }
+        if f.multiplier.is_none() {
+            value += mixed_fraction(text, &mut f.end);
+        }
         f.value = Some(value);
         if is_time_or_date(text, s, &f, num.as_str()) {
             return None;
@@ -339,6 +366,35 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         }
     }
     Some(f)
+}
+
+/// Denominators read as fractions when written with a slash ("1/4", "1/16").
+const FRACTION_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128];
+
+/// The fraction after a whole number ("two and a half", "2 1/2"), moving `end` past it; 0.0
+/// when there is none.
+fn mixed_fraction(text: &str, end: &mut usize) -> f64 {
+    let Some(c) = MIXED.captures(&text[*end..]) else {
+        return 0.0;
+    };
+    let part = if let Some(word) = c.name("frac") {
+        let word = word.as_str().to_ascii_lowercase();
+        FRACTION_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, v)| *v)
+    } else {
+        let n: f64 = c["n"].parse().unwrap_or(0.0);
+        let d: f64 = c["d"].parse().unwrap_or(0.0);
+        (n < d && FRACTION_DENOMINATORS.contains(&(d as u32))).then(|| n / d)
+    };
+    match part {
+        Some(v) => {
+            *end += c[0].len();
+            v
+        }
+        None => 0.0,
+    }
 }
 
 /// Reads the unit after the number, if one is written, into `f`.
@@ -490,7 +546,7 @@ fn after_number(text: &str, at: usize) -> bool {
 fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     let after = text[f.end..s.byte_end].trim_start().to_ascii_lowercase();
     let clock = [
-        "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "est", "edt", "et ", "hrs", "h ",
+        "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "est", "edt", "et ",
     ];
     if clock.iter().any(|w| {
         after.starts_with(w)
@@ -694,6 +750,8 @@ fn qualifier_after(text: &str, end: usize, limit: usize) -> Option<(&'static str
                 && rest.is_char_boundary(cand.len())
                 && rest[..cand.len()].eq_ignore_ascii_case(&cand)
                 && !rest[cand.len()..].starts_with(|c: char| c.is_alphanumeric())
+                // "5000 or less than 6000": that "less" qualifies the next number.
+                && !rest[cand.len()..].trim_start().starts_with("than")
             {
                 return Some((name, end + cand.len()));
             }
@@ -1094,6 +1152,22 @@ mod tests {
         let q = extract("In Europe: Stoxx 50 -1.3% FTSE -0.6%.");
         assert_eq!(q.len(), 2);
         assert_eq!((q[0].value, q[0].direction), (Some(-1.3), Some("down")));
+    }
+
+    #[test]
+    fn mixed_numbers_slash_fractions_and_dozens() {
+        let q = extract("It is two and a half miles away, through a 1/4 inch gap; 2 1/2 in thick, three dozen eggs.");
+        assert_eq!((q[0].value, q[0].unit.as_str()), (Some(2.5), "mile"));
+        assert_eq!((q[1].value, q[1].unit.as_str()), (Some(0.25), "inch"));
+        assert_eq!(q[2].value, Some(2.5));
+        assert_eq!(
+            (q[3].value, q[3].counted.as_deref()),
+            (Some(36.0), Some("eggs"))
+        );
+        // Qualifiers never reach back into the number before them.
+        let q = extract("His score is equal to 5000 or less than 6000.");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].qualifier, Qualifier::LessThan);
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     let small = alternation(NUMBER_WORDS.iter().take(11).map(|(w, _)| *w));
     let cur = alternation(CURRENCY_PREFIXES.iter().map(|(w, _)| *w));
     Regex::new(&format!(
-        r"(?i)\b(?P<vague>{vague})\b|\b(?:(?P<fnum>an?|{small})[\s-]+)?(?P<frac>{frac})\b|\b(?P<words>(?:an?\s+(?:{scale})|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*)\b|(?P<sign>[-−+]|\bminus[\s-]|\bnegative\s)?(?:(?P<cur>(?-i:{cur}))\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        r"(?i)\b(?P<vague>{vague})\b|\b(?:(?P<fnum>an?|{small})[\s-]+)?(?P<frac>{frac})\b|\b(?P<dn>\d{{1,2}})[/⁄](?P<dd>\d{{1,3}})\b|\b(?P<words>(?:an?\s+(?:{scale})|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*)\b|(?P<sign>[-−+]|\bminus[\s-]|\bnegative\s)?(?:(?P<cur>(?-i:{cur}))\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     ))
     .unwrap()
 });
@@ -52,6 +52,15 @@ pub static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
 pub static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     let units = alternation(UNIT_WORDS.iter().map(|(w, _)| *w));
     Regex::new(&format!(r"^(?i)(?P<sep>-|\s)?(?P<u>{units})")).unwrap()
+});
+
+/// "two and a half", "2 1/2": a fraction right after a whole number, its value and length.
+pub static MIXED: LazyLock<Regex> = LazyLock::new(|| {
+    let frac = alternation(FRACTION_WORDS.iter().map(|(w, _)| *w));
+    Regex::new(&format!(
+        r"^(?i:\s+and\s+(?P<a>an?|one)\s+(?P<frac>{frac})\b|\s+(?P<n>\d{{1,2}})[/⁄](?P<d>\d{{1,3}})\b)"
+    ))
+    .unwrap()
 });
 
 /// The value of a written number: "twenty-one" 21, "three hundred and forty" 340, "a dozen" 12,
