@@ -335,6 +335,8 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         if f.unit == "count"
             && is_part_of_name(text, s, f.start, num.as_str())
             && !plural_follows(text, f.end, s.byte_end)
+            // "beat Charlton 2-1": a score or range follows the name; it is judged whole.
+            && !(text[f.end..].starts_with('-') && text[f.end + 1..].starts_with(|c: char| c.is_ascii_digit()))
             && qualifier_before(text, s.byte_start, f.start).0 == Qualifier::Exact
         {
             return None;
@@ -544,7 +546,11 @@ fn after_number(text: &str, at: usize) -> bool {
 /// Years (1800-2100 written without separators), days of the month next to a month name,
 /// clock times ("10.45pm", "5am", "19:16", "at 10 GMT").
 fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
-    let after = text[f.end..s.byte_end].trim_start().to_ascii_lowercase();
+    let mut near = (f.end + 16).min(s.byte_end);
+    while !text.is_char_boundary(near) {
+        near -= 1;
+    }
+    let after = text[f.end..near].trim_start().to_ascii_lowercase();
     let clock = [
         "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "est", "edt", "et ",
     ];
@@ -560,7 +566,7 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("")
-        .trim_matches(|c: char| c == '.' || c == ',');
+        .trim_matches(|c: char| !c.is_alphanumeric());
     let prev_lower = prev.to_ascii_lowercase();
     // "A total of 1500 people have fallen victims" counts people; "the 2016 elections" and
     // "in 2012 protesters..." are years.
@@ -575,11 +581,12 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     {
         return true;
     }
-    // "Between 1600 and 1900", "in 1453": older years after a preposition.
+    // "Between 1600 and 1900", "in 1453", "by 2120": years outside 1800-2100 after a
+    // preposition.
     if num.len() == 4
         && !num.contains([',', '.'])
         && f.unit == "count"
-        && num.parse::<u32>().is_ok_and(|y| (1000..1800).contains(&y))
+        && num.parse::<u32>().is_ok_and(|y| (1000..=2200).contains(&y))
         && YEAR_PREPOSITIONS.contains(&prev_lower.as_str())
     {
         return true;
@@ -796,6 +803,33 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
             }
             _ => false,
         };
+        // "One out of three Germans": a share.
+        if gap == "out of" && a.unit == "count" && b.unit == "count" {
+            if let (Some(x), Some(y)) = (a.value, b.value) {
+                if x <= y && y > 0.0 {
+                    let b = found.remove(i + 1);
+                    let a = &mut found[i];
+                    a.value = Some(x / y);
+                    a.unit = "fraction";
+                    a.explicit_unit = true;
+                    a.end = b.end;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // "tied Game 7 at 89-89", "beat Charlton 2-1": a score, no amount.
+        if matches!(gap.as_str(), "-" | "–")
+            && !a.explicit_unit
+            && !b.explicit_unit
+            && a.value
+                .zip(b.value)
+                .is_some_and(|(x, y)| x >= y && x < 200.0 && x.fract() == 0.0)
+            && text[a.end..b.start].len() == gap.len()
+        {
+            found.drain(i..=i + 1);
+            continue;
+        }
         let compatible = a.unit == b.unit || (!a.explicit_unit && a.unit == "count");
         // "increased by $43.6 billion to $419.2 billion": a change and the level it reached.
         // "dropped by 1 to 1.5 degrees Celsius" is one range: the unit is written once.
@@ -1163,6 +1197,14 @@ mod tests {
         assert_eq!(
             (q[3].value, q[3].counted.as_deref()),
             (Some(36.0), Some("eggs"))
+        );
+        let q = extract("One out of three Germans have housing problems.");
+        assert_eq!(
+            (q[0].value, q[0].unit.as_str()),
+            (Some(1.0 / 3.0), "fraction")
+        );
+        assert!(
+            extract("Thompson tied the game at 89-89 before Bristol beat Charlton 2-1.").is_empty()
         );
         // Qualifiers never reach back into the number before them.
         let q = extract("His score is equal to 5000 or less than 6000.");
