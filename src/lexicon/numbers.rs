@@ -1037,3 +1037,36 @@ pub const NAMED_NUMBER_WORDS: &[&str] = &[
     "terminal",
     "flight",
 ];
+
+/// Denominators of rates written after a unit ("$3500 a month", "US $58.24 per barrel"):
+/// `(surface, name)`; the unit becomes "<unit> per <name>" ("USD per month").
+pub const RATE_DENOMINATORS: &[(&str, &str)] = &[
+    ("second", "second"),
+    ("minute", "minute"),
+    ("hour", "hour"),
+    ("day", "day"),
+    ("week", "week"),
+    ("month", "month"),
+    ("year", "year"),
+    ("game", "game"),
+    ("share", "share"),
+    ("barrel", "barrel"),
+    ("gallon", "gallon"),
+    ("litre", "litre"),
+    ("liter", "litre"),
+    ("ounce", "ounce"),
+    ("gram", "gram"),
+    ("kilogram", "kilogram"),
+    ("kg", "kilogram"),
+    ("tonne", "tonne"),
+    ("ton", "tonne"),
+    ("square foot", "square foot"),
+    ("square metre", "square metre"),
+    ("square meter", "square metre"),
+    ("sq ft", "square foot"),
+    ("head", "person"),
+    ("person", "person"),
+    ("capita", "person"),
+    ("century", "century"),
+    ("decade", "decade"),
+];

@@ -33,7 +33,7 @@ use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS, GLUED_ONLY_UNITS,
     MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
     OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES,
-    UNIT_WORDS, VAGUE_MAGNITUDES,
+    RATE_DENOMINATORS, UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, CORE, MIXED, MULTIPLIER, UNIT};
@@ -60,6 +60,8 @@ struct Found {
     hyphenated: bool,
     /// The multiplier written after the digits, for ranges ("2 to 3 million").
     multiplier: Option<f64>,
+    /// The denominator of a rate ("$3500 a month" -> month): the unit becomes "USD per month".
+    rate: Option<&'static str>,
     direction: Option<&'static str>,
 }
 
@@ -103,7 +105,10 @@ pub fn extract_quantities(doc: &mut Document) {
                 low: f.low,
                 high: f.high,
                 qualifier,
-                unit: f.unit.to_owned(),
+                unit: match f.rate {
+                    Some(den) => format!("{} per {den}", f.unit),
+                    None => f.unit.to_owned(),
+                },
                 counted,
                 direction,
                 sentence: index,
@@ -160,6 +165,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         unit_text: None,
         hyphenated: false,
         multiplier: None,
+        rate: None,
         direction: None,
     };
     if let Some(v) = c.name("vague") {
@@ -356,6 +362,21 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
     {
         return None;
     }
+    if f.explicit_unit && f.unit != "fraction" {
+        if let Some(c) = RATE.captures(&text[f.end..s.byte_end]) {
+            let den = c["den"].to_lowercase();
+            f.rate = RATE_DENOMINATORS
+                .iter()
+                .find(|(w, _)| *w == den)
+                .map(|(_, name)| *name);
+            if c.name("not").is_some() {
+                f.rate = None;
+            }
+            if f.rate.is_some() {
+                f.end += c[0].len();
+            }
+        }
+    }
     let (qualifier, q_start) = qualifier_before(text, s.byte_start, f.start);
     if f.qualifier == Qualifier::Exact {
         f.qualifier = qualifier;
@@ -369,6 +390,20 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
     }
     Some(f)
 }
+
+/// A rate after a unit: "$3500 a month", "$58.24 per barrel", "40 to 50 hours a week"; not
+/// "5% a year earlier" (the denominator must not be followed by "ago", "earlier", ...).
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    let dens = RATE_DENOMINATORS
+        .iter()
+        .map(|(w, _)| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"^(?i)(?:\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
+    ))
+    .unwrap()
+});
 
 /// Denominators read as fractions when written with a slash ("1/4", "1/16").
 const FRACTION_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128];
@@ -873,6 +908,7 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
         a.unit = b.unit;
         a.explicit_unit = b.explicit_unit;
         a.unit_text = b.unit_text;
+        a.rate = b.rate;
         a.hyphenated = b.hyphenated;
         i += 1;
     }
@@ -1198,6 +1234,15 @@ mod tests {
             (q[3].value, q[3].counted.as_deref()),
             (Some(36.0), Some("eggs"))
         );
+        let q = extract(
+            "They pay $3500 a month, work 40 to 50 hours a week, and sales rose 5% a year earlier.",
+        );
+        assert_eq!(q[0].unit, "USD per month");
+        assert_eq!(
+            (q[1].low, q[1].high, q[1].unit.as_str()),
+            (Some(40.0), Some(50.0), "hour per week")
+        );
+        assert_eq!(q[2].unit, "percent");
         let q = extract("One out of three Germans have housing problems.");
         assert_eq!(
             (q[0].value, q[0].unit.as_str()),
