@@ -7,7 +7,8 @@
 //! (`mile per hour`, `kilometre per hour`, ...), power and energy (`watt` ... `gigawatt`,
 //! `kilowatt hour`, `horsepower`), data (`megabyte` ... `terabyte`), frequency (`hertz` ...),
 //! temperature (`celsius`, `fahrenheit`, `degree`), `point`, `basis point`, `year of age`, and
-//! currencies as ISO 4217 codes (`USD`, `EUR`, `GBP`, ...).
+//! currencies as ISO 4217 codes (`USD`, `EUR`, `GBP`, ...), and rates built from them
+//! ("USD per month", "hour per week", see `RATE_DENOMINATORS`).
 
 /// Cardinal number words. "a" only counts before a scale word ("a dozen", "a hundred").
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -1039,7 +1040,7 @@ pub const NAMED_NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Denominators of rates written after a unit ("$3500 a month", "US $58.24 per barrel"):
-/// `(surface, name)`; the unit becomes "<unit> per <name>" ("USD per month").
+/// `(surface, name)`; the unit becomes "`unit` per `name`" ("USD per month").
 pub const RATE_DENOMINATORS: &[(&str, &str)] = &[
     ("second", "second"),
     ("minute", "minute"),
