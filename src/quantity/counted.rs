@@ -103,7 +103,8 @@ pub fn toll_before(text: &str, floor: usize, start: usize) -> Option<String> {
 /// down".
 const AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "has", "have", "had", "been", "also", "ended", "closed", "edged",
-    "trending", "poised", "to", "be",
+    "trending", "poised", "to", "be", "finished", "shut", "trading", "traded", "stood", "remained",
+    "closing", "ending", "opened", "opening", "now", "still", "already",
 ];
 
 /// The subject of the change verb before byte `start`: "Nvidia advanced 8%" -> Nvidia, "core
@@ -173,7 +174,12 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
     for raw in before[clause_start..].split_whitespace() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&');
         let lower = word.to_lowercase();
-        if words.is_empty() && CLAUSE_OPENERS.contains(&lower.as_str()) {
+        // "It said the price was $5": pronouns and verbs before the subject are skipped.
+        if words.is_empty()
+            && (CLAUSE_OPENERS.contains(&lower.as_str())
+                || COUNTED_STOP.contains(&lower.as_str())
+                || CLAUSE_VERBS.contains(&lower.as_str()))
+        {
             continue;
         }
         if word.is_empty()

@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{Document, Qualifier, Quantity, Span};
+use crate::lexicon::numbers::SCALE_WORDS;
 use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS, GLUED_ONLY_UNITS,
     MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
@@ -202,18 +203,44 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             None if word.starts_with("hal") => 1.0,
             None => return None,
         };
-        // "second half", "first half of 2016", "half-time": not shares.
+        // "second half", "first half of 2016", "half-time", "second-half", "half-hourly": not
+        // shares.
         let prev = prev_word(text, s.byte_start, m.start()).to_ascii_lowercase();
         if matches!(
             prev.as_str(),
             "first" | "second" | "other" | "latter" | "better"
-        ) || text[m.end()..].starts_with("-time")
+        ) || text[m.end()..].starts_with('-')
+            || before_char(text, m.start()) == Some('-')
+        {
+            return None;
+        }
+        // "a sixth try", "a third term": an ordinal before its noun; "a third of", "by one
+        // third," and "a quarter" at a phrase end are shares.
+        let next = next_word(text, m.end(), s.byte_end).to_ascii_lowercase();
+        let punct_next = text[m.end()..].starts_with(|c: char| !c.is_whitespace());
+        if count == 1.0
+            && !word.starts_with("hal")
+            && !punct_next
+            && !next.is_empty()
+            && next != "of"
+            && next.starts_with(|c: char| c.is_lowercase())
         {
             return None;
         }
         f.value = Some(count * part);
         f.unit = "fraction";
         f.explicit_unit = true;
+        // "half a billion dollars", "half a million films": half of a scale word.
+        if let Some(h) = HALF_A_SCALE.captures(&text[m.end()..s.byte_end]) {
+            let scale = h["scale"].to_ascii_lowercase();
+            if let Some((_, v)) = SCALE_WORDS.iter().find(|(w, _)| *w == scale) {
+                f.value = Some(count * part * v);
+                f.unit = "count";
+                f.explicit_unit = false;
+                f.end = m.end() + h[0].len();
+                read_unit(text, s, &mut f);
+            }
+        }
     } else if let (Some(n), Some(d)) = (c.name("dn"), c.name("dd")) {
         // "1/4 inch", "1/16 of a US pint", "3/4": fractions with a usual denominator; "12/7"
         // and "7/12/2016" are dates.
@@ -406,6 +433,16 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i)(?:\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
     ))
     .unwrap()
+});
+
+/// "a million", "a dozen" after a fraction: "half a billion dollars".
+static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    let scales = SCALE_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"^(?i)[\s-]+an?[\s-]+(?P<scale>{scales})\b")).unwrap()
 });
 
 /// Denominators read as fractions when written with a slash ("1/4", "1/16").
@@ -608,8 +645,8 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     let prev_lower = prev.to_ascii_lowercase();
     // "A total of 1500 people have fallen victims" counts people; "the 2016 elections" and
     // "in 2012 protesters..." are years.
-    let counts_people = plural_follows(text, f.end, s.byte_end)
-        && !YEAR_PREPOSITIONS.contains(&prev_lower.as_str());
+    let counts_people =
+        plural_follows(text, f.end, s.byte_end) && BEFORE_A_COUNT.contains(&prev_lower.as_str());
     if num.len() == 4
         && !num.contains([',', '.'])
         && f.unit == "count"
@@ -669,6 +706,32 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "between", "from", "by", "until", "to", "and", "year", "circa", "c", "ad",
     "a.d", "bc", "before", "after", "early", "late", "mid", "the", "during", "its", "their", "his",
     "her", "this", "that",
+];
+
+/// Words before a four-digit count that would otherwise read as a year: "a total of 1500
+/// people", "killed 2000 civilians" (but "reveal 2004 earnings" is a year).
+const BEFORE_A_COUNT: &[&str] = &[
+    "of",
+    "total",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "least",
+    "killed",
+    "killing",
+    "kill",
+    "wounded",
+    "injured",
+    "evacuated",
+    "another",
+    "additional",
+    "approximately",
+    "roughly",
+    "estimated",
 ];
 
 /// Whether a lowercase plural noun follows byte `at`: "1500 people", "15 civilians".
@@ -1236,6 +1299,10 @@ mod tests {
             (Some(40.0), Some(50.0), "hour per week")
         );
         assert_eq!(q[2].unit, "percent");
+        let q =
+            extract("Trade could cross half a billion dollars after a sixth try, at half-time.");
+        assert_eq!(q.len(), 1);
+        assert_eq!((q[0].value, q[0].unit.as_str()), (Some(5e8), "USD"));
         let q = extract("One out of three Germans have housing problems.");
         assert_eq!(
             (q[0].value, q[0].unit.as_str()),
