@@ -169,7 +169,9 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
     let before = &text[floor..start];
     let clause_start = before
         .rfind([',', ';', ':', '(', ')', '—', '–'])
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let mut words = Vec::new();
     for raw in before[clause_start..].split_whitespace() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&');

@@ -1318,6 +1318,48 @@ mod tests {
     }
 
     #[test]
+    fn odd_inputs_give_well_formed_spans() {
+        // Odd strings (some from quantulum3's errors.json), non-ASCII text and edge positions:
+        // no panic, spans in order, on character boundaries, inside their sentence.
+        for text in [
+            "20/2030 and",
+            "1 '2",
+            "$99(",
+            "($99",
+            "-",
+            "5-",
+            "½ of “93 %” — €5bn, 10 km² and 3½ miles in 2016–17 é 1,2,3 4.5.6",
+            "more than half a",
+            "between 5 and",
+            "US$",
+            "one and a",
+            "2 1/",
+            "a third of 1/0 and 0/0",
+        ] {
+            let mut doc = parse_document(
+                &RawDocument {
+                    text: text.into(),
+                    ..Default::default()
+                },
+                &Options::default(),
+            );
+            extract_quantities(&mut doc);
+            let mut last = 0;
+            for q in &doc.quantities {
+                let span = q.span;
+                assert!(
+                    span.byte_start <= span.byte_end && span.byte_start >= last,
+                    "{text}"
+                );
+                assert!(doc.text.is_char_boundary(span.byte_start), "{text}");
+                assert!(doc.text.is_char_boundary(span.byte_end), "{text}");
+                assert!(doc.sentences[q.sentence].span.contains(span), "{text}");
+                last = span.byte_start;
+            }
+        }
+    }
+
+    #[test]
     fn partitive_takes_the_antecedent() {
         let got = quantities("Over 2,000 militants surrendered, 953 of them from eastern Aleppo.");
         assert_eq!(got[1].4.as_deref(), Some("militants"));
