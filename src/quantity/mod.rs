@@ -408,6 +408,20 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         }
     }
     let (qualifier, q_start) = qualifier_before(text, s.byte_start, f.start);
+    // "women aged 25 to 54", "children under the age of 5": ages.
+    if f.unit == "count" && !f.explicit_unit {
+        let prev = prev_word(text, s.byte_start, q_start).to_ascii_lowercase();
+        if prev == "aged"
+            || prev == "ages"
+            || text[s.byte_start..q_start]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with(" age of")
+        {
+            f.unit = "year of age";
+            f.explicit_unit = true;
+        }
+    }
     if f.qualifier == Qualifier::Exact {
         f.qualifier = qualifier;
     }
@@ -930,7 +944,9 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
             found.drain(i..=i + 1);
             continue;
         }
-        let compatible = a.unit == b.unit || (!a.explicit_unit && a.unit == "count");
+        let compatible = a.unit == b.unit
+            || (!a.explicit_unit && a.unit == "count")
+            || (a.unit == "year of age" && !b.explicit_unit);
         // "increased by $43.6 billion to $419.2 billion": a change and the level it reached.
         // "dropped by 1 to 1.5 degrees Celsius" is one range: the unit is written once.
         let change_then_level = a.explicit_unit
@@ -970,11 +986,15 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
         a.low = Some(low);
         a.high = Some(high);
         a.end = b.end;
-        a.unit = b.unit;
-        a.explicit_unit = b.explicit_unit;
-        a.unit_text = b.unit_text;
-        a.rate = b.rate;
-        a.hyphenated = b.hyphenated;
+        // The unit is written after the second number ("2 to 3 days"), or only before the
+        // first ("aged 18 to 34").
+        if b.explicit_unit || !a.explicit_unit {
+            a.unit = b.unit;
+            a.explicit_unit = b.explicit_unit;
+            a.unit_text = b.unit_text;
+            a.rate = b.rate;
+            a.hyphenated = b.hyphenated;
+        }
         i += 1;
     }
 }
@@ -1303,6 +1323,11 @@ mod tests {
             extract("Trade could cross half a billion dollars after a sixth try, at half-time.");
         assert_eq!(q.len(), 1);
         assert_eq!((q[0].value, q[0].unit.as_str()), (Some(5e8), "USD"));
+        let q = extract("It says 60 per cent of men aged 18 to 34 bet on it.");
+        assert_eq!(
+            (q[1].low, q[1].high, q[1].unit.as_str()),
+            (Some(18.0), Some(34.0), "year of age")
+        );
         let q = extract("One out of three Germans have housing problems.");
         assert_eq!(
             (q[0].value, q[0].unit.as_str()),
