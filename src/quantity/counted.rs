@@ -99,6 +99,23 @@ pub fn toll_before(text: &str, floor: usize, start: usize) -> Option<String> {
         .map(|m| m.as_str().to_lowercase())
 }
 
+/// The noun of "<noun> of" right before byte `start`: "a fine of 10.5 million Australian
+/// dollars" -> fine, "a net worth of $1.7bn" -> worth.
+pub fn noun_before_of(text: &str, floor: usize, start: usize) -> Option<String> {
+    let before = text[floor..start].trim_end();
+    let rest = before.strip_suffix(" of")?;
+    let word = rest
+        .rsplit(char::is_whitespace)
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    (word.starts_with(char::is_alphabetic)
+        && !COUNTED_STOP.contains(&lower.as_str())
+        && !COUNTED_SKIP.contains(&lower.as_str())
+        && !NUMBER_WORDS.iter().any(|(w, _)| *w == lower))
+    .then(|| word.to_owned())
+}
+
 /// Words between a subject and its change verb: "Tesla shares have been up", "the index ended
 /// down".
 const AUXILIARIES: &[&str] = &[
@@ -284,6 +301,8 @@ mod tests {
         assert_eq!(toll_before(s, 0, 21).as_deref(), Some("death toll"));
         let s = "air strikes killed at least 70";
         assert_eq!(casualty_before(s, 0, 18).as_deref(), Some("killed"));
+        let s = "a fine of 10.5 million";
+        assert_eq!(noun_before_of(s, 0, 10).as_deref(), Some("fine"));
         let s = "Nvidia advanced 8%";
         assert_eq!(subject_before(s, 0, 16).as_deref(), Some("Nvidia"));
         let s = "The Dow Jones Industrial Average lost 190 points";

@@ -82,10 +82,16 @@ pub fn extract_quantities(doc: &mut Document) {
             let f = &found[i];
             let mut direction = f.direction.or_else(|| direction_of(text, s.byte_start, f));
             let mut qualifier = f.qualifier;
+            let mut restates = None;
             // "more than 100 kilometers (60 miles)", "dropped by 1 to 1.5 degrees Celsius (1.8
             // to 2.7 Fahrenheit)": a restatement in brackets shares qualifier and change.
             if i > 0 && text[found[i - 1].end..f.start].trim() == "(" {
                 if let Some(prev) = out.last() {
+                    // "a fine of 10.5 million Australian dollars ($7.5 million)": the same
+                    // amount in another currency measures the same thing.
+                    if f.unit.starts_with(|c: char| c.is_ascii_uppercase()) || f.unit == "percent" {
+                        restates = prev.counted.clone();
+                    }
                     direction = direction.or(prev.direction);
                     if qualifier == Qualifier::Exact {
                         qualifier = prev.qualifier;
@@ -103,7 +109,7 @@ pub fn extract_quantities(doc: &mut Document) {
                     direction = out.last().and_then(|q: &Quantity| q.direction);
                 }
             }
-            let counted = counted_of(text, s, f, &out, index, direction);
+            let counted = restates.or_else(|| counted_of(text, s, f, &out, index, direction));
             out.push(Quantity {
                 span: Span::new(f.start, f.end),
                 value: f.value,
@@ -1078,6 +1084,25 @@ fn counted_of(
             return Some(who);
         }
     }
+    let measure = f.unit != "fraction" && f.unit != "count";
+    if measure {
+        // "a 51 per cent stake", "a $3500 a month mortgage": the measure as an adjective.
+        let article = matches!(
+            prev_word(text, s.byte_start, f.start)
+                .to_ascii_lowercase()
+                .as_str(),
+            "a" | "an"
+        );
+        if article {
+            if let Some(noun) = counted::counted_after(text, f.end, s.byte_end) {
+                return Some(noun);
+            }
+        }
+        // "a fine of 10.5 million Australian dollars", "a net worth of $1.7bn".
+        if let Some(noun) = counted::noun_before_of(text, s.byte_start, f.start) {
+            return Some(noun);
+        }
+    }
     if direction.is_some() {
         if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
             return Some(subject);
@@ -1085,7 +1110,7 @@ fn counted_of(
     }
     // A share, a price or a score measures the subject of its clause: "The Dow Jones
     // Industrial Average lost 190 points", "The set will cost $200".
-    if f.unit != "fraction" && f.unit != "count" {
+    if measure {
         return counted::clause_subject(text, s.byte_start, f.start);
     }
     None
