@@ -197,11 +197,14 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
         if words.is_empty()
             && (CLAUSE_OPENERS.contains(&lower.as_str())
                 || COUNTED_STOP.contains(&lower.as_str())
-                || CLAUSE_VERBS.contains(&lower.as_str()))
+                || CLAUSE_VERBS.contains(&lower.as_str())
+                || lower.len() > 4 && lower.ends_with("ed"))
         {
             continue;
         }
+        // "Ford, which has 13000 workers": a number ends the subject.
         if word.is_empty()
+            || word.starts_with(|c: char| c.is_ascii_digit())
             || COUNTED_STOP.contains(&lower.as_str())
             || CHANGE_UP.contains(&lower.as_str())
             || CHANGE_DOWN.contains(&lower.as_str())

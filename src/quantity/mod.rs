@@ -1068,7 +1068,10 @@ fn counted_of(
     let of_follows = after_of.is_some();
     let head = match f.unit {
         "count" => counted::counted_after(text, f.end, s.byte_end),
-        _ if f.hyphenated => counted::counted_after(text, f.end, s.byte_end),
+        // "the 15 year-old students": an age describes the noun after it.
+        _ if f.hyphenated || f.unit == "year of age" => {
+            counted::counted_after(text, f.end, s.byte_end)
+        }
         _ if of_follows => counted::counted_after(text, f.end, s.byte_end),
         "percent" | "fraction" | "point" | "percentage point" | "basis point" | "cent" => None,
         unit if unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) => None,
