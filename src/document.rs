@@ -205,6 +205,8 @@ pub struct Quantity {
     pub sentence: usize,
     /// Index into `Document::claims` of the claim whose content holds it.
     pub claim: Option<usize>,
+    /// The date (ISO 8601) of its claim, or of a time expression in its sentence.
+    pub date: Option<String>,
 }
 
 /// A parsed article and everything extracted from it.

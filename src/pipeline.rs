@@ -58,6 +58,7 @@ fn run_stages(raw: &RawDocument, options: &Options) -> Document {
     extract_quantities(&mut doc);
     link_quantities_to_claims(&mut doc);
     resolve_claim_dates(&mut doc);
+    date_quantities(&mut doc);
     doc
 }
 
@@ -89,6 +90,27 @@ fn resolve_claim_dates(doc: &mut Document) {
         if let Some(span) = claim.date_span {
             claim.date = resolve_date(span.slice(&doc.text), published).map(|d| d.to_string());
         }
+    }
+}
+
+/// A quantity's date is its claim's date; failing that, the date of the first time expression
+/// of its sentence that resolves ("Over the past 24 hours, 1,200 civilians fled" -> the
+/// publication date, see `time::resolve_date`).
+fn date_quantities(doc: &mut Document) {
+    let published = doc.published.map(|p| p.date());
+    let mut by_sentence: Vec<Option<Option<String>>> = vec![None; doc.sentences.len()];
+    for q in &mut doc.quantities {
+        let claim_date = q.claim.and_then(|c| doc.claims[c].date.clone());
+        q.date = claim_date.or_else(|| {
+            by_sentence[q.sentence]
+                .get_or_insert_with(|| {
+                    find_time_expressions(&doc.text, doc.sentences[q.sentence].span)
+                        .into_iter()
+                        .find_map(|t| resolve_date(t.slice(&doc.text), published))
+                        .map(|d| d.to_string())
+                })
+                .clone()
+        });
     }
 }
 

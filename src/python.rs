@@ -129,7 +129,7 @@ fn tables_to_py(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
     let c = t.claims;
     out.set_item("claims", columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end))?;
     let q = t.quantities;
-    out.set_item("quantities", columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end))?;
+    out.set_item("quantities", columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date))?;
     let s = t.sentences;
     out.set_item(
         "sentences",

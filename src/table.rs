@@ -95,6 +95,7 @@ pub struct QuantitiesTable {
     pub direction: Vec<Option<&'static str>>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
+    pub date: Vec<Option<String>>,
 }
 
 /// The `sentences` table.
@@ -191,6 +192,7 @@ impl Tables {
             q.direction.push(quantity.direction);
             q.start.push(chars.char_at(quantity.span.byte_start));
             q.end.push(chars.char_at(quantity.span.byte_end));
+            q.date.push(quantity.date.clone());
         }
 
         let s = &mut self.sentences;
@@ -211,7 +213,7 @@ impl Tables {
         }
         extend!(documents: doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error);
         extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end);
-        extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end);
+        extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date);
         extend!(sentences: doc_id, sentence_id, start, end, text, is_caption);
     }
 }

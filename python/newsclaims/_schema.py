@@ -66,6 +66,7 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("direction", CATEGORY, "up or down when the number is a change"),
         ("start", INT, "start of the surface form"),
         ("end", INT, "end of the surface form"),
+        ("date", DATETIME, "the date of its claim, else of a time expression in its sentence; NaT when unknown"),
     ],
     "sentences": [
         ("doc_id", STRING, "the document"),

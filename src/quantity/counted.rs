@@ -1,8 +1,15 @@
 //! What a number counts: the head of the noun phrase after it ("10,500 people" -> people;
 //! "15 more eastern Aleppo neighborhoods" -> neighborhoods; "93 percent of the whole
-//! northwestern city" -> city).
+//! northwestern city" -> city), or, for a change with nothing after it, the subject before the
+//! change verb ("Nvidia advanced 8%" -> Nvidia).
 
-use crate::lexicon::numbers::{COUNTED_SKIP, COUNTED_STOP};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::numbers::{
+    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, NUMBER_WORDS,
+};
 
 /// Longest noun phrase, in words, read after a number.
 const MAX_PHRASE_WORDS: usize = 5;
@@ -12,13 +19,37 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
     let rest = &text[from..limit];
     let mut head: Option<&str> = None;
     let mut taken = 0;
-    for raw in rest.split_whitespace() {
+    let raws: Vec<&str> = rest.split_whitespace().take(3 * MAX_PHRASE_WORDS).collect();
+    for (i, raw) in raws.iter().enumerate() {
         let word =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’');
-        let ends_phrase = raw.ends_with([',', '.', ';', ':', ')', '”', '"', '?', '!']);
+        // "70% of E. Aleppo": an initial's full stop ends no phrase.
+        let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+        let ends_phrase = !initial && raw.ends_with([',', '.', ';', ':', ')', '”', '"', '?', '!']);
         let lower = word.to_lowercase();
-        if word.is_empty() || word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        if !word.chars().any(char::is_alphanumeric)
+            || word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|(w, _)| *w == lower)
+        {
             break;
+        }
+        // "killed 13 people MSF said", "killed 31 civilians Friday including": a capital after
+        // a lowercase head starts a new phrase, unless a lowercase noun follows it ("eastern
+        // Aleppo neighborhoods").
+        if head.is_some_and(|h| h.starts_with(char::is_lowercase))
+            && word.starts_with(char::is_uppercase)
+        {
+            let next = raws.get(i + 1).map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let noun_follows = !raw.ends_with([',', '.', ';', ':'])
+                && next.is_some_and(|n| {
+                    n.starts_with(char::is_lowercase) && !COUNTED_STOP.contains(&n.as_str())
+                });
+            if !noun_follows {
+                break;
+            }
         }
         if taken == 0 && COUNTED_SKIP.contains(&lower.as_str()) {
             if ends_phrase {
@@ -29,6 +60,11 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         if COUNTED_STOP.contains(&lower.as_str()) {
             break;
         }
+        // "200 people killed", "2,000 militants surrendered": a past form after the head is
+        // the verb; before it ("armed men", "foreign-backed militants") it is a modifier.
+        if head.is_some() && lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-') {
+            break;
+        }
         head = Some(word.trim_end_matches("’s").trim_end_matches("'s"));
         taken += 1;
         if ends_phrase || taken >= MAX_PHRASE_WORDS {
@@ -37,6 +73,202 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
     }
     head.map(str::to_owned)
 }
+
+/// For a bare count after a casualty verb, the participle: "killed at least 70" -> killed,
+/// "wounding 25" -> wounded (the number counts the killed, the wounded).
+pub fn casualty_before(text: &str, floor: usize, start: usize) -> Option<String> {
+    let word = text[floor..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()?
+        .to_ascii_lowercase();
+    CASUALTY_VERBS
+        .iter()
+        .find(|(v, _)| *v == word)
+        .map(|(_, p)| (*p).to_owned())
+}
+
+static TOLL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:death|casualty|civilian)\s+)?toll\b").unwrap());
+
+/// For a bare count in a sentence about a toll, the toll: "the death toll was at least 24" ->
+/// "death toll". The last mention before byte `start` wins.
+pub fn toll_before(text: &str, floor: usize, start: usize) -> Option<String> {
+    TOLL.find_iter(&text[floor..start])
+        .last()
+        .map(|m| m.as_str().to_lowercase())
+}
+
+/// The noun of "<noun> of" right before byte `start`: "a fine of 10.5 million Australian
+/// dollars" -> fine, "a net worth of $1.7bn" -> worth.
+pub fn noun_before_of(text: &str, floor: usize, start: usize) -> Option<String> {
+    let before = text[floor..start].trim_end();
+    let rest = before.strip_suffix(" of")?;
+    let word = rest
+        .rsplit(char::is_whitespace)
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    (word.starts_with(char::is_alphabetic)
+        && !COUNTED_STOP.contains(&lower.as_str())
+        && !COUNTED_SKIP.contains(&lower.as_str())
+        && !NUMBER_WORDS.iter().any(|(w, _)| *w == lower))
+    .then(|| word.to_owned())
+}
+
+/// Words between a subject and its change verb: "Tesla shares have been up", "the index ended
+/// down".
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "been", "also", "ended", "closed", "edged",
+    "trending", "poised", "to", "be", "finished", "shut", "trading", "traded", "stood", "remained",
+    "closing", "ending", "opened", "opening", "now", "still", "already",
+];
+
+/// The subject of the change verb before byte `start`: "Nvidia advanced 8%" -> Nvidia, "core
+/// inflation rose 0.3%" -> inflation. `None` when no change verb is within four words.
+pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> {
+    let words: Vec<&str> = text[floor..start]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    let verb = (n.saturating_sub(5)..n).rev().find(|&i| {
+        let w = words[i].to_ascii_lowercase();
+        CHANGE_UP.contains(&w.as_str()) || CHANGE_DOWN.contains(&w.as_str())
+    })?;
+    words[..verb]
+        .iter()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !AUXILIARIES.contains(&w.to_ascii_lowercase().as_str()))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic)
+                && !COUNTED_STOP.contains(&w.to_ascii_lowercase().as_str())
+        })
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_owned())
+}
+
+/// Words that open a clause before its subject: "However, ...", "In Europe ...".
+const CLAUSE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "however",
+    "but",
+    "and",
+    "meanwhile",
+    "also",
+    "so",
+    "while",
+    "whereas",
+    "as",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "nevertheless",
+    "now",
+    "both",
+    "then",
+    "still",
+    "yet",
+];
+
+/// The subject noun phrase of the clause that ends at byte `start`: "The Dow Jones Industrial
+/// Average lost 190 points" -> "Dow Jones Industrial Average"; "Nvidia advanced 8%, Qualcomm
+/// rose under 4%" -> "Qualcomm". The clause starts after the last comma, semicolon, colon or
+/// bracket. `None` when the clause opens with no noun phrase.
+pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> {
+    let before = &text[floor..start];
+    let clause_start = before
+        .rfind([',', ';', ':', '(', ')', '—', '–'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let mut words = Vec::new();
+    for raw in before[clause_start..].split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&');
+        let lower = word.to_lowercase();
+        // "It said the price was $5": pronouns and verbs before the subject are skipped.
+        if words.is_empty()
+            && (CLAUSE_OPENERS.contains(&lower.as_str())
+                || COUNTED_STOP.contains(&lower.as_str())
+                || CLAUSE_VERBS.contains(&lower.as_str())
+                || lower.len() > 4 && lower.ends_with("ed"))
+        {
+            continue;
+        }
+        // "Ford, which has 13000 workers": a number ends the subject.
+        if word.is_empty()
+            || word.starts_with(|c: char| c.is_ascii_digit())
+            || COUNTED_STOP.contains(&lower.as_str())
+            || CHANGE_UP.contains(&lower.as_str())
+            || CHANGE_DOWN.contains(&lower.as_str())
+            || AUXILIARIES.contains(&lower.as_str())
+            || CLAUSE_VERBS.contains(&lower.as_str())
+            || !words.is_empty() && lower.len() > 4 && lower.ends_with("ed")
+        {
+            break;
+        }
+        words.push(word.trim_end_matches("’s").trim_end_matches("'s"));
+        if words.len() >= 6 {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Verbs that end a subject noun phrase and are not in `COUNTED_STOP`: "Tesla says", "The set
+/// will cost".
+const CLAUSE_VERBS: &[&str] = &[
+    "cost",
+    "costs",
+    "lists",
+    "offers",
+    "offered",
+    "sells",
+    "sold",
+    "costing",
+    "reached",
+    "reaches",
+    "hit",
+    "hits",
+    "totalled",
+    "totaled",
+    "estimated",
+    "estimates",
+    "expects",
+    "says",
+    "reported",
+    "reports",
+    "posted",
+    "stood",
+    "stands",
+    "trades",
+    "traded",
+    "averaged",
+    "averages",
+    "needs",
+    "need",
+    "get",
+    "got",
+    "paid",
+    "pays",
+    "earned",
+    "earns",
+    "raised",
+    "spent",
+    "spends",
+    "worth",
+    "valued",
+    "priced",
+    "starting",
+    "starts",
+];
 
 #[cfg(test)]
 mod tests {
@@ -63,5 +295,27 @@ mod tests {
         );
         assert_eq!(counted(" of Aleppo").as_deref(), Some("Aleppo"));
         assert_eq!(counted(". Next"), None);
+        assert_eq!(counted(" people MSF said").as_deref(), Some("people"));
+        assert_eq!(
+            counted(" civilians - including nine").as_deref(),
+            Some("civilians")
+        );
+        let s = "the death toll was at least 24";
+        assert_eq!(toll_before(s, 0, 21).as_deref(), Some("death toll"));
+        let s = "air strikes killed at least 70";
+        assert_eq!(casualty_before(s, 0, 18).as_deref(), Some("killed"));
+        let s = "a fine of 10.5 million";
+        assert_eq!(noun_before_of(s, 0, 10).as_deref(), Some("fine"));
+        let s = "Nvidia advanced 8%";
+        assert_eq!(subject_before(s, 0, 16).as_deref(), Some("Nvidia"));
+        let s = "The Dow Jones Industrial Average lost 190 points";
+        assert_eq!(
+            clause_subject(s, 0, 40).as_deref(),
+            Some("Dow Jones Industrial Average")
+        );
+        let s = "Nvidia advanced 8%, Qualcomm rose under 4%";
+        assert_eq!(clause_subject(s, 0, 36).as_deref(), Some("Qualcomm"));
+        let s = "However core inflation rose 0.3% in June";
+        assert_eq!(subject_before(s, 0, 28).as_deref(), Some("inflation"));
     }
 }

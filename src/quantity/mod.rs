@@ -1,153 +1,890 @@
-//! Quantities: numeric mentions with their value, qualifier, unit and what they count.
+//! Quantities: numeric mentions with their value, bounds, qualifier, unit, direction and what
+//! they count.
 //!
-//! Reads the sentences of a [`Document`] and adds its [`Quantity`]s: numbers in digits with
-//! separators, decimals and multipliers ("10,500", "1.5 million", "2.3bn"), percentages, and the
-//! qualifier before them ("more than") from `lexicon::numbers`. Dates, clock times and years are
-//! skipped: they belong to `time`. It does not decide which claim a number belongs to; the
-//! pipeline links them.
+//! Takes the sentences of a parsed [`Document`] and gives its [`Quantity`]s, in text order:
+//! - numbers in digits with separators, decimals, signs and multipliers ("10,500", "-1.3%",
+//!   "1.5 million", "2.3bn", "$5m"), written numbers ("seven", "twenty-one", "a dozen"),
+//!   fractions ("half", "a third", "two-thirds": unit `fraction`, value the ratio) and vague
+//!   magnitudes ("dozens of", "tens of thousands": value null, qualifier `vague`, `low`/`high`
+//!   the order of magnitude);
+//! - mixed numbers and slash fractions ("two and a half miles", "1/4 inch"), shares ("one out
+//!   of three Germans");
+//! - ranges ("2 to 3 days", "between 5 and 10", "5-10W") as `low`/`high` with a null value;
+//! - rates ("$3500 a month" -> unit "USD per month", "40 to 50 hours a week");
+//! - the qualifier around the number (`lexicon::numbers::QUALIFIER_PHRASES`), the unit from the
+//!   unit tables (the module doc of `lexicon::numbers` lists the vocabulary), the direction of a
+//!   change ("rose 0.65 per cent" up, "decreased by one third" down) and what is counted
+//!   (`counted`).
+//!
+//! Not quantities: years, days of the month next to a month name, clock times, ordinals,
+//! sports scores ("2-1"), ages set off by commas after a name ("Maddon, 66,"),
+//! numbers glued to letters ("5G", "S23", "COVID-19"), numbers inside URLs or e-mail addresses,
+//! footnote markers and numbers that are part of a name ("iPhone 14", "S&P 500"). It does not
+//! decide which claim a number belongs to, nor its date: the pipeline does.
+//!
+//! Everything is one left-to-right scan per sentence with regexes compiled once, so the stage
+//! is linear in the text.
 
 pub mod counted;
+pub mod number;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::document::{Document, Qualifier, Quantity, Span};
-use crate::lexicon::numbers::{MULTIPLIERS, QUALIFIER_PHRASES, UNIT_WORDS};
-use crate::time::month_number;
+use crate::lexicon::numbers::SCALE_WORDS;
+use crate::lexicon::numbers::{
+    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS, GLUED_ONLY_UNITS,
+    MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
+    OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES,
+    RATE_DENOMINATORS, UNIT_WORDS, VAGUE_MAGNITUDES,
+};
+use crate::time::{month_number, weekday};
+use number::{words_prefix_len, words_value, CORE, MIXED, MULTIPLIER, UNIT};
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<cur>US\$|[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?P<mult>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?(?:\s?(?P<unit>%|percent\b|per cent\b|pct\b))?").unwrap()
-});
+/// A number found in a sentence, before ranges are merged and context is read.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Start of the qualifier, or of the number when there is none.
+    start: usize,
+    /// Start of the number itself (sign or currency included).
+    core_start: usize,
+    /// End of the number and its unit.
+    end: usize,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: Qualifier,
+    unit: &'static str,
+    /// Whether the unit was written (a currency, a unit word) rather than defaulted to count.
+    explicit_unit: bool,
+    /// The unit as written ("hours"), for durations and measures whose counted is the unit.
+    unit_text: Option<(usize, usize)>,
+    /// The unit was joined by a hyphen: "five-day truce", "6.1-inch display".
+    hyphenated: bool,
+    /// The multiplier written after the digits, for ranges ("2 to 3 million").
+    multiplier: Option<f64>,
+    /// The denominator of a rate ("$3500 a month" -> month): the unit becomes "USD per month".
+    rate: Option<&'static str>,
+    direction: Option<&'static str>,
+}
 
 /// Finds the quantities of a parsed document and stores them in `doc.quantities`.
 pub fn extract_quantities(doc: &mut Document) {
     let text = doc.text.as_str();
-    let mut out = Vec::new();
+    let mut out: Vec<Quantity> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let s = sentence.span;
-        for c in NUMBER.captures_iter(s.slice(text)) {
-            let whole = c.get(0).unwrap();
-            let (start, end) = (s.byte_start + whole.start(), s.byte_start + whole.end());
-            if !stands_alone(text, start, end)
-                || is_time_or_date(text, start, end, c.name("num").unwrap().as_str())
-            {
-                continue;
-            }
-            let Ok(mut value) = c["num"].replace(',', "").parse::<f64>() else {
-                continue;
-            };
-            if let Some(m) = c.name("mult") {
-                let lower = m.as_str().to_ascii_lowercase();
-                value *= MULTIPLIERS
-                    .iter()
-                    .find(|(w, _)| *w == lower)
-                    .map_or(1.0, |(_, f)| *f);
-            }
-            let mut unit = if c.name("unit").is_some() {
-                "percent".to_owned()
-            } else {
-                "count".to_owned()
-            };
-            if let Some(cur) = c.name("cur") {
-                unit = crate::lexicon::numbers::CURRENCY_SYMBOLS
-                    .iter()
-                    .find(|(sym, _)| *sym == cur.as_str())
-                    .map_or("USD", |(_, code)| code)
-                    .to_owned();
-            }
-            let (unit_end, unit_word) = unit_after(text, end, s.byte_end);
-            if unit == "count" {
-                if let Some(word_unit) = unit_word {
-                    unit = word_unit.to_owned();
+        let mut found = find_numbers(text, s);
+        merge_ranges(text, s, &mut found);
+        for i in 0..found.len() {
+            let f = &found[i];
+            let mut direction = f.direction.or_else(|| direction_of(text, s.byte_start, f));
+            let mut qualifier = f.qualifier;
+            let mut restates = None;
+            // "more than 100 kilometers (60 miles)", "dropped by 1 to 1.5 degrees Celsius (1.8
+            // to 2.7 Fahrenheit)": a restatement in brackets shares qualifier and change.
+            if i > 0 && text[found[i - 1].end..f.start].trim() == "(" {
+                if let Some(prev) = out.last() {
+                    // "a fine of 10.5 million Australian dollars ($7.5 million)": the same
+                    // amount in another currency measures the same thing.
+                    if f.unit.starts_with(|c: char| c.is_ascii_uppercase()) || f.unit == "percent" {
+                        restates = prev.counted.clone();
+                    }
+                    direction = direction.or(prev.direction);
+                    if qualifier == Qualifier::Exact {
+                        qualifier = prev.qualifier;
+                    }
                 }
             }
-            let (qualifier, q_start) = qualifier_before(text, s.byte_start, start);
-            let counted = counted::counted_after(text, unit_end.unwrap_or(end), s.byte_end);
+            if direction.is_none() && i > 0 {
+                // "The Dow lost 190 points, or 0.6%": the restatement shares the change.
+                let gap = text[found[i - 1].end..f.start]
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')');
+                // "grew by 125,600 positions or 2.2 per cent": the counted noun may sit between.
+                let gap = gap.to_ascii_lowercase();
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                if words.last() == Some(&"or") && words.len() <= 2 {
+                    direction = out.last().and_then(|q: &Quantity| q.direction);
+                }
+            }
+            let counted = restates.or_else(|| counted_of(text, s, f, &out, index, direction));
             out.push(Quantity {
-                span: Span::new(q_start, end),
-                value: Some(value),
-                low: None,
-                high: None,
+                span: Span::new(f.start, f.end),
+                value: f.value,
+                low: f.low,
+                high: f.high,
                 qualifier,
-                unit,
+                unit: match f.rate {
+                    Some(den) => format!("{} per {den}", f.unit),
+                    None => f.unit.to_owned(),
+                },
                 counted,
-                direction: None,
+                direction,
                 sentence: index,
                 claim: None,
+                date: None,
             });
         }
     }
     doc.quantities = out;
 }
 
-/// A number is not part of a word, a UUID, a URL or a longer code.
-fn stands_alone(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_' | ':'))
-        && !after.is_some_and(|c| {
-            c.is_alphabetic()
-                || matches!(c, '-' | '/' | '_' | ':')
-                    && text[end + 1..].starts_with(|d: char| d.is_ascii_alphanumeric())
-        })
+/// Every number of the sentence `s`, left to right, with its qualifier and unit.
+fn find_numbers(text: &str, s: Span) -> Vec<Found> {
+    let hay = &text[..s.byte_end];
+    let mut found = Vec::new();
+    let mut pos = s.byte_start;
+    while pos < s.byte_end {
+        let Some(c) = CORE.captures_at(hay, pos) else {
+            break;
+        };
+        let m = c.get(0).unwrap();
+        match read_number(text, s, &c) {
+            Some(mut f) => {
+                // A qualifier never reaches back into the previous quantity.
+                if let Some(last) = found.last() {
+                    let last: &Found = last;
+                    f.start = f.start.max(last.end);
+                }
+                pos = f.end.max(m.start() + 1);
+                found.push(f);
+            }
+            None => pos = m.end().max(m.start() + 1),
+        }
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    found
 }
 
-/// Years (1800-2100 without separators), days of the month next to a month name, clock times.
-fn is_time_or_date(text: &str, start: usize, end: usize, num: &str) -> bool {
+/// Reads one number from its core match, or `None` when it is not a quantity.
+fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
+    let m = c.get(0).unwrap();
+    let mut f = Found {
+        start: m.start(),
+        core_start: m.start(),
+        end: m.end(),
+        value: None,
+        low: None,
+        high: None,
+        qualifier: Qualifier::Exact,
+        unit: "count",
+        explicit_unit: false,
+        unit_text: None,
+        hyphenated: false,
+        multiplier: None,
+        rate: None,
+        direction: None,
+    };
+    if let Some(v) = c.name("vague") {
+        let phrase = normalize_space(v.as_str());
+        let (_, low, high) = VAGUE_MAGNITUDES.iter().find(|(w, _, _)| *w == phrase)?;
+        f.low = Some(*low);
+        f.high = Some(*high);
+        f.qualifier = Qualifier::Vague;
+        // "dozens of tonnes of humanitarian aid": the unit follows "of".
+        let rest = &text[f.end..s.byte_end];
+        if let Some(of) = rest.strip_prefix(" of ") {
+            let at = f.end + rest.len() - of.len() - 1;
+            if let Some((unit, u_start, u_end, _)) = unit_at(text, at, s.byte_end) {
+                if !unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && unit != "percent"
+                {
+                    f.unit = unit;
+                    f.explicit_unit = true;
+                    f.unit_text = Some((u_start, u_end));
+                    f.end = u_end;
+                }
+            }
+        }
+    } else if let Some(frac) = c.name("frac") {
+        let word = frac.as_str().to_ascii_lowercase();
+        let (_, part) = FRACTION_WORDS.iter().find(|(w, _)| *w == word)?;
+        let count = match c.name("fnum") {
+            Some(n) if n.as_str().len() <= 2 => 1.0,
+            Some(n) => words_value(n.as_str())?,
+            // "third", "quarter" alone are ordinals ("the third day", "the fourth quarter").
+            None if word.starts_with("hal") => 1.0,
+            None => return None,
+        };
+        // "second half", "first half of 2016", "half-time", "second-half", "half-hourly": not
+        // shares.
+        let prev = prev_word(text, s.byte_start, m.start()).to_ascii_lowercase();
+        if matches!(
+            prev.as_str(),
+            "first" | "second" | "other" | "latter" | "better"
+        ) || text[m.end()..].starts_with('-')
+            || before_char(text, m.start()) == Some('-')
+        {
+            return None;
+        }
+        // "a sixth try", "a third term": an ordinal before its noun; "a third of", "by one
+        // third," and "a quarter" at a phrase end are shares.
+        let next = next_word(text, m.end(), s.byte_end).to_ascii_lowercase();
+        let punct_next = text[m.end()..].starts_with(|c: char| !c.is_whitespace());
+        if count == 1.0
+            && !word.starts_with("hal")
+            && !punct_next
+            && !next.is_empty()
+            && next != "of"
+            && next.starts_with(|c: char| c.is_lowercase())
+        {
+            return None;
+        }
+        f.value = Some(count * part);
+        f.unit = "fraction";
+        f.explicit_unit = true;
+        // "half a billion dollars", "half a million films": half of a scale word.
+        if let Some(h) = HALF_A_SCALE.captures(&text[m.end()..s.byte_end]) {
+            let scale = h["scale"].to_ascii_lowercase();
+            if let Some((_, v)) = SCALE_WORDS.iter().find(|(w, _)| *w == scale) {
+                f.value = Some(count * part * v);
+                f.unit = "count";
+                f.explicit_unit = false;
+                f.end = m.end() + h[0].len();
+                read_unit(text, s, &mut f);
+            }
+        }
+    } else if let (Some(n), Some(d)) = (c.name("dn"), c.name("dd")) {
+        // "1/4 inch", "1/16 of a US pint", "3/4": fractions with a usual denominator; "12/7"
+        // and "7/12/2016" are dates.
+        let (n, d): (f64, f64) = (n.as_str().parse().ok()?, d.as_str().parse().ok()?);
+        if !(n < d && FRACTION_DENOMINATORS.contains(&(d as u32)))
+            || text[m.end()..].starts_with(['/', '⁄'])
+            || before_char(text, m.start())
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | ':'))
+        {
+            return None;
+        }
+        f.value = Some(n / d);
+        f.unit = "fraction";
+        f.explicit_unit = true;
+        if let Some((unit, u_start, u_end, _)) = unit_at(text, f.end, s.byte_end) {
+            f.unit = unit;
+            f.unit_text = Some((u_start, u_end));
+            f.end = u_end;
+        }
+    } else if let Some(w) = c.name("words") {
+        let len = words_prefix_len(w.as_str());
+        let written = &w.as_str()[..len];
+        f.end = w.start() + len;
+        if written.eq_ignore_ascii_case("one") && one_is_pronoun(text, s, w.start(), f.end) {
+            return None;
+        }
+        if before_char(text, f.start).is_some_and(|c| c == '-' || c.is_alphanumeric()) {
+            return None;
+        }
+        f.value = Some(words_value(written)? + mixed_fraction(text, &mut f.end));
+        // "four to five thousand": the scale of the second number carries over to the first.
+        let last = written
+            .rsplit([' ', '-'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        f.multiplier = crate::lexicon::numbers::SCALE_WORDS
+            .iter()
+            .find(|(w, v)| *w == last && *v >= 100.0)
+            .map(|(_, v)| *v);
+        read_unit(text, s, &mut f);
+    } else {
+        let num = c.name("num")?;
+        let mut value: f64 = num.as_str().replace(',', "").parse().ok()?;
+        let mut core_start = m.start();
+        if let Some(sign) = c.name("sign") {
+            // "5-10W": a hyphen after a digit joins a range, it is no minus sign.
+            if before_char(text, sign.start()).is_some_and(|c| c.is_alphanumeric())
+                || ends_with_ignore_case(&text[..sign.start()], "sub")
+            {
+                core_start = sign.end();
+            } else if sign.as_str().starts_with('+') {
+                f.direction = Some("up");
+            } else {
+                value = -value;
+                if text[num.end()..].trim_start().starts_with('%') {
+                    f.direction = Some("down");
+                }
+            }
+        }
+        f.start = core_start;
+        f.core_start = core_start;
+        let cur = c.name("cur").filter(|cur| cur.start() >= core_start);
+        if let Some(cur) = cur {
+            let code = CURRENCY_PREFIXES
+                .iter()
+                .find(|(sym, _)| *sym == cur.as_str())
+                .map_or("USD", |(_, code)| code);
+            f.unit = code;
+            f.explicit_unit = true;
+        }
+        if !digits_stand_alone(text, s, f.start, num.start(), num.end()) {
+            return None;
+        }
+        f.end = num.end();
+        // "1.5 million", "4 hundred million": one or two multipliers in a row.
+        for _ in 0..2 {
+            let Some(mm) = MULTIPLIER.captures(&text[f.end..s.byte_end]) else {
+                break;
+            };
+            {
+                let word = &mm["m"];
+                let lower = word.to_ascii_lowercase();
+                let glued = !mm[0].starts_with(' ');
+                // "b" alone multiplies only after a currency or as a capital ("$3b", "8B");
+                // "m" is a million ("1.2m tons", "35m of its devices", "2m people") unless a
+                // length reads better: "37m (121ft)-long", "the 100m sprint", "10m high".
+                let after = &text[f.end + mm[0].len()..s.byte_end];
+                let next = next_word(text, f.end + mm[0].len(), s.byte_end);
+                let ok = match lower.as_str() {
+                    "b" => glued && (cur.is_some() || word == "B"),
+                    "k" => glued,
+                    "m" => {
+                        glued
+                            && (cur.is_some()
+                                || word == "M"
+                                || !(after.starts_with(['(', '-', ')', '.', ','])
+                                    || after.trim().is_empty()
+                                    || METRE_CONTEXT.contains(&next.to_ascii_lowercase().as_str())))
+                    }
+                    _ => true,
+                };
+                if ok {
+                    let factor = MULTIPLIERS.iter().find(|(w, _)| *w == lower)?.1;
+                    value *= factor;
+                    f.multiplier = Some(f.multiplier.unwrap_or(1.0) * factor);
+                    f.end += mm[0].len();
+                } else {
+                    break;
+                }
+            }
+        }
+        if f.multiplier.is_none() {
+            value += mixed_fraction(text, &mut f.end);
+        }
+        f.value = Some(value);
+        if is_time_or_date(text, s, &f, num.as_str()) {
+            return None;
+        }
+        read_unit(text, s, &mut f);
+        // "In ... Daraa 15 civilians were killed": a count after a name is still a count;
+        // "Least" in a title-case "At Least 48 Killed" is a qualifier.
+        if f.unit == "count"
+            && (is_named_number(text, s, f.start) || is_age_apposition(text, s, f.start, f.end))
+        {
+            return None;
+        }
+        if f.unit == "count"
+            && is_part_of_name(text, s, f.start, num.as_str())
+            && !plural_follows(text, f.end, s.byte_end)
+            // "beat Charlton 2-1": a score or range follows the name; it is judged whole.
+            && !(text[f.end..].starts_with('-') && text[f.end + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            && qualifier_before(text, s.byte_start, f.start).0 == Qualifier::Exact
+        {
+            return None;
+        }
+    }
+    if after_char(text, f.end).is_some_and(|c| c.is_alphanumeric() || c == '×')
+        || before_char(text, f.start) == Some('×')
+    {
+        return None;
+    }
+    // "a six-speed transmission", "a three-bed apartment", "a 185-hp four-cylinder": a number
+    // hyphenated to a word that is no unit describes a model, not an amount ("five-day truce"
+    // keeps its unit above).
+    if f.unit == "count"
+        && text[f.end..].starts_with('-')
+        && text[f.end + 1..].starts_with(char::is_alphabetic)
+    {
+        return None;
+    }
+    if f.explicit_unit && f.unit != "fraction" {
+        if let Some(c) = RATE.captures(&text[f.end..s.byte_end]) {
+            let den = c["den"].to_lowercase();
+            f.rate = RATE_DENOMINATORS
+                .iter()
+                .find(|(w, _)| *w == den)
+                .map(|(_, name)| *name);
+            if c.name("not").is_some() {
+                f.rate = None;
+            }
+            if f.rate.is_some() {
+                f.end += c[0].len();
+            }
+        }
+    }
+    let (qualifier, q_start) = qualifier_before(text, s.byte_start, f.start);
+    // "women aged 25 to 54", "children under the age of 5": ages.
+    if f.unit == "count" && !f.explicit_unit {
+        let prev = prev_word(text, s.byte_start, q_start).to_ascii_lowercase();
+        if prev == "aged"
+            || prev == "ages"
+            || text[s.byte_start..q_start]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with(" age of")
+        {
+            f.unit = "year of age";
+            f.explicit_unit = true;
+        }
+    }
+    if f.qualifier == Qualifier::Exact {
+        f.qualifier = qualifier;
+    }
+    f.start = q_start;
+    if let Some((name, end)) = qualifier_after(text, f.end, s.byte_end) {
+        if f.qualifier == Qualifier::Exact {
+            f.qualifier = qualifier_named(name);
+            f.end = end;
+        }
+    }
+    Some(f)
+}
+
+/// A rate after a unit: "$3500 a month", "$58.24 per barrel", "40 to 50 hours a week"; not
+/// "5% a year earlier" (the denominator must not be followed by "ago", "earlier", ...).
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    let dens = RATE_DENOMINATORS
+        .iter()
+        .map(|(w, _)| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"^(?i)(?:\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
+    ))
+    .unwrap()
+});
+
+/// "a million", "a dozen" after a fraction: "half a billion dollars".
+static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    let scales = SCALE_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"^(?i)[\s-]+an?[\s-]+(?P<scale>{scales})\b")).unwrap()
+});
+
+/// Denominators read as fractions when written with a slash ("1/4", "1/16").
+const FRACTION_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128];
+
+/// The fraction after a whole number ("two and a half", "2 1/2"), moving `end` past it; 0.0
+/// when there is none.
+fn mixed_fraction(text: &str, end: &mut usize) -> f64 {
+    let Some(c) = MIXED.captures(&text[*end..]) else {
+        return 0.0;
+    };
+    let part = if let Some(word) = c.name("frac") {
+        let word = word.as_str().to_ascii_lowercase();
+        FRACTION_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, v)| *v)
+    } else {
+        let n: f64 = c["n"].parse().unwrap_or(0.0);
+        let d: f64 = c["d"].parse().unwrap_or(0.0);
+        (n < d && FRACTION_DENOMINATORS.contains(&(d as u32))).then(|| n / d)
+    };
+    match part {
+        Some(v) => {
+            *end += c[0].len();
+            v
+        }
+        None => 0.0,
+    }
+}
+
+/// Reads the unit after the number, if one is written, into `f`.
+fn read_unit(text: &str, s: Span, f: &mut Found) {
+    let Some((unit, u_start, u_end, hyphen)) = unit_at(text, f.end, s.byte_end) else {
+        return;
+    };
+    if f.explicit_unit
+        && (unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || unit == "cent")
+    {
+        // "$5 dollars": the currency is already known; "US$ per barrel" keeps the currency.
+        f.end = u_end;
+        return;
+    }
+    if f.explicit_unit {
+        return;
+    }
+    f.unit = unit;
+    f.explicit_unit = true;
+    f.unit_text = Some((u_start, u_end));
+    f.hyphenated = hyphen;
+    f.end = u_end;
+}
+
+/// The unit starting at byte `at` (after an optional space or hyphen): its name, where its
+/// surface form starts and ends, and whether a hyphen joined it.
+fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, usize, bool)> {
+    let rest = &text[at..limit];
+    let c = UNIT.captures(rest)?;
+    let u = c.name("u")?;
+    let surface = u.as_str();
+    let sep = c.name("sep").map(|m| m.as_str());
+    let lower = normalize_space(surface);
+    if sep.is_some() && GLUED_ONLY_UNITS.contains(&lower.as_str()) {
+        return None;
+    }
+    // One-letter units keep their case: "45g", "1.0l", "20C", "10W"; "5G" is a network, "5c"
+    // a code.
+    if surface.len() == 1 && !matches!(surface, "g" | "l" | "m" | "C" | "F" | "W" | "V" | "%" | "°")
+    {
+        return None;
+    }
+    // A unit ends at a word boundary: "5 miles" yes, "5 mileage" no, "10 days-long" yes.
+    if surface.ends_with(|c: char| c.is_alphanumeric())
+        && rest[u.end()..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    let name = UNIT_WORDS.iter().find(|(w, _)| *w == lower)?.1;
+    Some((name, at + u.start(), at + u.end(), sep == Some("-")))
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether `text` ends with `suffix`, ASCII case-insensitively (looks at the end only).
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.is_char_boundary(text.len() - suffix.len())
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+fn before_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn after_char(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// The word right before byte `at` (letters only), or "" at the start of the sentence.
+fn prev_word(text: &str, floor: usize, at: usize) -> &str {
+    text[floor..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'')
+        .next()
+        .unwrap_or("")
+}
+
+/// The word right after byte `at`.
+fn next_word(text: &str, at: usize, limit: usize) -> &str {
+    text[at..limit]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+/// "no one", "the one", "one another", "one day": "one" as a pronoun or idiom.
+fn one_is_pronoun(text: &str, s: Span, start: usize, end: usize) -> bool {
+    let prev = prev_word(text, s.byte_start, start).to_ascii_lowercase();
+    let next = next_word(text, end, s.byte_end).to_ascii_lowercase();
+    ONE_PRONOUN_BEFORE.contains(&prev.as_str())
+        || ONE_PRONOUN_AFTER.contains(&next.as_str())
+        || text[end..].starts_with(['\'', '’'])
+}
+
+/// Digits are not part of a word, a code, a URL, a clock time or a footnote marker.
+fn digits_stand_alone(text: &str, s: Span, start: usize, num_start: usize, num_end: usize) -> bool {
+    // "sub-300 sq m office space", "sub-7 nanometer ICs".
+    let sub = ends_with_ignore_case(&text[..start], "sub-");
+    if !sub
+        && before_char(text, start).is_some_and(|c| {
+            c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | ':' | '#' | '@' | '-' | '–')
+        })
+        && !(start > s.byte_start
+            && before_char(text, start) == Some('-')
+            && after_number(text, start - 1))
+    {
+        return false;
+    }
+    let after = &text[num_end..];
+    if after.starts_with(['/', ':', '_', '@'])
+        && after[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // "[1]" footnote markers.
+    if before_char(text, num_start) == Some('[') && after.starts_with(']') {
+        return false;
+    }
+    // Inside a URL or an address: the whitespace-delimited token holds "://", "www." or "@".
+    let token_start = text[..num_start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let token_end = num_end + after.find(char::is_whitespace).unwrap_or(after.len());
+    let token = &text[token_start..token_end];
+    !(token.contains("://")
+        || token.contains("www.")
+        || token.contains('@')
+        || TIMESTAMP_TOKEN.is_match(token))
+}
+
+/// Whether a plain number ends at byte `at` ("5" in "5-10W", not "38" in "a38-653c").
+fn after_number(text: &str, at: usize) -> bool {
+    let run = text[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    run.len() < at && !run.ends_with(|c: char| c.is_alphanumeric() || c == '-')
+}
+
+/// Years (1800-2100 written without separators), days of the month next to a month name,
+/// clock times ("10.45pm", "5am", "19:16", "at 10 GMT").
+fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
+    let mut near = (f.end + 16).min(s.byte_end);
+    while !text.is_char_boundary(near) {
+        near -= 1;
+    }
+    let after = text[f.end..near].trim_start().to_ascii_lowercase();
+    let clock = [
+        "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "est", "edt", "et ",
+    ];
+    if clock.iter().any(|w| {
+        after.starts_with(w)
+            && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic() && !w.ends_with('.'))
+    }) && !num.contains(',')
+    {
+        return true;
+    }
+    let prev = text[s.byte_start..f.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let prev_lower = prev.to_ascii_lowercase();
+    // "A total of 1500 people have fallen victims" counts people; "the 2016 elections" and
+    // "in 2012 protesters..." are years.
+    let counts_people =
+        plural_follows(text, f.end, s.byte_end) && BEFORE_A_COUNT.contains(&prev_lower.as_str());
     if num.len() == 4
         && !num.contains([',', '.'])
+        && f.unit == "count"
+        && f.multiplier.is_none()
+        && !counts_people
         && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
     {
         return true;
     }
-    let prev_word = text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let next_word = text[end..]
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    num.len() <= 2 && (month_number(prev_word).is_some() || month_number(next_word).is_some())
+    // "Between 1600 and 1900", "in 1453", "by 2120": years outside 1800-2100 after a
+    // preposition.
+    if num.len() == 4
+        && !num.contains([',', '.'])
+        && f.unit == "count"
+        && num.parse::<u32>().is_ok_and(|y| (1000..=2200).contains(&y))
+        && YEAR_PREPOSITIONS.contains(&prev_lower.as_str())
+    {
+        return true;
+    }
+    // "2014-15": the end of a range of years.
+    if num.len() == 2 && YEAR_RANGE_END.is_match(&text[s.byte_start..f.start]) {
+        return true;
+    }
+    // "Sept. 20-24": the second day of a range of days.
+    if num.len() <= 2 && DAY_RANGE_END.is_match(&text[s.byte_start..f.start]) {
+        return true;
+    }
+    let next = next_word(text, f.end, s.byte_end);
+    num.len() <= 2
+        && !num.contains('.')
+        && (month_number(prev).is_some() || month_number(next).is_some())
 }
 
-/// A unit word right after the number ("24 hours", "5 km"), with where it ends.
-fn unit_after(text: &str, end: usize, limit: usize) -> (Option<usize>, Option<&'static str>) {
-    let rest = &text[end..limit];
-    let trimmed = rest.trim_start();
-    let offset = end + rest.len() - trimmed.len();
-    let word: &str = trimmed
-        .split(|c: char| !c.is_alphanumeric())
+/// Words after "10m" that make it metres: "10m high", "the 100m sprint".
+const METRE_CONTEXT: &[&str] = &[
+    "long",
+    "high",
+    "tall",
+    "wide",
+    "deep",
+    "away",
+    "sprint",
+    "race",
+    "hurdles",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "relay",
+    "above",
+    "below",
+    "from",
+];
+
+/// Words before a year: "in 1453", "between 1600 and 1900".
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "between", "from", "by", "until", "to", "and", "year", "circa", "c", "ad",
+    "a.d", "bc", "before", "after", "early", "late", "mid", "the", "during", "its", "their", "his",
+    "her", "this", "that",
+];
+
+/// Words before a four-digit count that would otherwise read as a year: "a total of 1500
+/// people", "killed 2000 civilians" (but "reveal 2004 earnings" is a year).
+const BEFORE_A_COUNT: &[&str] = &[
+    "of",
+    "total",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "least",
+    "killed",
+    "killing",
+    "kill",
+    "wounded",
+    "injured",
+    "evacuated",
+    "another",
+    "additional",
+    "approximately",
+    "roughly",
+    "estimated",
+];
+
+/// Whether a lowercase plural noun follows byte `at`: "1500 people", "15 civilians".
+fn plural_follows(text: &str, at: usize, limit: usize) -> bool {
+    let next = next_word(text, at, limit);
+    next.starts_with(|c: char| c.is_lowercase())
+        && (next == "people" || next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
+}
+
+static YEAR_RANGE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d])(?:1[89]|20)\d\d[-–/]$").unwrap());
+
+static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
+});
+
+/// Clock times and ISO timestamps inside a token: "4:39", "2019-09-01T10:38:07.190Z".
+static TIMESTAMP_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d:\d\d|\d{4}-\d\d-\d\d").unwrap());
+
+/// "S&P 500", "Game 7", "category 4", "COVID-19": a number after a word of
+/// `lexicon::numbers::NAMED_NUMBER_WORDS` names something.
+fn is_named_number(text: &str, s: Span, start: usize) -> bool {
+    let word = text[s.byte_start..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
         .next()
-        .unwrap_or("");
-    let lower = word.to_lowercase();
-    match UNIT_WORDS.iter().find(|(w, _)| *w == lower) {
-        Some((_, unit)) if !word.is_empty() => (Some(offset + word.len()), Some(unit)),
-        _ => (None, None),
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    NAMED_NUMBER_WORDS.contains(&word.as_str())
+}
+
+/// "Jamie Armstrong, 25, said", "Maddon, 66, has used": an age set off by commas after a
+/// name belongs to the name, and "Dak Prescott (4)" is a shirt number.
+fn is_age_apposition(text: &str, s: Span, start: usize, end: usize) -> bool {
+    let before = text[s.byte_start..start].trim_end();
+    let after = &text[end..];
+    if before.ends_with('(') && after.starts_with(')') {
+        return true;
     }
+    before.ends_with(',')
+        && after.starts_with(',')
+        && before[..before.len() - 1]
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// "iPhone 14", "S&P 500", "Stoxx 50", "Article 5", "No. 1": a bare integer right after a
+/// capitalised word inside the sentence names something, it counts nothing.
+fn is_part_of_name(text: &str, s: Span, start: usize, num: &str) -> bool {
+    if num.contains([',', '.']) {
+        return false;
+    }
+    let before = &text[s.byte_start..start];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() || trimmed.ends_with([',', ';', ':', '(', '"', '“']) {
+        return false;
+    }
+    let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    let lower = word.to_ascii_lowercase();
+    if lower == "no." || lower == "number" || lower == "nos." {
+        return true;
+    }
+    let word_start = s.byte_start + trimmed.len() - word.len();
+    let sentence_initial = text[s.byte_start..word_start]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    let capitalised = word.chars().next().is_some_and(|c| c.is_uppercase())
+        || word.chars().skip(1).any(|c| c.is_uppercase());
+    capitalised
+        && !sentence_initial
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '&' | '-' | '.'))
+        && month_number(word).is_none()
+        && weekday(word).is_none()
+        && !QUALIFIER_PHRASES.iter().any(|(p, _)| *p == lower)
 }
 
 /// The qualifier phrase ending right before `start`, and where the quantity then starts.
 fn qualifier_before(text: &str, floor: usize, start: usize) -> (Qualifier, usize) {
+    // Only the last few words matter: keeps the scan constant per number.
+    let mut near = floor.max(start.saturating_sub(40));
+    while !text.is_char_boundary(near) {
+        near += 1;
+    }
+    let floor = near;
     let before = &text[floor..start];
     let trimmed = before.trim_end();
     let lower = trimmed.to_lowercase();
     for (phrase, name) in QUALIFIER_PHRASES {
-        if lower.ends_with(phrase) {
+        if lower.ends_with(phrase) && lower.len() == trimmed.len() {
             let at = floor + trimmed.len() - phrase.len();
-            let boundary = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if boundary {
+            let boundary = phrase.starts_with('~')
+                || text[..at]
+                    .chars()
+                    .next_back()
+                    .map_or(true, |c| !c.is_alphanumeric());
+            // "control over half of the areas": "over" after these nouns is a preposition.
+            let prep = (*phrase == "over" || *phrase == "above" || *phrase == "under")
+                && OVER_AS_PREPOSITION_AFTER
+                    .contains(&prev_word(text, floor, at).to_lowercase().as_str());
+            if boundary && !prep {
                 return (qualifier_named(name), at);
             }
         }
     }
     (Qualifier::Exact, start)
+}
+
+/// A qualifier written after the number ("5,000 or more", "40-plus"), with where it ends.
+fn qualifier_after(text: &str, end: usize, limit: usize) -> Option<(&'static str, usize)> {
+    let rest = &text[end..limit];
+    for (phrase, name) in QUALIFIER_SUFFIXES {
+        for sep in ["", " ", "-"] {
+            if phrase.starts_with(|c: char| c.is_alphabetic()) && sep.is_empty() {
+                continue;
+            }
+            let cand = format!("{sep}{phrase}");
+            if rest.len() >= cand.len()
+                && rest.is_char_boundary(cand.len())
+                && rest[..cand.len()].eq_ignore_ascii_case(&cand)
+                && !rest[cand.len()..].starts_with(|c: char| c.is_alphanumeric())
+                // "5000 or less than 6000": that "less" qualifies the next number.
+                && !rest[cand.len()..].trim_start().starts_with("than")
+            {
+                return Some((name, end + cand.len()));
+            }
+        }
+    }
+    None
 }
 
 /// The qualifier for a name in `lexicon::numbers::QUALIFIER_PHRASES`.
@@ -164,6 +901,224 @@ pub fn qualifier_named(name: &str) -> Qualifier {
     }
 }
 
+/// Joins "2 to 3 days", "two to three days", "between 5 and 10", "from 4.8 to 4.7 percent",
+/// "5-10W" and "three or four years" into one quantity with `low`/`high` and a null value.
+fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (&found[i], &found[i + 1]);
+        let gap = text[a.end..b.start].trim().to_ascii_lowercase();
+        let before = text[s.byte_start..a.start].trim_end().to_ascii_lowercase();
+        let between = before.ends_with("between")
+            && !before[..before.len() - 7].ends_with(|c: char| c.is_alphanumeric());
+        let from = before.ends_with("from")
+            && !before[..before.len() - 4].ends_with(|c: char| c.is_alphanumeric());
+        let connector = match gap.as_str() {
+            "to" | "-" | "–" | "—" | "to-" => true,
+            "and" => between,
+            "or" => {
+                a.value.is_some_and(|v| v.fract() == 0.0)
+                    && a.value < b.value
+                    && a.qualifier == Qualifier::Exact
+            }
+            _ => false,
+        };
+        // "One out of three Germans": a share.
+        if gap == "out of" && a.unit == "count" && b.unit == "count" {
+            if let (Some(x), Some(y)) = (a.value, b.value) {
+                if x <= y && y > 0.0 {
+                    let b = found.remove(i + 1);
+                    let a = &mut found[i];
+                    a.value = Some(x / y);
+                    a.unit = "fraction";
+                    a.explicit_unit = true;
+                    a.end = b.end;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // "tied Game 7 at 89-89", "beat Charlton 2-1": a score, no amount.
+        if matches!(gap.as_str(), "-" | "–")
+            && !a.explicit_unit
+            && !b.explicit_unit
+            && a.value
+                .zip(b.value)
+                .is_some_and(|(x, y)| x >= y && x < 200.0 && x.fract() == 0.0)
+            && text[a.end..b.start].len() == gap.len()
+        {
+            found.drain(i..=i + 1);
+            continue;
+        }
+        let compatible = a.unit == b.unit
+            || (!a.explicit_unit && a.unit == "count")
+            || (a.unit == "year of age" && !b.explicit_unit);
+        // "increased by $43.6 billion to $419.2 billion": a change and the level it reached.
+        // "dropped by 1 to 1.5 degrees Celsius" is one range: the unit is written once.
+        let change_then_level = a.explicit_unit
+            && gap != "and"
+            && !from
+            && !between
+            && direction_of(text, s.byte_start, a).is_some();
+        let ok = connector
+            && !change_then_level
+            && compatible
+            && a.value.is_some()
+            && b.value.is_some()
+            && b.qualifier == Qualifier::Exact
+            && b.direction.is_none()
+            && a.direction.is_none();
+        if !ok {
+            i += 1;
+            continue;
+        }
+        let mut low = a.value.unwrap();
+        let high = b.value.unwrap();
+        if a.multiplier.is_none() {
+            if let Some(m) = b.multiplier {
+                if low * m <= high {
+                    low *= m;
+                }
+            }
+        }
+        let b = found.remove(i + 1);
+        let a = &mut found[i];
+        if between || from {
+            let word = if between { 7 } else { 4 };
+            let trimmed = text[s.byte_start..a.start].trim_end();
+            a.start = s.byte_start + trimmed.len() - word;
+        }
+        a.value = None;
+        a.low = Some(low);
+        a.high = Some(high);
+        a.end = b.end;
+        // The unit is written after the second number ("2 to 3 days"), or only before the
+        // first ("aged 18 to 34").
+        if b.explicit_unit || !a.explicit_unit {
+            a.unit = b.unit;
+            a.explicit_unit = b.explicit_unit;
+            a.unit_text = b.unit_text;
+            a.rate = b.rate;
+            a.hyphenated = b.hyphenated;
+        }
+        i += 1;
+    }
+}
+
+/// "rose 0.65 per cent" up, "decreased by one third" down.
+fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
+    let mut at = f.start;
+    for _ in 0..4 {
+        let word = prev_word(text, floor, at);
+        if word.is_empty() {
+            break;
+        }
+        let lower = word.to_ascii_lowercase();
+        if CHANGE_UP.contains(&lower.as_str()) {
+            return Some("up");
+        }
+        if CHANGE_DOWN.contains(&lower.as_str()) {
+            return Some("down");
+        }
+        if !CHANGE_FILLERS.contains(&lower.as_str()) {
+            break;
+        }
+        let trimmed = text[floor..at].trim_end();
+        if trimmed.ends_with([',', ';', '.', ':', '(', ')']) {
+            break;
+        }
+        at = floor + trimmed.len() - word.len();
+    }
+    // "a 4.2 percent drop" names the size of a change but is no change itself: NewsQuant tags
+    // it "=", and so do we.
+    None
+}
+
+/// What the quantity counts or measures.
+fn counted_of(
+    text: &str,
+    s: Span,
+    f: &Found,
+    earlier: &[Quantity],
+    sentence: usize,
+    direction: Option<&str>,
+) -> Option<String> {
+    let rest = &text[f.end..s.byte_end];
+    // "953 of them": the antecedent is what the sentence counted before. (Spaces may be
+    // no-break spaces: "99 percent of\u{a0}Aleppo".)
+    let after_of = rest
+        .strip_prefix(char::is_whitespace)
+        .and_then(|r| r.strip_prefix("of"))
+        .filter(|r| r.starts_with(char::is_whitespace));
+    if let Some(after_of) = after_of {
+        let pronoun = after_of
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if PARTITIVE_PRONOUNS.contains(&pronoun.as_str()) {
+            return earlier
+                .iter()
+                .rev()
+                .take_while(|q| q.sentence + 1 >= sentence)
+                .find_map(|q| q.counted.clone().filter(|_| q.unit == "count"));
+        }
+    }
+    let of_follows = after_of.is_some();
+    let head = match f.unit {
+        "count" => counted::counted_after(text, f.end, s.byte_end),
+        // "the 15 year-old students": an age describes the noun after it.
+        _ if f.hyphenated || f.unit == "year of age" => {
+            counted::counted_after(text, f.end, s.byte_end)
+        }
+        _ if of_follows => counted::counted_after(text, f.end, s.byte_end),
+        "percent" | "fraction" | "point" | "percentage point" | "basis point" | "cent" => None,
+        unit if unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) => None,
+        _ => f.unit_text.map(|(a, b)| text[a..b].to_owned()),
+    };
+    if head.is_some() {
+        return head;
+    }
+    if f.unit == "count" {
+        if let Some(who) = counted::casualty_before(text, s.byte_start, f.start)
+            .or_else(|| counted::toll_before(text, s.byte_start, f.start))
+        {
+            return Some(who);
+        }
+    }
+    let measure = f.unit != "fraction" && f.unit != "count";
+    if measure {
+        // "a 51 per cent stake", "a $3500 a month mortgage": the measure as an adjective.
+        let article = matches!(
+            prev_word(text, s.byte_start, f.start)
+                .to_ascii_lowercase()
+                .as_str(),
+            "a" | "an"
+        );
+        if article {
+            if let Some(noun) = counted::counted_after(text, f.end, s.byte_end) {
+                return Some(noun);
+            }
+        }
+        // "a fine of 10.5 million Australian dollars", "a net worth of $1.7bn".
+        if let Some(noun) = counted::noun_before_of(text, s.byte_start, f.start) {
+            return Some(noun);
+        }
+    }
+    if direction.is_some() {
+        if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
+            return Some(subject);
+        }
+    }
+    // A share, a price or a score measures the subject of its clause: "The Dow Jones
+    // Industrial Average lost 190 points", "The set will cost $200".
+    if measure {
+        return counted::clause_subject(text, s.byte_start, f.start);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,7 +1126,9 @@ mod tests {
     use crate::options::Options;
     use crate::parse::parse_document;
 
-    fn quantities(text: &str) -> Vec<(String, Option<f64>, &'static str, String, Option<String>)> {
+    type Row = (String, Option<f64>, &'static str, String, Option<String>);
+
+    fn extract(text: &str) -> Vec<Quantity> {
         let mut doc = parse_document(
             &RawDocument {
                 text: text.into(),
@@ -181,10 +1138,14 @@ mod tests {
         );
         extract_quantities(&mut doc);
         doc.quantities
+    }
+
+    fn quantities(text: &str) -> Vec<Row> {
+        extract(text)
             .iter()
             .map(|q| {
                 (
-                    q.span.slice(&doc.text).to_owned(),
+                    q.span.slice(text).to_owned(),
                     q.value,
                     q.qualifier.as_str(),
                     q.unit.clone(),
@@ -194,56 +1155,275 @@ mod tests {
             .collect()
     }
 
+    fn row(
+        text: &str,
+        value: Option<f64>,
+        qualifier: &'static str,
+        unit: &str,
+        counted: Option<&str>,
+    ) -> Row {
+        (
+            text.into(),
+            value,
+            qualifier,
+            unit.into(),
+            counted.map(str::to_owned),
+        )
+    }
+
     #[test]
     fn counts_percent_and_qualifiers() {
         let got = quantities("It further noted that more than 9,500 people, including over 4,500 militants and 337 wounded, left. The army controls 93 percent of the whole northwestern city.");
         assert_eq!(
             got[0],
-            (
-                "more than 9,500".into(),
+            row(
+                "more than 9,500",
                 Some(9500.0),
                 "more_than",
-                "count".into(),
-                Some("people".into())
+                "count",
+                Some("people")
             )
         );
         assert_eq!(
             got[1],
-            (
-                "over 4,500".into(),
+            row(
+                "over 4,500",
                 Some(4500.0),
                 "more_than",
-                "count".into(),
-                Some("militants".into())
+                "count",
+                Some("militants")
             )
         );
         assert_eq!(got[2].1, Some(337.0));
         assert_eq!(
             got[3],
-            (
-                "93 percent".into(),
-                Some(93.0),
-                "exact",
-                "percent".into(),
-                Some("city".into())
-            )
+            row("93 percent", Some(93.0), "exact", "percent", Some("city"))
         );
     }
 
     #[test]
     fn multipliers_and_currency() {
-        let got = quantities("Aid of $2.3bn reached 1.5 million people.");
+        let got = quantities(
+            "Aid of $2.3bn reached 1.5 million people, and PS6m went to HK $3.7 billion of bonds.",
+        );
         assert_eq!((got[0].1, got[0].3.as_str()), (Some(2.3e9), "USD"));
         assert_eq!(
             (got[1].1, got[1].4.as_deref()),
             (Some(1.5e6), Some("people"))
         );
+        assert_eq!((got[2].1, got[2].3.as_str()), (Some(6e6), "GBP"));
+        assert_eq!((got[3].1, got[3].3.as_str()), (Some(3.7e9), "HKD"));
     }
 
     #[test]
-    fn dates_years_times_and_codes_are_not_quantities() {
+    fn written_numbers_fractions_and_vague_magnitudes() {
+        let got = quantities("Government forces have killed seven Syrian civilians and retaken half of the areas, a third of the eastern side, while thousands of lives are at stake.");
+        assert_eq!(
+            got[0],
+            row("seven", Some(7.0), "exact", "count", Some("civilians"))
+        );
+        assert_eq!(
+            got[1],
+            row("half", Some(0.5), "exact", "fraction", Some("areas"))
+        );
+        assert_eq!(
+            got[2],
+            row(
+                "a third",
+                Some(1.0 / 3.0),
+                "exact",
+                "fraction",
+                Some("side")
+            )
+        );
+        assert_eq!(got[3].0, "thousands");
+        assert_eq!(
+            (got[3].1, got[3].2, got[3].4.as_deref()),
+            (None, "vague", Some("lives"))
+        );
+        let q = &extract("Tens of thousands of civilians fled.")[0];
+        assert_eq!((q.low, q.high), (Some(1e4), Some(1e5)));
+        let got =
+            quantities("It delivered dozens of tonnes of humanitarian aid and twenty-one trucks.");
+        assert_eq!(
+            got[0],
+            row("dozens of tonnes", None, "vague", "tonne", Some("aid"))
+        );
+        assert_eq!(
+            got[1],
+            row("twenty-one", Some(21.0), "exact", "count", Some("trucks"))
+        );
+        let got = quantities("Nearly two-thirds of the votes came in.");
+        assert_eq!(
+            got[0],
+            row(
+                "Nearly two-thirds",
+                Some(2.0 / 3.0),
+                "almost",
+                "fraction",
+                Some("votes")
+            )
+        );
+    }
+
+    #[test]
+    fn ranges_and_compound_adjectives() {
+        let q = extract("The operation will take 2 to 3 days, or two to three days.");
+        assert_eq!(
+            (q[0].value, q[0].low, q[0].high, q[0].unit.as_str()),
+            (None, Some(2.0), Some(3.0), "day")
+        );
+        assert_eq!(
+            (q[1].low, q[1].high, q[1].unit.as_str()),
+            (Some(2.0), Some(3.0), "day")
+        );
+        let q = extract("Between 5 and 10 people died.");
+        assert_eq!(
+            (q[0].low, q[0].high, q[0].counted.as_deref()),
+            (Some(5.0), Some(10.0), Some("people"))
+        );
+        let got = quantities("Russia proposed a five-day truce.");
+        assert_eq!(
+            got[0],
+            row("five-day", Some(5.0), "exact", "day", Some("truce"))
+        );
+        let q = extract("They used a 5-10W laser.");
+        assert_eq!(
+            (q[0].low, q[0].high, q[0].unit.as_str()),
+            (Some(5.0), Some(10.0), "watt")
+        );
+    }
+
+    #[test]
+    fn units_and_directions() {
+        let q = extract("The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19.");
+        assert_eq!(
+            (q[0].value, q[0].unit.as_str(), q[0].direction),
+            (Some(0.65), "percent", Some("up"))
+        );
+        assert_eq!(q[0].counted.as_deref(), Some("Average"));
+        assert_eq!(q[1].direction, None);
+        let q = extract("Territory controlled by militants decreased by one third, and the Dow lost 190 points, or 0.6%.");
+        assert_eq!(
+            (q[0].value, q[0].direction),
+            (Some(1.0 / 3.0), Some("down"))
+        );
+        assert_eq!(
+            (q[1].unit.as_str(), q[1].direction),
+            ("point", Some("down"))
+        );
+        assert_eq!(q[2].direction, Some("down"));
+        let q = extract(
+            "Winds of 50mph hit a 6.1-inch screen, about 90 kilometers away, up to 252 miles.",
+        );
+        assert_eq!(q[0].unit, "mile per hour");
+        assert_eq!(q[1].unit, "inch");
+        assert_eq!(
+            (q[2].unit.as_str(), q[2].qualifier.as_str()),
+            ("kilometre", "approx")
+        );
+        assert_eq!((q[3].qualifier.as_str(), q[3].direction), ("up_to", None));
+        let q = extract("In Europe: Stoxx 50 -1.3% FTSE -0.6%.");
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[0].value, q[0].direction), (Some(-1.3), Some("down")));
+    }
+
+    #[test]
+    fn mixed_numbers_slash_fractions_and_dozens() {
+        let q = extract("It is two and a half miles away, through a 1/4 inch gap; 2 1/2 in thick, three dozen eggs.");
+        assert_eq!((q[0].value, q[0].unit.as_str()), (Some(2.5), "mile"));
+        assert_eq!((q[1].value, q[1].unit.as_str()), (Some(0.25), "inch"));
+        assert_eq!(q[2].value, Some(2.5));
+        assert_eq!(
+            (q[3].value, q[3].counted.as_deref()),
+            (Some(36.0), Some("eggs"))
+        );
+        let q = extract(
+            "They pay $3500 a month, work 40 to 50 hours a week, and sales rose 5% a year earlier.",
+        );
+        assert_eq!(q[0].unit, "USD per month");
+        assert_eq!(
+            (q[1].low, q[1].high, q[1].unit.as_str()),
+            (Some(40.0), Some(50.0), "hour per week")
+        );
+        assert_eq!(q[2].unit, "percent");
+        let q =
+            extract("Trade could cross half a billion dollars after a sixth try, at half-time.");
+        assert_eq!(q.len(), 1);
+        assert_eq!((q[0].value, q[0].unit.as_str()), (Some(5e8), "USD"));
+        let q = extract("It says 60 per cent of men aged 18 to 34 bet on it.");
+        assert_eq!(
+            (q[1].low, q[1].high, q[1].unit.as_str()),
+            (Some(18.0), Some(34.0), "year of age")
+        );
+        let q = extract("One out of three Germans have housing problems.");
+        assert_eq!(
+            (q[0].value, q[0].unit.as_str()),
+            (Some(1.0 / 3.0), "fraction")
+        );
+        assert!(
+            extract("Thompson tied the game at 89-89 before Bristol beat Charlton 2-1.").is_empty()
+        );
+        // Qualifiers never reach back into the number before them.
+        let q = extract("His score is equal to 5000 or less than 6000.");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].qualifier, Qualifier::LessThan);
+    }
+
+    #[test]
+    fn odd_inputs_give_well_formed_spans() {
+        // Odd strings (some from quantulum3's errors.json), non-ASCII text and edge positions:
+        // no panic, spans in order, on character boundaries, inside their sentence.
+        for text in [
+            "20/2030 and",
+            "1 '2",
+            "$99(",
+            "($99",
+            "-",
+            "5-",
+            "½ of “93 %” — €5bn, 10 km² and 3½ miles in 2016–17 é 1,2,3 4.5.6",
+            "more than half a",
+            "between 5 and",
+            "US$",
+            "one and a",
+            "2 1/",
+            "a third of 1/0 and 0/0",
+        ] {
+            let mut doc = parse_document(
+                &RawDocument {
+                    text: text.into(),
+                    ..Default::default()
+                },
+                &Options::default(),
+            );
+            extract_quantities(&mut doc);
+            let mut last = 0;
+            for q in &doc.quantities {
+                let span = q.span;
+                assert!(
+                    span.byte_start <= span.byte_end && span.byte_start >= last,
+                    "{text}"
+                );
+                assert!(doc.text.is_char_boundary(span.byte_start), "{text}");
+                assert!(doc.text.is_char_boundary(span.byte_end), "{text}");
+                assert!(doc.sentences[q.sentence].span.contains(span), "{text}");
+                last = span.byte_start;
+            }
+        }
+    }
+
+    #[test]
+    fn partitive_takes_the_antecedent() {
+        let got = quantities("Over 2,000 militants surrendered, 953 of them from eastern Aleppo.");
+        assert_eq!(got[1].4.as_deref(), Some("militants"));
+    }
+
+    #[test]
+    fn dates_years_times_codes_and_names_are_not_quantities() {
         assert!(
             quantities("On December 14, 2016 at 19:16, since 2012, id 78081a38-653c.").is_empty()
         );
+        assert!(quantities("The iPhone 14 and 5G phones sold at 10.45pm, see www.example.com/2016/12/07, in the first half.").is_empty());
+        assert!(quantities("It was the third day and no one came, one another said.").is_empty());
     }
 }

@@ -1,0 +1,111 @@
+"""Quantities on the seed articles and on single sentences, through the public Python API."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newsclaims
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return newsclaims.extract_files(str(SEEDS))
+
+
+def rows(ex, doc_prefix):
+    q = ex.quantities
+    return q[q["doc_id"].str.startswith(doc_prefix)]
+
+
+def one(ex, doc_prefix, text):
+    q = rows(ex, doc_prefix)
+    hit = q[q["text"] == text]
+    assert len(hit) >= 1, f"{text!r} not among {list(q['text'])}"
+    return hit.iloc[0]
+
+
+def test_digits_with_separators_and_qualifiers(seeds):
+    q = one(seeds, "001", "as many as 10,500")
+    assert (q["value"], q["qualifier"], q["unit"], q["counted"]) == (10500.0, "up_to", "count", "people")
+    q = one(seeds, "004", "more than 9,500")
+    assert (q["value"], q["qualifier"], q["counted"]) == (9500.0, "more_than", "people")
+    q = one(seeds, "001", "around 8,500")
+    assert (q["value"], q["qualifier"], q["counted"]) == (8500.0, "approx", "civilians")
+
+
+def test_percent_and_whole(seeds):
+    q = one(seeds, "001", "93 %")
+    assert (q["value"], q["unit"], q["counted"]) == (93.0, "percent", "Aleppo")
+    q = one(seeds, "002", "99 percent")
+    assert (q["value"], q["unit"], q["counted"]) == (99.0, "percent", "Aleppo")
+
+
+def test_fractions_words_and_partitive(seeds):
+    q = one(seeds, "001", "one third")
+    assert q["value"] == pytest.approx(1 / 3) and q["unit"] == "fraction" and q["direction"] == "down"
+    q = one(seeds, "000", "seven")
+    assert (q["value"], q["counted"]) == (7.0, "civilians")
+    q = one(seeds, "001", "953")
+    assert q["counted"] == "militants"  # "953 of them", them = the militants counted before
+
+
+def test_vague_magnitudes_ranges_and_compounds(seeds):
+    q = one(seeds, "002", "tens of thousands")
+    assert pd.isna(q["value"]) and (q["low"], q["high"], q["qualifier"]) == (1e4, 1e5, "vague")
+    q = one(seeds, "001", "dozens of tonnes")
+    assert (q["unit"], q["qualifier"], q["counted"]) == ("tonne", "vague", "aid")
+    q = one(seeds, "002", "2 to 3 days")
+    assert pd.isna(q["value"]) and (q["low"], q["high"], q["unit"]) == (2.0, 3.0, "day")
+    q = one(seeds, "002", "two to three days")
+    assert (q["low"], q["high"]) == (2.0, 3.0)
+    q = one(seeds, "003", "five-day")
+    assert (q["value"], q["unit"], q["counted"]) == (5.0, "day", "truce")
+
+
+def test_no_dates_years_or_clock_times(seeds):
+    texts = set(seeds.quantities["text"])
+    assert not texts & {"2016", "14", "19:16", "2011"}
+
+
+def test_quantity_date_from_its_sentence(seeds):
+    # Seed 003 was published on 2016-12-07; "over the past 24 hours" ends that day.
+    q = one(seeds, "003", "24 hours")
+    assert q["date"] == pd.Timestamp("2016-12-07")
+
+
+def test_quantity_takes_its_claim_date():
+    ex = newsclaims.extract(
+        ["The army now controls 93 percent of the city, the ministry said on Tuesday."],
+        published=["2016-12-07"],
+    )
+    q = ex.quantities.iloc[0]
+    assert q["text"] == "93 percent"
+    assert q["date"] == pd.Timestamp("2016-12-06")
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit, direction",
+    [
+        ("The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19.", "0.65 per cent", 0.65, "percent", "up"),
+        ("Exports to China fell by 200 last year.", "200", 200.0, "count", "down"),
+        ("Aid of $2.3bn was pledged.", "$2.3bn", 2.3e9, "USD", None),
+        ("Winds reached 50mph.", "50mph", 50.0, "mile per hour", None),
+        ("The fine is 10.5 million Australian dollars.", "10.5 million Australian dollars", 10.5e6, "AUD", None),
+        ("It has twenty-one members.", "twenty-one", 21.0, "count", None),
+    ],
+)
+def test_single_sentences(sentence, text, value, unit, direction):
+    q = newsclaims.extract([sentence]).quantities
+    hit = q[q["text"] == text]
+    assert len(hit) == 1, list(q["text"])
+    got = hit.iloc[0]
+    assert got["value"] == pytest.approx(value) and got["unit"] == unit
+    assert (None if pd.isna(got["direction"]) else got["direction"]) == direction
+
+
+def test_schema_has_date_last():
+    ex = newsclaims.extract([""])
+    assert list(ex.quantities.columns)[-1] == "date"
+    assert str(ex.quantities["date"].dtype) == "datetime64[ns]"
