@@ -4,6 +4,8 @@
 # (to within a fraction of a percent), so compare it before and after a change.
 #
 #   bench/instructions.sh [SHARED_DIR]        # default $NEWSCLAIMS_SHARED, else ../shared
+#   CALLGRIND_OUT=/tmp/cg.out bench/instructions.sh   # keep the profile, then:
+#   callgrind_annotate --inclusive=yes /tmp/cg.out | head -40
 #
 # Corpus: the five seeds + the first 200 texts of SHARED/eval/polnear/dev.jsonl (about 0.78 MB),
 # read at run time by examples/corpus.rs. Needs valgrind and cargo.
@@ -19,7 +21,8 @@ command -v valgrind >/dev/null || { echo "instructions: valgrind is not installe
 cargo build --release --quiet --example corpus
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-RUST_BACKTRACE=0 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" \
+profile="${CALLGRIND_OUT:-$out/callgrind.out}"
+RUST_BACKTRACE=0 valgrind --tool=callgrind --callgrind-out-file="$profile" \
     target/release/examples/corpus --jobs 1 --limit 200 seeds "$polnear" 2>"$out/valgrind.log" | tee "$out/counts"
-total=$(awk '/^summary:|^totals:/ {print $2; exit}' "$out/callgrind.out")
+total=$(awk '/^summary:|^totals:/ {print $2; exit}' "$profile")
 echo "instructions (Ir): $total"

