@@ -1,7 +1,7 @@
 """Value accuracy of newsclaims' quantities on the peers' own test suites, side by side with
 quantulum3 on the same sentences, and the speed of both on the same texts.
 
-    python benchmarks/peer_quantities.py [--shared ../shared] [--quantulum-python /tmp/peers/bin/python]
+    python bench/peer_quantities.py [--shared ../shared] [--quantulum-python /tmp/peers/bin/python]
 
 Suites (data in ``<shared>/eval/quantities/``, never copied here):
 - quantulum3's ``quantities.json``: sentences whose every expected unit is in scope (counts,
