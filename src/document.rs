@@ -234,6 +234,8 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// Why the document could not be processed, if it could not.
     pub error: Option<String>,
+    /// Time expressions ("on Friday") in text order, found once per document by the pipeline.
+    pub time_expressions: Vec<Span>,
 }
 
 impl Document {

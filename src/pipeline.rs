@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::attribution::extract_claims;
-use crate::document::{Document, InputFormat, RawDocument};
+use crate::document::{Document, InputFormat, RawDocument, Span};
 use crate::error::Error;
 use crate::options::Options;
 use crate::parse::decode::{decode_bytes, normalize_text};
@@ -56,20 +56,47 @@ fn run_stages(raw: &RawDocument, options: &Options) -> Document {
     let mut doc = parse_document(raw, options);
     extract_claims(&mut doc);
     extract_quantities(&mut doc);
+    // One scan of the whole text for time expressions; claims and quantities look theirs up by
+    // sentence. (Scanning the sentence again per claim was 21% of all instructions.)
+    doc.time_expressions = find_time_expressions(&doc.text, Span::new(0, doc.text.len()));
     link_quantities_to_claims(&mut doc);
     resolve_claim_dates(&mut doc);
     date_quantities(&mut doc);
     doc
 }
 
+/// How many claims before a quantity are checked for holding it; claims overlap little, so a
+/// few suffice and linking stays linear in the number of quantities.
+const CLAIMS_LOOKBACK: usize = 8;
+
 /// A quantity belongs to the claim whose content holds it ("93 percent" in Russia's claim).
 fn link_quantities_to_claims(doc: &mut Document) {
+    let mut by_start: Vec<(usize, usize)> = doc
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.content.byte_start, i))
+        .collect();
+    by_start.sort_unstable();
     for q in &mut doc.quantities {
-        q.claim = doc
-            .claims
+        let upto = by_start.partition_point(|(start, _)| *start < q.span.byte_end);
+        q.claim = by_start[upto.saturating_sub(CLAIMS_LOOKBACK)..upto]
             .iter()
-            .position(|c| c.content.contains(q.span) || c.content.overlaps(q.span));
+            .map(|(_, i)| *i)
+            .filter(|i| doc.claims[*i].content.overlaps(q.span))
+            .min();
     }
+}
+
+/// Time expressions of the document that lie inside `span`.
+fn time_expressions_in(doc: &Document, span: Span) -> &[Span] {
+    let from = doc
+        .time_expressions
+        .partition_point(|t| t.byte_start < span.byte_start);
+    let to = doc
+        .time_expressions
+        .partition_point(|t| t.byte_start < span.byte_end);
+    &doc.time_expressions[from..to]
 }
 
 /// A claim's date is the time expression of its sentence that lies outside its content and
@@ -78,12 +105,14 @@ fn link_quantities_to_claims(doc: &mut Document) {
 /// the publication date.
 fn resolve_claim_dates(doc: &mut Document) {
     let published = doc.published.map(|p| p.date());
-    for claim in &mut doc.claims {
+    let mut claims = std::mem::take(&mut doc.claims);
+    for claim in &mut claims {
         if claim.date_span.is_none() {
             let sentence = doc.sentences[claim.sentence].span;
             let anchor = claim.cue_span.unwrap_or(claim.span).byte_start;
-            claim.date_span = find_time_expressions(&doc.text, sentence)
-                .into_iter()
+            claim.date_span = time_expressions_in(doc, sentence)
+                .iter()
+                .copied()
                 .filter(|t| !claim.content.overlaps(*t))
                 .min_by_key(|t| t.byte_start.abs_diff(anchor));
         }
@@ -91,6 +120,7 @@ fn resolve_claim_dates(doc: &mut Document) {
             claim.date = resolve_date(span.slice(&doc.text), published).map(|d| d.to_string());
         }
     }
+    doc.claims = claims;
 }
 
 /// A quantity's date is its claim's date; failing that, the date of the first time expression
@@ -99,19 +129,21 @@ fn resolve_claim_dates(doc: &mut Document) {
 fn date_quantities(doc: &mut Document) {
     let published = doc.published.map(|p| p.date());
     let mut by_sentence: Vec<Option<Option<String>>> = vec![None; doc.sentences.len()];
-    for q in &mut doc.quantities {
+    let mut quantities = std::mem::take(&mut doc.quantities);
+    for q in &mut quantities {
         let claim_date = q.claim.and_then(|c| doc.claims[c].date.clone());
         q.date = claim_date.or_else(|| {
             by_sentence[q.sentence]
                 .get_or_insert_with(|| {
-                    find_time_expressions(&doc.text, doc.sentences[q.sentence].span)
-                        .into_iter()
+                    time_expressions_in(doc, doc.sentences[q.sentence].span)
+                        .iter()
                         .find_map(|t| resolve_date(t.slice(&doc.text), published))
                         .map(|d| d.to_string())
                 })
                 .clone()
         });
     }
+    doc.quantities = quantities;
 }
 
 /// Runs the pipeline over `raws` in parallel and returns the tables, one documents row per
