@@ -92,3 +92,13 @@ def frame(table: str, columns: Dict[str, list]) -> pd.DataFrame:
             data[name] = pd.Series(values, dtype=dtype if dtype != CATEGORY else object).astype(dtype)
     n = len(next(iter(data.values()))) if data else 0
     return pd.DataFrame(data, index=pd.RangeIndex(n))
+
+
+def column_reference() -> str:
+    """The column reference as Markdown, as the README shows it (a test keeps them equal)."""
+    out = []
+    for table, columns in SCHEMA.items():
+        out.append(f"#### `{table}`\n\n| column | dtype | meaning |\n|---|---|---|")
+        out.extend(f"| `{name}` | {dtype} | {meaning} |" for name, dtype, meaning in columns)
+        out.append("")
+    return "\n".join(out)
