@@ -153,17 +153,7 @@ pub fn extract_batch(
     options: &Options,
     jobs: Option<usize>,
 ) -> Result<Tables, Error> {
-    in_pool(jobs, || {
-        let per_doc: Vec<Tables> = raws
-            .par_iter()
-            .map(|raw| {
-                let mut t = Tables::default();
-                t.push_document(&extract_document(raw, options));
-                t
-            })
-            .collect();
-        concat(per_doc)
-    })
+    extract_each(raws, jobs, |raw| extract_document(raw, options))
 }
 
 /// Like [`extract_batch`] over files: each is read and decoded inside the parallel loop. A file
@@ -173,12 +163,24 @@ pub fn extract_files(
     options: &Options,
     jobs: Option<usize>,
 ) -> Result<Tables, Error> {
+    extract_each(files, jobs, |file| {
+        extract_document(&read_file(file), options)
+    })
+}
+
+/// Turns each input into a document in parallel; per-document tables are concatenated in input
+/// order, so the result does not depend on `jobs`.
+fn extract_each<T: Sync>(
+    inputs: &[T],
+    jobs: Option<usize>,
+    document: impl Fn(&T) -> Document + Sync + Send,
+) -> Result<Tables, Error> {
     in_pool(jobs, || {
-        let per_doc: Vec<Tables> = files
+        let per_doc: Vec<Tables> = inputs
             .par_iter()
-            .map(|file| {
+            .map(|input| {
                 let mut t = Tables::default();
-                t.push_document(&extract_document(&read_file(file), options));
+                t.push_document(&document(input));
                 t
             })
             .collect();
