@@ -364,7 +364,7 @@ def _pred_items(table: pd.DataFrame, on: str, doc_texts: Optional[Dict[str, str]
             invalid += 1
             by_doc[doc].append(None)
             continue
-        where = f"{on} row {n}" + (f" ({on[:-1]} {r['claim_id' if on == 'claims' else 'quantity_id']})"
+        where = f"{on} row {n}" + (f" ({'claim' if on == 'claims' else 'quantity'} {r['claim_id' if on == 'claims' else 'quantity_id']})"
                                    if _present(r.get("claim_id" if on == "claims" else "quantity_id")) else "")
         item: Dict[str, Any] = {"s": s, "e": e, "text": g[s:e] if g is not None else surface, "where": where}
         if on == "claims":
@@ -413,49 +413,66 @@ def _pattern(text: str) -> "re.Pattern[str]":
 
 
 def _gold_items(gold: Gold, texts: Optional[Dict[str, str]], unlocated: str) -> Tuple[Dict[str, list], List[Tuple[str, str]]]:
-    """Gold items per document, each with fragments located in its text; and the problems found."""
+    """Gold items per document, each with fragments located in its text; and the problems found.
+
+    A row giving text without a span takes the first occurrence of that text not already taken by
+    another row of its document; longer texts are placed first, so that "1,200" is not found
+    inside "over 1,200" when both are annotated."""
     problems: List[Tuple[str, str]] = []
-    by_doc: Dict[str, list] = defaultdict(list)
-    seen: Dict[Tuple[str, str], int] = defaultdict(int)
-    for r in gold.items.to_dict("records"):
+    textless: List[str] = []
+    records = gold.items.to_dict("records")
+    located: Dict[int, List[Tuple[int, int]]] = {}
+    taken: Dict[str, List[Tuple[int, int]]] = defaultdict(list)
+    for n, r in enumerate(records):
+        if r["fragments"] is not None:
+            located[n] = [tuple(f) for f in r["fragments"]]
+            taken[r["doc_id"]] += located[n]
+    text_only = sorted((n for n, r in enumerate(records) if r["fragments"] is None),
+                       key=lambda n: (-len(records[n]["text"]), n))
+    for n in text_only:
+        r = records[n]
         doc, where = r["doc_id"], r["where"]
         text = texts.get(doc) if texts is not None else None
-        frags = r["fragments"]
-        if frags is None:  # text only: the n-th row with this text is its n-th occurrence
-            if text is None:
-                problems.append((where, f"gives the text only, and there is no document text to find it in: "
-                                        f"evaluate against an Extraction or a corpus, or give its span"))
-                continue
-            key = (doc, " ".join(r["text"].split()))
-            k = seen[key]
-            seen[key] += 1
-            found = list(_pattern(r["text"]).finditer(text))
-            if k >= len(found):
-                if unlocated == "miss":
-                    by_doc[doc].append({**r, "fragments": [], "s": -1, "e": -1, "unlocated": True})
-                    continue
-                times = f"{len(found)} time{'s' if len(found) != 1 else ''}"
-                problems.append((where, f"{r['text'][:60]!r} is not in the text of document {doc!r}"
-                                        + (f" (found {times}, and this is occurrence {k + 1})" if found else "")
-                                        + "; give its span, or pass unlocated='miss' to count it as a miss"))
-                continue
-            m = found[k]
-            frags = [(m.start(), m.end())]
-        elif text is not None:
+        if text is None:
+            textless.append(where)
+            continue
+        found = list(_pattern(r["text"]).finditer(text))
+        free = [m for m in found if not any(m.start() < e and s < m.end() for s, e in taken[doc])]
+        if free:
+            located[n] = [(free[0].start(), free[0].end())]
+            taken[doc].append(located[n][0])
+        elif unlocated == "miss":
+            located[n] = []
+        else:
+            problems.append((where, f"{r['text'][:60]!r} is not in the text of document {doc!r}"
+                                    + (f" (its {len(found)} occurrence(s) are taken by other rows)" if found else "")
+                                    + "; give its span, or pass unlocated='miss' to count it as a miss"))
+    if textless:
+        problems.append((", ".join(sorted(textless, key=lambda w: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", w)])[:5])
+                         + (f" and {len(textless) - 5} more rows" if len(textless) > 5 else ""),
+                         "give a text without a span, and the predictions carry no document text to find it in: "
+                         "evaluate against an Extraction or the corpus (not a predictions table), or give spans"))
+    by_doc: Dict[str, list] = defaultdict(list)
+    for n, r in enumerate(records):
+        if n not in located:
+            continue
+        doc, where, frags = r["doc_id"], r["where"], located[n]
+        text = texts.get(doc) if texts is not None else None
+        if frags and text is not None and r["fragments"] is not None:
             bad = [f"{s}-{e}" for s, e in frags if e > len(text)]
             if bad:
                 problems.append((where, f"span {', '.join(bad)} is outside the text of document {doc!r} "
                                         f"(length {len(text)})"))
                 continue
-            if r["text"] is not None and " ".join(r["text"].split()) != " ".join(text[frags[0][0]:frags[-1][1]].split()) \
-                    and gold.texts is None:
-                problems.append((where, f"the span {frags[0][0]}-{frags[-1][1]} holds "
-                                        f"{text[frags[0][0]:frags[-1][1]][:40]!r}, not {r['text'][:40]!r}"))
+            held = text[frags[0][0]:frags[-1][1]]
+            if gold.texts is None and r["text"] is not None and " ".join(r["text"].split()) != " ".join(held.split()):
+                problems.append((where, f"the span {frags[0][0]}-{frags[-1][1]} holds {held[:40]!r}, "
+                                        f"not {r['text'][:40]!r}"))
                 continue
         item = dict(r)
-        item["fragments"] = [tuple(f) for f in frags]
-        item["s"], item["e"] = frags[0][0], frags[-1][1]
-        if text is not None:
+        item["fragments"] = frags
+        item["s"], item["e"] = (frags[0][0], frags[-1][1]) if frags else (-1, -1)
+        if frags and text is not None:
             item["text"] = text[item["s"]:item["e"]]
         by_doc[doc].append(item)
     return by_doc, problems
@@ -662,7 +679,7 @@ def _score(on: str, docs: List[str], golds: Dict[str, list], preds: Dict[str, li
             matches.append({"doc_id": doc, "gold_where": g["where"], "pred_where": p["where"],
                             "overlap": _ratio(p["s"], p["e"], g["fragments"], overlap_by),
                             "gold_text": g["text"], "pred_text": p["text"],
-                            **({"gold_source": g.get("source"), "pred_source": p.get("source_text") or p.get("source"),
+                            **({"gold_source": g.get("source"), "pred_source": p.get("source") or p.get("source_text"),
                                 "gold_kind": g.get("kind"), "pred_kind": p.get("kind")} if on == "claims" else
                                {"gold_value": g.get("value"), "pred_value": p.get("value"),
                                 "gold_unit": g.get("unit"), "pred_unit": p.get("unit")}),
@@ -725,7 +742,7 @@ def _check_pair(on: str, p: Dict[str, Any], g: Dict[str, Any], rule: Callable, c
         elif g.get("has_source") is False:
             ok = not (p.get("source_text") or "").strip()
             if not ok:
-                wrong.append(("source", None, p.get("source_text")))
+                wrong.append(("source", "(no source)", p.get("source_text")))
         if g.get("cue") is not None:
             c["cue_n"] += 1
             gs, ge = g.get("cue_start"), g.get("cue_end")

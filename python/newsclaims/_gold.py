@@ -170,12 +170,13 @@ def _str(v: Any) -> Optional[str]:
 
 def _read_table(df: pd.DataFrame, *, on: Optional[str], name: str, lines: bool) -> Gold:
     cols = set(map(str, df.columns))
+    detected = ("claims" if cols & {"content", "content_start", "content_end"} else
+                "quantities" if cols & {"value", "unit", "qualifier", "text", "start", "end"} else None)
+    if on is not None and detected is not None and detected != on:
+        raise GoldError(name, [(name, f"annotates {detected}, not {on} (columns: {', '.join(map(str, df.columns))})")])
     if on is None:
-        if cols & {"content", "content_start", "content_end"}:
-            on = "claims"
-        elif cols & {"value", "unit", "qualifier", "text", "start", "end"}:
-            on = "quantities"
-        else:
+        on = detected
+        if on is None:
             raise GoldError(name, [(name, "cannot tell what it annotates: claims gold needs the column doc_id and "
                                           "content (or content_start and content_end); quantities gold needs doc_id "
                                           "and text (or start and end); found columns: " + ", ".join(map(str, df.columns)))])
@@ -240,7 +241,9 @@ def _read_table(df: pd.DataFrame, *, on: Optional[str], name: str, lines: bool) 
 
 def _items(on: str, rows: List[Dict[str, Any]]) -> pd.DataFrame:
     columns = CLAIM_COLUMNS if on == "claims" else QUANTITY_COLUMNS
-    return pd.DataFrame(rows, columns=columns).astype({"start": "Int64", "end": "Int64"})
+    df = pd.DataFrame(rows, columns=columns)
+    df = df.astype(object).where(df.notna(), None)  # absent fields are None, never NaN
+    return df.astype({"start": "Int64", "end": "Int64"})
 
 
 # --- quotation marks (PolNeAR's rule for direct) ----------------------------------------------
