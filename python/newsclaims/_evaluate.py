@@ -352,6 +352,8 @@ def _pred_items(table: pd.DataFrame, on: str, doc_texts: Optional[Dict[str, str]
         surface = t[s:e] if t is not None else str(r.get(t_col) or "")
         if g is None or (t is not None and t == g):
             gs = s
+        elif t is None and (not surface or g[s:e] == surface):
+            gs = s  # a bare table whose offsets already point into the gold text
         else:
             scale = len(g) / max(1, len(t)) if t is not None else 1.0
             gs = _nearest(g, surface, int(s * scale)) if surface else -1
