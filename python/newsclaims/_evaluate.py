@@ -184,7 +184,9 @@ class Evaluation:
         worst = self.worst(n)
         if len(worst):
             lines.append(f"worst {len(worst)} of {len(self.errors)} errors:")
+        prefix = f"{self.gold_name} "
         for r in worst.itertuples(index=False):
+            where = r.where[len(prefix):] if r.where.startswith(prefix) else r.where
             text = " ".join(str(r.text).split())
             text = text if len(text) <= width else text[: width - 1] + "…"
             who = f" [{r.source}]" if isinstance(r.source, str) and r.source else ""
@@ -193,7 +195,7 @@ class Evaluation:
             if r.error in ("miss", "false_positive") and isinstance(r.nearest, str):
                 nt = " ".join(r.nearest.split())
                 near = f" (nearest: {r.best_overlap:.2f} overlap with {nt[:40]!r})"
-            lines.append(f"  {r.error:<15} {r.doc_id} {r.where}: {text!r}{who}{detail}{near}")
+            lines.append(f"  {r.error} {r.doc_id} {where}: {text!r}{who}{detail}{near}")
         return lines
 
     def check(self, **minimums: float) -> "Evaluation":

@@ -83,4 +83,7 @@ def pytest_assertrepr_compare(config: pytest.Config, op: str, left: Any, right: 
     other = right if metric is left else left
     ev = metric.evaluation
     head = f"{metric.label} {float(metric):.3f} {op} {other!r} is false, on {ev.gold_name}"
-    return [head] + ev.explain(WORST)
+    # pytest shortens explanations to 8 lines / 640 characters without -vv: figures first, short lines
+    counts = (f"P {ev.precision:.3f} R {ev.recall:.3f}: {ev.tp} of {ev.n_gold} gold found, {ev.n_pred} predicted; "
+              f"worst errors (-vv for {WORST}):")
+    return [head, counts] + ev.explain(WORST, width=60)[2:]
