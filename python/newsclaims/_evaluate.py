@@ -12,7 +12,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
@@ -283,9 +283,9 @@ def _read_predictions_file(path: str) -> Optional[pd.DataFrame]:
             head = pd.read_csv(path, nrows=0)
             if not any(m <= set(head.columns) for m in _PRED_MARKERS.values()):
                 return None
-            df = pd.read_csv(path, keep_default_na=True)
+            df = pd.read_csv(path, dtype={"doc_id": str})  # ids like "007" stay as written
         elif low.endswith((".jsonl", ".jsonl.gz")):
-            df = pd.read_json(path, lines=True)
+            df = pd.read_json(path, lines=True, dtype={"doc_id": str})
         else:
             return None
     except ValueError:
