@@ -423,7 +423,7 @@ def _gold_items(gold: Gold, texts: Optional[Dict[str, str]], unlocated: str) -> 
     another row of its document; longer texts are placed first, so that "1,200" is not found
     inside "over 1,200" when both are annotated."""
     problems: List[Tuple[str, str]] = []
-    textless: List[str] = []
+    textless: List[Tuple[int, str]] = []
     records = gold.items.to_dict("records")
     located: Dict[int, List[Tuple[int, int]]] = {}
     taken: Dict[str, List[Tuple[int, int]]] = defaultdict(list)
@@ -438,7 +438,7 @@ def _gold_items(gold: Gold, texts: Optional[Dict[str, str]], unlocated: str) -> 
         doc, where = r["doc_id"], r["where"]
         text = texts.get(doc) if texts is not None else None
         if text is None:
-            textless.append(where)
+            textless.append((n, where))
             continue
         found = list(_pattern(r["text"]).finditer(text))
         free = [m for m in found if not any(m.start() < e and s < m.end() for s, e in taken[doc])]
@@ -452,8 +452,8 @@ def _gold_items(gold: Gold, texts: Optional[Dict[str, str]], unlocated: str) -> 
                                     + (f" (its {len(found)} occurrence(s) are taken by other rows)" if found else "")
                                     + "; give its span, or pass unlocated='miss' to count it as a miss"))
     if textless:
-        problems.append((", ".join(sorted(textless, key=lambda w: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", w)])[:5])
-                         + (f" and {len(textless) - 5} more rows" if len(textless) > 5 else ""),
+        rows = [where for _, where in sorted(textless)]
+        problems.append((", ".join(rows[:5]) + (f" and {len(rows) - 5} more rows" if len(rows) > 5 else ""),
                          "give a text without a span, and the predictions carry no document text to find it in: "
                          "evaluate against an Extraction or the corpus (not a predictions table), or give spans"))
     by_doc: Dict[str, list] = defaultdict(list)
