@@ -14,6 +14,9 @@ from __future__ import annotations
 from ._core import __version__ as _core_version
 from ._extract import Extraction, Extractor, extract, extract_files, extract_frame
 from ._schema import SCHEMA, TABLES
+from ._evaluate import Evaluation, evaluate
+from ._gold import Gold, GoldError, read_gold
 
 __version__ = _core_version
-__all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "SCHEMA", "TABLES", "__version__"]
+__all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "SCHEMA", "TABLES", "__version__",
+           "evaluate", "Evaluation", "read_gold", "Gold", "GoldError"]

@@ -69,6 +69,11 @@ def _cut(value: object, width: int) -> str:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "evaluate":  # `newsclaims evaluate [PRED_OR_CORPUS...] GOLD`
+        from ._evaluate_cli import evaluate_main
+
+        return evaluate_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         ex = extract_files(*args.paths, jobs=args.jobs, progress=args.progress or None)
