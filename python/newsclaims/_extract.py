@@ -341,7 +341,7 @@ def _print_progress(done: int, total: int) -> None:
 def _date_string(value: Any) -> Optional[str]:
     if value is None or (isinstance(value, float) and value != value):
         return None
-    if value is pd.NaT:
+    if value is pd.NaT or value is pd.NA:  # pd.NA: a missing value of a "string" column
         return None
     if isinstance(value, (_dt.datetime, _dt.date, pd.Timestamp)):
         return value.isoformat()
