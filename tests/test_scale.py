@@ -44,6 +44,32 @@ def test_a_generator_is_consumed_lazily():
     assert first.claims["content"].tolist() == ["We will stay."] * 3
 
 
+def test_an_error_in_the_inputs_reaches_the_caller_after_the_batches_before_it():
+    def source():
+        yield from (QUOTE for _ in range(4))
+        raise RuntimeError("the source broke")
+
+    for prefetch in (True, False):
+        got = []
+        with pytest.raises(RuntimeError, match="the source broke"):
+            for batch in iter_extract(source(), batch_size=2, prefetch=prefetch):
+                got.append(batch.documents["doc_id"].tolist())
+        assert got == [["0", "1"], ["2", "3"]]
+
+
+def test_stopping_early_stops_the_prefetch_thread():
+    import threading
+
+    endless = (QUOTE for _ in itertools.count())
+    batches = iter_extract(endless, batch_size=2)
+    next(batches)
+    batches.close()
+    for thread in threading.enumerate():
+        if thread.name == "newsclaims-prefetch":
+            thread.join(timeout=10)
+            assert not thread.is_alive()
+
+
 def _write_corpus(root: Path, gz: bool) -> None:
     """The same articles, plain or gzipped: a text file, an HTML page, JSON Lines, CSV."""
     root.mkdir()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import os
+import queue
+import threading
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Union
 
@@ -61,7 +63,8 @@ Unit = Union[_Text, _File, Extraction]
 
 
 def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 jobs: Optional[int] = None, extractor: Optional[Extractor] = None) -> Iterator[Extraction]:
+                 jobs: Optional[int] = None, extractor: Optional[Extractor] = None,
+                 prefetch: bool = True) -> Iterator[Extraction]:
     """Extracts from a corpus batch by batch, in input order, holding one batch at a time.
 
     ``inputs`` is either a path (str or ``os.PathLike``: a file, a directory walked recursively,
@@ -79,6 +82,9 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
 
     Every batch is an :class:`Extraction` of at most ``batch_size`` documents; each input
     document appears in exactly one batch, in input order. ``jobs``: threads per batch.
+    ``prefetch``: read and extract the next batch in a background thread while the caller
+    handles this one (at most three batches are alive then: the caller's, one ready, one in
+    the making); the inputs are consumed in that thread.
 
     >>> batches = iter_extract(["Lavrov said: “The talks will continue.”", "No claims here."], batch_size=1)
     >>> [(len(b), b.documents.loc[0, "doc_id"]) for b in batches]
@@ -93,7 +99,49 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
         raise TypeError("inputs must be a path or an iterable of texts, records or paths, not bytes")
     else:
         units = _item_units(inputs, batch_size, extractor, jobs)
-    return _batches(units, batch_size, extractor, jobs)
+    batches = _batches(units, batch_size, extractor, jobs)
+    return _prefetched(batches) if prefetch else batches
+
+
+def _prefetched(batches: Iterator[Extraction]) -> Iterator[Extraction]:
+    """`batches`, made one ahead in a daemon thread. The core releases the GIL, so reading
+    and parsing the next batch's inputs (serial Python: JSON, gzip, WARC) and writing this
+    batch's output overlap with extraction instead of leaving the cores idle in between."""
+    ready: "queue.Queue[tuple[str, Any]]" = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def put(item: "tuple[str, Any]") -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                if not put(("batch", batch)):
+                    return
+            put(("done", None))
+        except BaseException as e:  # handed to the caller's thread, raised there
+            put(("error", e))
+
+    thread = threading.Thread(target=produce, name="newsclaims-prefetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, value = ready.get()
+            if kind == "done":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        # The caller stopped early (break, exception, garbage collection): let the thread end
+        # after its current batch instead of reading on.
+        stop.set()
 
 
 def _batches(units: Iterable[Unit], batch_size: int, extractor: Extractor, jobs: Optional[int]) -> Iterator[Extraction]:
@@ -121,6 +169,12 @@ def _batches(units: Iterable[Unit], batch_size: int, extractor: Extractor, jobs:
                 run = []
             run.append(unit)
         count += size
+        if count >= batch_size:  # full: out now, before the inputs are read further
+            if run:
+                parts.append(_extract_run(run, extractor, jobs))
+                run = []
+            yield _finish(parts)
+            parts, count = [], 0
     if run:
         parts.append(_extract_run(run, extractor, jobs))
     if parts:
