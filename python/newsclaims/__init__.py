@@ -14,7 +14,7 @@ from __future__ import annotations
 from ._core import __version__ as _core_version
 from ._extract import Extraction, Extractor, extract, extract_files, extract_frame
 from ._schema import SCHEMA, TABLES
-from ._stream import iter_extract
+from ._stream import TableWriter, iter_extract
 
 __version__ = _core_version
-__all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "iter_extract", "SCHEMA", "TABLES", "__version__"]
+__all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "iter_extract", "TableWriter", "SCHEMA", "TABLES", "__version__"]
