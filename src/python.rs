@@ -8,10 +8,10 @@ use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::document::{InputFormat, RawDocument};
 use crate::error::Error;
 use crate::options::Options;
 use crate::pipeline::{self, FileInput};
-use crate::document::{InputFormat, RawDocument};
 use crate::table::Tables;
 
 fn to_py_err(e: Error) -> PyErr {
