@@ -227,3 +227,31 @@ def test_dask_on_a_local_cluster_equals_the_single_machine_run(seeds_dir):
                             (quantities, single.quantities, ["doc_id", "quantity_id"])):
         assert len(got) == len(want) > 0
         pd.testing.assert_frame_equal(_sorted(got, keys), _sorted(want, keys), check_categorical=False)
+
+
+def test_spark_local_mode_equals_the_single_machine_run(seeds_dir):
+    """Runs when pyspark is installed (``pip install '.[spark]'``; it needs Java 17); it is not in
+    the test extra because pyspark is a 0.5 GB download and a JVM start."""
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    import sys
+
+    from newsclaims import spark as ns
+
+    seeds = newsclaims.extract_files(seeds_dir).documents
+    df = pd.DataFrame({"id": list(seeds["doc_id"]), "text": list(seeds["text"])})
+    session = (pyspark_sql.SparkSession.builder.master("local[2]").appName("newsclaims-test")
+               .config("spark.pyspark.python", sys.executable).config("spark.ui.enabled", "false")
+               .config("spark.driver.host", "127.0.0.1").config("spark.sql.session.timeZone", "UTC").getOrCreate())
+    try:
+        sdf = session.createDataFrame(df).repartition(3)
+        claims = ns.extract(sdf, "claims", text="text", id="id")
+        assert claims.columns == [c for c, _, _ in newsclaims.SCHEMA["claims"]]
+        got = claims.toPandas()
+    finally:
+        session.stop()
+    want = newsclaims.extract_frame(df, id="id").claims
+    keys = ["doc_id", "claim_id"]
+    assert len(got) == len(want) > 0
+    cols = ["doc_id", "claim_id", "kind", "source", "cue", "content", "start", "end", "date"]
+    got, want = _sorted(got, keys)[cols], _sorted(want, keys)[cols]
+    assert got.astype(str).values.tolist() == want.astype(str).values.tolist()
