@@ -145,44 +145,41 @@ def _prefetched(batches: Iterator[Extraction]) -> Iterator[Extraction]:
 
 
 def _batches(units: Iterable[Unit], batch_size: int, extractor: Extractor, jobs: Optional[int]) -> Iterator[Extraction]:
-    """Groups units into batches of at most `batch_size` documents. Consecutive documents of one
-    kind go to the core in one call; record chunks arrive already extracted."""
+    """Groups units into batches of at most `batch_size` documents, each yielded as soon as it
+    is full. Consecutive documents of one kind go to the core in one call; record chunks arrive
+    already extracted."""
     parts: List[Extraction] = []
     run: List[Union[_Text, _File]] = []
     count = 0
+
+    def close_run() -> None:
+        if run:
+            parts.append(_extract_run(run, extractor, jobs))
+            run.clear()
+
+    def take() -> Extraction:
+        nonlocal parts, count
+        close_run()
+        batch = parts[0] if len(parts) == 1 else Extraction._concat(parts)
+        parts, count = [], 0
+        return batch
+
     for unit in units:
         size = len(unit) if isinstance(unit, Extraction) else 1
         if count + size > batch_size:
-            if run:
-                parts.append(_extract_run(run, extractor, jobs))
-                run = []
-            yield _finish(parts)
-            parts, count = [], 0
+            yield take()
         if isinstance(unit, Extraction):
-            if run:
-                parts.append(_extract_run(run, extractor, jobs))
-                run = []
+            close_run()
             parts.append(unit)
         else:
             if run and type(run[0]) is not type(unit):
-                parts.append(_extract_run(run, extractor, jobs))
-                run = []
+                close_run()
             run.append(unit)
         count += size
         if count >= batch_size:  # full: out now, before the inputs are read further
-            if run:
-                parts.append(_extract_run(run, extractor, jobs))
-                run = []
-            yield _finish(parts)
-            parts, count = [], 0
-    if run:
-        parts.append(_extract_run(run, extractor, jobs))
-    if parts:
-        yield _finish(parts)
-
-
-def _finish(parts: List[Extraction]) -> Extraction:
-    return parts[0] if len(parts) == 1 else Extraction._concat(parts)
+            yield take()
+    if count:
+        yield take()
 
 
 def _extract_run(run: List[Union[_Text, _File]], extractor: Extractor, jobs: Optional[int]) -> Extraction:

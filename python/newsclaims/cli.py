@@ -76,7 +76,14 @@ def _cut(value: object, width: int) -> str:
 
 
 def _batches(args: argparse.Namespace):
-    return iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs)
+    docs = 0
+    for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs):
+        docs += len(batch)
+        if args.progress:
+            print(f"\rnewsclaims: {docs} documents", end="", file=sys.stderr, flush=True)
+        yield batch
+    if args.progress:
+        print(file=sys.stderr)
 
 
 def _stream_to(args: argparse.Namespace) -> int:
@@ -89,10 +96,6 @@ def _stream_to(args: argparse.Namespace) -> int:
             claims += len(batch.claims)
             quantities += len(batch.quantities)
             errors += int(batch.documents["error"].notna().sum())
-            if args.progress:
-                print(f"\rnewsclaims: {docs} documents", end="", file=sys.stderr, flush=True)
-    if args.progress:
-        print(file=sys.stderr)
     print(f"newsclaims: wrote {writer.rows} {args.table} rows to {args.output}; {docs} documents "
           f"({errors} with errors), {claims} claims, {quantities} quantities", file=sys.stderr)
     return 0
