@@ -126,6 +126,20 @@ def test_missing_published_of_a_string_column_is_no_date():
     assert ex.documents["warnings"].isna().all() and ex.documents["published"].isna().all()
 
 
+def test_core_reads_in_memory_html_when_told():
+    from newsclaims import _core
+
+    page = "<html><head><title>Geneva talks</title></head><body><article><p>" + QUOTE + "</p></article></body></html>"
+    html = _core.extract_texts([page], ["p"], [None], [None], formats=["html"])
+    text = _core.extract_texts([page], ["p"], [None], [None])
+    assert html["documents"]["title"] == ["Geneva talks"] and "<p>" not in html["documents"]["text"][0]
+    assert "<p>" in text["documents"]["text"][0]
+    with pytest.raises(ValueError, match=r'formats\[0\] is "pdf"'):
+        _core.extract_texts([page], ["p"], [None], [None], formats=["pdf"])
+    with pytest.raises(ValueError, match="formats has 2 items but texts has 1"):
+        _core.extract_texts([page], ["p"], [None], [None], formats=["html", "text"])
+
+
 def test_bad_arguments():
     with pytest.raises(ValueError, match="batch_size"):
         iter_extract(["x"], batch_size=0)
