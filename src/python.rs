@@ -8,6 +8,7 @@ use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::document::{InputFormat, RawDocument};
 use crate::error::Error;
 use crate::options::Options;
 use crate::pipeline::{self, FileInput};
@@ -50,9 +51,22 @@ fn strings(name: &str, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     Ok(out)
 }
 
-/// Runs the pipeline over in-memory texts; returns `{table: {column: list}}`.
+/// The input format named by `name` ("text" or "html"), or `ValueError` naming item `i`.
+fn input_format(i: usize, name: &str) -> PyResult<InputFormat> {
+    match name {
+        "text" => Ok(InputFormat::Text),
+        "html" => Ok(InputFormat::Html),
+        other => Err(PyValueError::new_err(format!(
+            "formats[{i}] is {other:?}; expected \"text\" or \"html\""
+        ))),
+    }
+}
+
+/// Runs the pipeline over in-memory texts; returns `{table: {column: list}}`. `formats`, one
+/// per text ("text" or "html"), says how to read each (default: all text); HTML pages already
+/// in memory (WARC responses, gzipped files) go through it.
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, formats=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -63,8 +77,24 @@ fn extract_texts<'py>(
     jobs: Option<usize>,
     boilerplate: Vec<String>,
     max_document_bytes: usize,
+    formats: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = strings("texts", texts)?;
+    let formats = match formats {
+        None => vec![InputFormat::Text; texts.len()],
+        Some(names) if names.len() != texts.len() => {
+            return Err(PyValueError::new_err(format!(
+                "formats has {} items but texts has {}",
+                names.len(),
+                texts.len()
+            )))
+        }
+        Some(names) => names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| input_format(i, name))
+            .collect::<PyResult<Vec<_>>>()?,
+    };
     if texts.len() != ids.len() || texts.len() != published.len() || texts.len() != titles.len() {
         return Err(PyValueError::new_err(format!(
             "texts, ids, published and titles must have the same length (got {}, {}, {}, {})",
@@ -80,8 +110,10 @@ fn extract_texts<'py>(
             .into_iter()
             .zip(ids)
             .zip(published.into_iter().zip(titles))
-            .map(|((text, id), (published, title))| {
-                pipeline::raw_from_text(id, text, published, title)
+            .zip(formats)
+            .map(|(((text, id), (published, title)), format)| RawDocument {
+                format,
+                ..pipeline::raw_from_text(id, text, published, title)
             })
             .collect();
         pipeline::extract_batch(&raws, &options, jobs)

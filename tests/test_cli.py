@@ -36,3 +36,18 @@ def test_python_dash_m_and_console_script(seeds_dir):
     proc = subprocess.run([sys.executable, "-m", "newsclaims", str(seeds_dir), "--table", "documents"],
                           capture_output=True, text=True, check=True)
     assert "003_0dc43f7eaad64226" in proc.stdout
+
+
+def test_output_is_streamed_one_parquet_row_group_per_batch(seeds_dir, tmp_path, capsys):
+    import pyarrow.parquet as pq
+
+    import newsclaims
+
+    out = tmp_path / "claims.parquet"
+    assert cli.main([str(seeds_dir), "-o", str(out), "--batch-size", "2"]) == 0
+    assert pq.ParquetFile(out).metadata.num_row_groups == 3  # 5 documents, 2 per batch
+    got = pd.read_parquet(out)
+    want = newsclaims.extract_files(seeds_dir).claims
+    assert got[["doc_id", "source", "content"]].values.tolist() == want[["doc_id", "source", "content"]].values.tolist()
+    assert "5 documents" in capsys.readouterr().err
+    assert cli.main([str(seeds_dir), "-o", str(out), "--batch-size", "0"]) == 2

@@ -16,7 +16,8 @@ from ._extract import Extraction, Extractor, extract, extract_files, extract_fra
 from ._schema import SCHEMA, TABLES
 from ._evaluate import Evaluation, evaluate
 from ._gold import Gold, GoldError, read_gold
+from ._stream import TableWriter, iter_extract
 
 __version__ = _core_version
-__all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "SCHEMA", "TABLES", "__version__",
-           "evaluate", "Evaluation", "read_gold", "Gold", "GoldError"]
+__all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "iter_extract", "TableWriter",
+           "SCHEMA", "TABLES", "__version__", "evaluate", "Evaluation", "read_gold", "Gold", "GoldError"]

@@ -14,10 +14,12 @@ def extract_texts(
     jobs: Optional[int] = None,
     boilerplate: Sequence[str] = ...,
     max_document_bytes: int = 0,
+    formats: Optional[Sequence[str]] = None,
 ) -> Columns:
     """Runs the pipeline over texts; returns ``{table: {column: list}}`` for documents, claims,
-    quantities and sentences. Raises TypeError naming the first non-str text, ValueError for
-    mismatched lengths, jobs < 1 or an invalid boilerplate pattern."""
+    quantities and sentences. ``formats``: one per text, ``"text"`` or ``"html"`` (default: all
+    text). Raises TypeError naming the first non-str text, ValueError for mismatched lengths, an
+    unknown format, jobs < 1 or an invalid boilerplate pattern."""
 
 def extract_paths(
     paths: Sequence[str],

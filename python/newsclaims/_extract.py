@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import glob
 import gzip
 import json
 import os
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 import pandas as pd
 
@@ -189,11 +190,17 @@ class Extractor:
     def _extract_record_file(self, path: str, jobs: Optional[int]) -> Extraction:
         """The documents of one .jsonl or .csv file; a file that cannot be read becomes one
         documents row with its ``error``."""
-        stem = Path(path[:-3] if path.lower().endswith(".gz") else path).stem
+        stem = _record_stem(path)
         try:
             records, warnings = read_records(path)
         except (OSError, ValueError, UnicodeError) as e:
             return _error_row(stem, path, f"cannot read records from {path}: {e}")
+        return self._extract_record_frame(records, warnings, stem=stem, path=path, jobs=jobs)
+
+    def _extract_record_frame(self, records: pd.DataFrame, warnings: List[tuple], *, stem: str, path: str,
+                              jobs: Optional[int], first_row: int = 0) -> Extraction:
+        """The documents of records read from `path` (all of them, or a chunk whose first row is
+        the file's `first_row`, which numbers the default ids ``STEM:ROW``)."""
         text_cols = [c for c in TEXT_COLUMNS if c in records.columns]
         if not text_cols:
             return _error_row(stem, path, f"{path} has no text column: expected one of "
@@ -203,7 +210,8 @@ class Extractor:
         for c in text_cols[1:]:
             texts = texts.where(texts.map(lambda t: isinstance(t, str) and t != ""), records[c])
         ids = [_record_id(i, f"{stem}:{n}")
-               for n, i in enumerate(records["id"] if "id" in records.columns else [None] * len(records))]
+               for n, i in enumerate(records["id"] if "id" in records.columns else [None] * len(records),
+                                     first_row)]
         used = {*text_cols, *RECORD_COLUMNS}
         metadata = records[[c for c in records.columns if c not in used]]
         ex = self._extract_records(
@@ -237,6 +245,10 @@ class Extractor:
         return _check_jobs(jobs) if jobs is not None else self.jobs
 
 
+def _record_stem(path: str) -> str:
+    return Path(path[:-3] if path.lower().endswith(".gz") else path).stem
+
+
 def _is_record_file(path: str) -> bool:
     return path.lower().endswith(RECORD_EXTENSIONS)
 
@@ -264,11 +276,28 @@ def _error_row(doc_id: str, path: str, error: str) -> Extraction:
 def read_records(path: str) -> "tuple[pd.DataFrame, list[tuple[int, str]]]":
     """Reads a .jsonl or .csv file of records as a DataFrame of str/JSON values, with
     ``(row, warning)`` pairs for rows that could not be read (they become empty records)."""
-    warnings: List[tuple] = []
+    for chunk in iter_records(path, None):
+        return chunk
+    return pd.DataFrame(), []
+
+
+def iter_records(path: str, chunk_rows: Optional[int]) -> "Iterator[tuple[pd.DataFrame, list[tuple[int, str]]]]":
+    """Reads a .jsonl or .csv file (either gzipped) incrementally: chunks of at most
+    `chunk_rows` records (all in one chunk when None) as :func:`read_records` gives them, the
+    warnings' rows counted within each chunk. Yields nothing for a JSON Lines file with no
+    records."""
     if path.lower().endswith((".csv", ".csv.gz")):
         # Every column as str, so that ids like "007" and dates stay as written.
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace")
-        return df, warnings
+        read = functools.partial(pd.read_csv, path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                                 encoding_errors="replace")
+        if chunk_rows is None:
+            yield read(), []
+        else:
+            with read(chunksize=chunk_rows) as reader:
+                for df in reader:
+                    yield df.reset_index(drop=True), []
+        return
+    warnings: List[tuple] = []
     rows: List[Dict[str, Any]] = []
     opener = gzip.open if path.lower().endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8-sig", errors="replace") as f:
@@ -286,7 +315,11 @@ def read_records(path: str) -> "tuple[pd.DataFrame, list[tuple[int, str]]]":
                 warnings.append((len(rows), reason))
                 value = {}
             rows.append(value)
-    return pd.DataFrame.from_records(rows), warnings
+            if chunk_rows is not None and len(rows) >= chunk_rows:
+                yield pd.DataFrame.from_records(rows), warnings
+                rows, warnings = [], []
+    if rows or chunk_rows is None:
+        yield pd.DataFrame.from_records(rows), warnings
 
 
 def _check_jobs(jobs: Optional[int]) -> Optional[int]:
@@ -308,17 +341,18 @@ def _print_progress(done: int, total: int) -> None:
 def _date_string(value: Any) -> Optional[str]:
     if value is None or (isinstance(value, float) and value != value):
         return None
-    if value is pd.NaT:
+    if value is pd.NaT or value is pd.NA:  # pd.NA: a missing value of a "string" column
         return None
     if isinstance(value, (_dt.datetime, _dt.date, pd.Timestamp)):
         return value.isoformat()
     return str(value)
 
 
-def expand_paths(paths: Sequence[PathLike]) -> List[str]:
+def expand_paths(paths: Sequence[PathLike], extensions: Sequence[str] = TEXT_EXTENSIONS) -> List[str]:
     """Files named by `paths`: files as given, directories walked recursively (for files with
-    :data:`TEXT_EXTENSIONS`, sorted), glob patterns expanded. Raises ``FileNotFoundError`` for a
-    path that does not exist and matches nothing."""
+    `extensions`, by default :data:`TEXT_EXTENSIONS`, sorted), glob patterns expanded. Raises
+    ``FileNotFoundError`` for a path that does not exist and matches nothing."""
+    extensions = tuple(extensions)
     files: List[str] = []
     for p in paths:
         p = os.fspath(p)
@@ -327,7 +361,7 @@ def expand_paths(paths: Sequence[PathLike]) -> List[str]:
         if os.path.isdir(p):
             for root, dirs, names in os.walk(p):
                 dirs.sort()
-                files.extend(os.path.join(root, n) for n in sorted(names) if n.lower().endswith(TEXT_EXTENSIONS))
+                files.extend(os.path.join(root, n) for n in sorted(names) if n.lower().endswith(extensions))
         elif os.path.exists(p):
             files.append(p)
         elif glob.has_magic(p):

@@ -1,7 +1,9 @@
 """Command line: ``newsclaims PATH... [-o OUT] [--table claims|quantities|documents|sentences] [--jobs N]``.
 
-Without ``-o`` prints a readable table of claims and a one-line summary; with ``-o`` writes the
-chosen table as CSV, JSON Lines or Parquet, by the output's extension.
+Without ``-o`` prints a readable table of claims and a one-line summary; with ``-o`` streams:
+documents are extracted ``--batch-size`` at a time and the chosen table is written batch by
+batch as CSV, JSON Lines or Parquet (a row group per batch), by the output's extension, so a
+corpus larger than memory can be processed.
 """
 from __future__ import annotations
 
@@ -13,8 +15,11 @@ from typing import List, Optional
 import pandas as pd
 
 from . import __version__
-from ._extract import Extraction, extract_files
+from pathlib import Path
+
+from ._extract import Extraction
 from ._schema import TABLES
+from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract
 
 WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 
@@ -26,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", choices=TABLES, default="claims", help="which table to write or print (default: claims)")
     p.add_argument("--jobs", type=int, default=None, help="threads to use (default: all cores)")
     p.add_argument("--progress", action="store_true", help="report progress on stderr")
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                   help=f"documents per batch when streaming to -o (default: {DEFAULT_BATCH_SIZE})")
     p.add_argument("--version", action="version", version=f"newsclaims {__version__}")
     return p
 
@@ -68,6 +75,32 @@ def _cut(value: object, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+def _batches(args: argparse.Namespace):
+    docs = 0
+    for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs):
+        docs += len(batch)
+        if args.progress:
+            print(f"\rnewsclaims: {docs} documents", end="", file=sys.stderr, flush=True)
+        yield batch
+    if args.progress:
+        print(file=sys.stderr)
+
+
+def _stream_to(args: argparse.Namespace) -> int:
+    """Writes the chosen table batch by batch; only one batch is in memory at a time."""
+    docs = claims = quantities = errors = 0
+    with TableWriter(args.output, args.table) as writer:
+        for batch in _batches(args):
+            writer.write(batch)
+            docs += len(batch.documents)
+            claims += len(batch.claims)
+            quantities += len(batch.quantities)
+            errors += int(batch.documents["error"].notna().sum())
+    print(f"newsclaims: wrote {writer.rows} {args.table} rows to {args.output}; {docs} documents "
+          f"({errors} with errors), {claims} claims, {quantities} quantities", file=sys.stderr)
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "evaluate":  # `newsclaims evaluate [PRED_OR_CORPUS...] GOLD`
@@ -75,15 +108,18 @@ def main(argv: Optional[List[str]] = None) -> int:
 
         return evaluate_main(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.batch_size < 1:
+        print("newsclaims: --batch-size must be at least 1", file=sys.stderr)
+        return 2
+    if args.output and "." + args.output.rsplit(".", 1)[-1].lower() not in WRITERS:
+        raise SystemExit(f"newsclaims: cannot write {args.output!r}: use a .csv, .jsonl or .parquet file")
     try:
-        ex = extract_files(*args.paths, jobs=args.jobs, progress=args.progress or None)
-    except (FileNotFoundError, ValueError, TypeError) as e:
+        if args.output:
+            return _stream_to(args)
+        ex = Extraction._concat(list(_batches(args)))
+    except (FileNotFoundError, ValueError, TypeError, ImportError) as e:
         print(f"newsclaims: {e}", file=sys.stderr)
         return 2
-    if args.output:
-        write_table(ex.table(args.table), args.output)
-        print(f"newsclaims: wrote {len(ex.table(args.table))} {args.table} rows to {args.output}; {ex!r}", file=sys.stderr)
-        return 0
     print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
     errors = ex.documents[ex.documents["error"].notna()]
     print(f"\n{len(ex.documents)} documents, {len(ex.claims)} claims, {len(ex.quantities)} quantities"

@@ -1,0 +1,56 @@
+"""Spark: extract one table from a Spark DataFrame of articles with ``mapInPandas``.
+
+``newsclaims.spark.extract(df, "claims", text="text", id="id")`` returns a Spark DataFrame of
+that table with an explicit schema derived from ``newsclaims.SCHEMA``; Spark runs
+``newsclaims.extract_frame`` on each Arrow batch of rows in its Python workers, so the rows are
+those of the single-machine run. Needs ``pyspark`` (``pip install 'newsclaims[spark]'``) and
+newsclaims installed on every executor. Unlike ``newsclaims.dask``, Spark has no shared lazy
+graph across DataFrames: each table is its own job (cache the input if you need several).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator, Optional
+
+import pandas as pd
+
+from ._extract import Extractor, _DEFAULT
+from ._schema import BOOL, CATEGORY, DATETIME, FLOAT, INT, SCHEMA
+
+
+def spark_schema(table: str) -> Any:
+    """The ``pyspark.sql.types.StructType`` of `table` (categories become strings)."""
+    from pyspark.sql import types as T
+
+    types = {DATETIME: T.TimestampNTZType(), INT: T.LongType(), FLOAT: T.DoubleType(), BOOL: T.BooleanType()}
+    return T.StructType([T.StructField(name, types.get(dtype, T.StringType()), True)
+                         for name, dtype, _ in SCHEMA[table]])
+
+
+def extract(df: Any, table: str = "claims", text: str = "text", id: Optional[str] = None,
+            published: Optional[str] = None, title: Optional[str] = None, *, jobs: Optional[int] = 1,
+            extractor: Optional[Extractor] = None) -> Any:
+    """Extracts `table` (claims, quantities, documents or sentences) from a Spark DataFrame,
+    lazily, with ``mapInPandas``. ``text``/``id``/``published``/``title`` are column names as in
+    :func:`newsclaims.extract_frame`; ``id`` is required (Spark rows have no index).
+    ``jobs``: threads per Python worker (default 1: Spark runs one worker per core)."""
+    if table not in SCHEMA:
+        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(SCHEMA)}")
+    if id is None:
+        raise ValueError("id is required: name the column of document ids")
+    for role, column in (("text", text), ("id", id), ("published", published), ("title", title)):
+        if column is not None and column not in df.columns:
+            raise KeyError(f"{role} column {column!r} is not in the DataFrame; its columns are {list(df.columns)}")
+    extractor = extractor or _DEFAULT
+    columns = list(dict.fromkeys(c for c in (text, id, published, title) if c is not None))
+    names = [name for name, _, _ in SCHEMA[table]]
+    categories = [name for name, dtype, _ in SCHEMA[table] if dtype == CATEGORY]
+
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for part in batches:
+            out = extractor.extract_frame(part, text=text, id=id, published=published, title=title,
+                                          jobs=jobs).table(table)[names]
+            for c in categories:
+                out[c] = out[c].astype("string")
+            yield out
+
+    return df.select(*columns).mapInPandas(run, schema=spark_schema(table))

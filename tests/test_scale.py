@@ -1,0 +1,271 @@
+"""Streaming (iter_extract, gzip, incremental records, WARC, batch writers) and Dask."""
+import gzip
+import io
+import itertools
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newsclaims
+from newsclaims import iter_extract
+from newsclaims._extract import Extraction
+from newsclaims._stream import TableWriter
+
+QUOTE = "Lavrov said: “The talks will continue in Geneva on Friday.” He added that 1,200 people had left."
+
+
+def _concat(batches):
+    return Extraction._concat(list(batches))
+
+
+def _sorted(df, keys):
+    return df.sort_values(keys).reset_index(drop=True)
+
+
+def test_texts_stream_in_order_once_each_and_equal_the_in_memory_run():
+    texts = [f"{QUOTE} Officials counted {i} buses." for i in range(23)]
+    batches = list(iter_extract(texts, batch_size=5, jobs=2))
+    assert [len(b) for b in batches] == [5, 5, 5, 5, 3]
+    streamed = _concat(batches)
+    assert streamed.documents["doc_id"].tolist() == [str(i) for i in range(23)]
+    whole = newsclaims.extract(texts)
+    pd.testing.assert_frame_equal(streamed.claims, whole.claims)
+    pd.testing.assert_frame_equal(streamed.quantities, whole.quantities)
+
+
+def test_a_generator_is_consumed_lazily():
+    # An endless source: the first batch must come out without reading the rest.
+    endless = (f"Source {i} said: “We will stay.”" for i in itertools.count())
+    first = next(iter_extract(endless, batch_size=3))
+    assert first.documents["doc_id"].tolist() == ["0", "1", "2"]
+    assert first.claims["content"].tolist() == ["We will stay."] * 3
+
+
+def test_an_error_in_the_inputs_reaches_the_caller_after_the_batches_before_it():
+    def source():
+        yield from (QUOTE for _ in range(4))
+        raise RuntimeError("the source broke")
+
+    for prefetch in (True, False):
+        got = []
+        with pytest.raises(RuntimeError, match="the source broke"):
+            for batch in iter_extract(source(), batch_size=2, prefetch=prefetch):
+                got.append(batch.documents["doc_id"].tolist())
+        assert got == [["0", "1"], ["2", "3"]]
+
+
+def test_stopping_early_stops_the_prefetch_thread():
+    import threading
+
+    endless = (QUOTE for _ in itertools.count())
+    batches = iter_extract(endless, batch_size=2)
+    next(batches)
+    batches.close()
+    for thread in threading.enumerate():
+        if thread.name == "newsclaims-prefetch":
+            thread.join(timeout=10)
+            assert not thread.is_alive()
+
+
+def _write_corpus(root: Path, gz: bool) -> None:
+    """The same articles, plain or gzipped: a text file, an HTML page, JSON Lines, CSV."""
+    root.mkdir()
+    opener = (lambda p: gzip.open(str(p) + ".gz", "wt", encoding="utf-8")) if gz else (
+        lambda p: open(p, "w", encoding="utf-8"))
+    with opener(root / "a_text.txt") as f:
+        f.write("Talks resume\n\n" + QUOTE)
+    with opener(root / "b_page.html") as f:
+        f.write("<html><head><title>Geneva talks</title></head><body><article><p>" + QUOTE
+                + "</p><p>The ministry said: “Nearly half of the convoys arrived.”</p></article></body></html>")
+    with opener(root / "c_records.jsonl") as f:
+        for i in range(7):
+            f.write(json.dumps({"text": f"{QUOTE} Record {i}.", "outlet": "TASS"}) + "\n")
+        f.write("not json\n")
+    with opener(root / "d_rows.csv") as f:
+        pd.DataFrame({"id": [f"0{i}" for i in range(4)], "text": [QUOTE] * 4}).to_csv(f, index=False)
+
+
+def test_directory_with_gzip_and_records_streams_like_extract_files(tmp_path):
+    _write_corpus(tmp_path / "plain", gz=False)
+    _write_corpus(tmp_path / "gz", gz=True)
+    whole = newsclaims.extract_files(tmp_path / "plain")
+    for root in ("plain", "gz"):
+        batches = list(iter_extract(tmp_path / root, batch_size=3))
+        assert max(len(b) for b in batches) <= 3
+        streamed = _concat(batches)
+        # every document once, in input order (file order, then record order)
+        assert streamed.documents["doc_id"].tolist() == whole.documents["doc_id"].tolist()
+        assert streamed.documents["doc_id"].tolist()[:4] == ["a_text", "b_page", "c_records:0", "c_records:1"]
+        pd.testing.assert_frame_equal(streamed.claims, whole.claims)
+        pd.testing.assert_frame_equal(streamed.quantities, whole.quantities)
+        for column in ("title", "text", "warnings", "outlet"):
+            assert streamed.documents[column].tolist() == whole.documents[column].tolist(), column
+    # the bad JSON line is reported on its own record, across chunk boundaries
+    warned = streamed.documents.set_index("doc_id").loc["c_records:7", "warnings"]
+    assert "line 8 is not JSON" in warned
+
+
+def test_dict_records_and_paths_mix_in_one_stream(tmp_path):
+    (tmp_path / "x.txt").write_text(QUOTE, encoding="utf-8")
+    items = [{"id": "r1", "body": QUOTE, "published": "2017-04-07", "outlet": "Reuters"},
+             tmp_path / "x.txt", {"title": "no text here"}]
+    ex = _concat(iter_extract(items))
+    docs = ex.documents
+    assert docs["doc_id"].tolist() == ["r1", "x", "2"]
+    assert docs["outlet"].tolist()[0] == "Reuters"
+    assert docs["error"].tolist()[2] == "the record has no text"
+    assert docs["published"].tolist()[0] == pd.Timestamp("2017-04-07")
+    assert ex.claims["doc_id"].tolist() == ["r1", "x"]
+
+
+def test_missing_published_of_a_string_column_is_no_date():
+    ex = newsclaims.extract([QUOTE], published=pd.array([None], dtype="string"))
+    assert ex.documents["warnings"].isna().all() and ex.documents["published"].isna().all()
+
+
+def test_core_reads_in_memory_html_when_told():
+    from newsclaims import _core
+
+    page = "<html><head><title>Geneva talks</title></head><body><article><p>" + QUOTE + "</p></article></body></html>"
+    html = _core.extract_texts([page], ["p"], [None], [None], formats=["html"])
+    text = _core.extract_texts([page], ["p"], [None], [None])
+    assert html["documents"]["title"] == ["Geneva talks"] and "<p>" not in html["documents"]["text"][0]
+    assert "<p>" in text["documents"]["text"][0]
+    with pytest.raises(ValueError, match=r'formats\[0\] is "pdf"'):
+        _core.extract_texts([page], ["p"], [None], [None], formats=["pdf"])
+    with pytest.raises(ValueError, match="formats has 2 items but texts has 1"):
+        _core.extract_texts([page], ["p"], [None], [None], formats=["html", "text"])
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="batch_size"):
+        iter_extract(["x"], batch_size=0)
+    with pytest.raises(TypeError, match=r"inputs\[1\] is int"):
+        list(iter_extract(["x", 3]))
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        list(iter_extract("/nonexistent/corpus"))
+
+
+def _warc(path: Path, gz: bool) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=gz)
+
+        def response(url, body: bytes, ctype, status="200 OK", date="2017-04-07T10:00:00Z"):
+            http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                                warc_headers_dict={"WARC-Date": date}))
+
+        w.write_record(w.create_warc_record("https://news.example/a", "request", payload=io.BytesIO(b"GET /a"),
+                                            warc_content_type="application/http; msgtype=request"))
+        response("https://news.example/a", ("<html><head><title>Geneva talks</title></head><body><article><p>"
+                                            + QUOTE + "</p></article></body></html>").encode("utf-8"),
+                 "text/html; charset=utf-8")
+        response("https://news.example/logo.png", b"\x89PNG", "image/png")
+        response("https://news.example/gone", b"<html><body>Not found</body></html>", "text/html", "404 Not Found")
+        # declared Windows-1252: "é" and the curly quotes must come through as they were
+        response("https://news.example/b", ("<html><body><article><p>Le ministre a déclaré : « Les pourparlers "
+                                            "continueront. » Pierre Dupont said: “The café is closed.”</p>"
+                                            "</article></body></html>").encode("cp1252"),
+                 "text/html; charset=windows-1252", date="2017-04-08T09:30:00Z")
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_warc_html_responses_become_documents_with_url_and_date(tmp_path, name):
+    pytest.importorskip("warcio")
+    _warc(tmp_path / name, gz=name.endswith(".gz"))
+    ex = _concat(iter_extract(tmp_path))
+    docs = ex.documents
+    assert docs["doc_id"].tolist() == ["https://news.example/a", "https://news.example/b"]
+    assert docs["url"].tolist() == docs["doc_id"].tolist()
+    assert docs["warc_date"].tolist() == ["2017-04-07T10:00:00Z", "2017-04-08T09:30:00Z"]
+    assert docs["title"].tolist()[0] == "Geneva talks"
+    assert "déclaré" in docs["text"].tolist()[1]
+    assert ex.claims[["doc_id", "source", "content"]].values.tolist()[:1] == [
+        ["https://news.example/a", "Lavrov", "The talks will continue in Geneva on Friday."]]
+    assert "Pierre Dupont said: “The café is closed.”" in docs["text"].tolist()[1]
+
+
+def test_table_writer_parquet_row_groups_csv_and_jsonl_equal_the_in_memory_table(tmp_path, seeds_dir):
+    import pyarrow.parquet as pq
+
+    whole = newsclaims.extract_files(seeds_dir)
+    for ext in ("parquet", "csv", "jsonl"):
+        out = tmp_path / f"q.{ext}"
+        with TableWriter(out, "quantities") as w:
+            for batch in iter_extract(seeds_dir, batch_size=2):
+                w.write(batch)
+        assert w.rows == len(whole.quantities)
+        if ext == "parquet":
+            assert pq.ParquetFile(out).metadata.num_row_groups == 3
+            got = pd.read_parquet(out)
+            pd.testing.assert_frame_equal(got.astype(whole.quantities.dtypes.to_dict()), whole.quantities,
+                                          check_categorical=False)
+        else:
+            got = pd.read_csv(out) if ext == "csv" else pd.read_json(out, lines=True)
+            assert got["text"].tolist() == whole.quantities["text"].tolist()
+            assert got["value"].fillna(-1).tolist() == pytest.approx(whole.quantities["value"].fillna(-1).tolist())
+
+
+def test_table_writer_empty_stream_writes_the_schema(tmp_path):
+    out = tmp_path / "claims.parquet"
+    with TableWriter(out, "claims"):
+        pass
+    got = pd.read_parquet(out)
+    assert len(got) == 0 and list(got.columns) == [c for c, _, _ in newsclaims.SCHEMA["claims"]]
+
+
+def test_dask_on_a_local_cluster_equals_the_single_machine_run(seeds_dir):
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+    distributed = pytest.importorskip("distributed")
+    from newsclaims import dask as nd
+
+    seeds = newsclaims.extract_files(seeds_dir).documents
+    df = pd.DataFrame({"id": [f"{d}-{k}" for k in range(3) for d in seeds["doc_id"]],
+                       "text": [t for _ in range(3) for t in seeds["text"]],
+                       "published": [p for _ in range(3) for p in seeds["published"].astype(str)]})
+    ex = nd.extract(dd.from_pandas(df, npartitions=4), id="id", published="published")
+    assert list(ex.claims.columns) == [c for c, _, _ in newsclaims.SCHEMA["claims"]]
+    assert ex.quantities.dtypes["value"] == "float64"  # meta known before anything runs
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=":0") as cluster, distributed.Client(cluster):
+        documents, claims, quantities = dask.compute(ex.documents, ex.claims, ex.quantities)
+    single = newsclaims.extract_frame(df, id="id", published="published")
+    for got, want, keys in ((documents, single.documents, ["doc_id"]), (claims, single.claims, ["doc_id", "claim_id"]),
+                            (quantities, single.quantities, ["doc_id", "quantity_id"])):
+        assert len(got) == len(want) > 0
+        pd.testing.assert_frame_equal(_sorted(got, keys), _sorted(want, keys), check_categorical=False)
+
+
+def test_spark_local_mode_equals_the_single_machine_run(seeds_dir):
+    """Runs when pyspark is installed (``pip install '.[spark]'``; it needs Java 17); it is not in
+    the test extra because pyspark is a 0.5 GB download and a JVM start."""
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    import sys
+
+    from newsclaims import spark as ns
+
+    seeds = newsclaims.extract_files(seeds_dir).documents
+    df = pd.DataFrame({"id": list(seeds["doc_id"]), "text": list(seeds["text"])})
+    session = (pyspark_sql.SparkSession.builder.master("local[2]").appName("newsclaims-test")
+               .config("spark.pyspark.python", sys.executable).config("spark.ui.enabled", "false")
+               .config("spark.driver.host", "127.0.0.1").config("spark.sql.session.timeZone", "UTC").getOrCreate())
+    try:
+        sdf = session.createDataFrame(df).repartition(3)
+        claims = ns.extract(sdf, "claims", text="text", id="id")
+        assert claims.columns == [c for c, _, _ in newsclaims.SCHEMA["claims"]]
+        got = claims.toPandas()
+    finally:
+        session.stop()
+    want = newsclaims.extract_frame(df, id="id").claims
+    keys = ["doc_id", "claim_id"]
+    assert len(got) == len(want) > 0
+    cols = ["doc_id", "claim_id", "kind", "source", "cue", "content", "start", "end", "date"]
+    got, want = _sorted(got, keys)[cols], _sorted(want, keys)[cols]
+    assert got.astype(str).values.tolist() == want.astype(str).values.tolist()
