@@ -177,7 +177,7 @@ def _warc(path: Path, gz: bool) -> None:
 
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_warc_html_responses_become_documents_with_url_and_date(tmp_path, name):
-    pytest.importorskip("warcio")
+    import warcio  # noqa: F401  (test extra)
     _warc(tmp_path / name, gz=name.endswith(".gz"))
     ex = _concat(iter_extract(tmp_path))
     docs = ex.documents
@@ -221,9 +221,9 @@ def test_table_writer_empty_stream_writes_the_schema(tmp_path):
 
 
 def test_dask_on_a_local_cluster_equals_the_single_machine_run(seeds_dir):
-    dd = pytest.importorskip("dask.dataframe")
+    import dask.dataframe as dd
     import dask
-    distributed = pytest.importorskip("distributed")
+    import distributed
     from newsclaims import dask as nd
 
     seeds = newsclaims.extract_files(seeds_dir).documents
@@ -243,10 +243,11 @@ def test_dask_on_a_local_cluster_equals_the_single_machine_run(seeds_dir):
         pd.testing.assert_frame_equal(_sorted(got, keys), _sorted(want, keys), check_categorical=False)
 
 
+@pytest.mark.spark
 def test_spark_local_mode_equals_the_single_machine_run(seeds_dir):
-    """Runs when pyspark is installed (``pip install '.[spark]'``; it needs Java 17); it is not in
-    the test extra because pyspark is a 0.5 GB download and a JVM start."""
-    pyspark_sql = pytest.importorskip("pyspark.sql")
+    """Deselected by default (marker ``spark``): pyspark is a 0.5 GB download and a JVM start, so it
+    is not in the test extra. Run it with ``pip install '.[spark]' && pytest -m spark``."""
+    import pyspark.sql as pyspark_sql
     import sys
 
     from newsclaims import spark as ns
