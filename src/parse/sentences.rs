@@ -122,8 +122,10 @@ fn ends_sentence(text: &str, dot: usize, end: usize, para_end: usize) -> bool {
         return true;
     }
     let word_start = text[..dot]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
+        .map_or(0, |(p, c)| p + c.len_utf8()); // a no-break space is two bytes
     let word = &text[word_start..dot];
     let word = word.trim_start_matches(['-', '–']);
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
