@@ -74,6 +74,12 @@ const AMBIGUOUS_LEMMAS: &[&str] = &[
     "counter", "mention", "add",
 ];
 
+/// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
+const NOT_AFTER_CUE: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "of", "and",
+    "or", "must", "should", "do", "did", "does",
+];
+
 /// Words that end a clause before a source ("..., and officials said").
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "that", "because", "as", "when", "if", "since", "where", "although",
@@ -200,6 +206,11 @@ fn sentence_claims(
             }
         })
         .filter(|c| !inside_quote(c.span.byte_start))
+        .filter(|c| {
+            // "many foreign states have been providing": a noun, not a cue.
+            let next = text[c.span.byte_end..s.byte_end].split_whitespace().next().unwrap_or("");
+            !NOT_AFTER_CUE.contains(&next)
+        })
         .collect();
     let mut out: Vec<Found> = Vec::new();
     for (i, cue) in cues.iter().enumerate() {
@@ -213,8 +224,16 @@ fn sentence_claims(
         let found = if cue.according {
             according(text, s, *cue, quotes, later_cue)
         } else {
-            trailing(text, s, *cue, quotes)
-                .or_else(|| leading(text, s, *cue, quotes))
+            // A trailing attribution whose content is a few words ("Also on Tuesday, X said
+            // ...") is a leading one.
+            let words = |f: &Found| f.content.slice(text).split_whitespace().count();
+            match trailing(text, s, *cue, quotes) {
+                Some(t) if words(&t) <= 4 && t.kind == ClaimKind::Indirect => {
+                    leading(text, s, *cue, quotes).filter(|l| words(l) > 4).or(Some(t))
+                }
+                Some(t) => Some(t),
+                None => leading(text, s, *cue, quotes),
+            }
                 .or_else(|| participle(text, s, *cue, quotes, &out, earlier))
         };
         if let Some(mut f) = found {
@@ -259,7 +278,13 @@ fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span,
 
 /// The noun phrase ending at `hi` (after dropping adverbs like "also"), back to a boundary.
 fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<String>)> {
-    let seg = &text[lo..hi];
+    let mut seg = text[lo..hi].trim_end();
+    // "The UN Commission of Inquiry for Syria (COI) said": the abbreviation is not the source.
+    if let Some(open) = seg.strip_suffix(')').and_then(|s| s.rfind('(')) {
+        if seg.len() - open <= 10 {
+            seg = seg[..open].trim_end();
+        }
+    }
     let boundary = seg
         .rfind([',', ';', ':', '(', ')', '“', '”', '"', '—', '–', '\n'])
         .map_or(0, |p| p + seg[p..].chars().next().map_or(1, char::len_utf8));
@@ -267,14 +292,10 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
         .rfind("''")
         .filter(|&p| p + 2 > boundary)
         .map_or(boundary, |p| p + 2);
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut pos = boundary;
-    for w in seg[boundary..].split(' ') {
-        if !w.is_empty() {
-            words.push((pos, w));
-        }
-        pos += w.len() + 1;
-    }
+    let mut words: Vec<(usize, &str)> = word_positions(&seg[boundary..])
+        .into_iter()
+        .map(|(p, w)| (p + boundary, w))
+        .collect();
     // Back to the last clause word ("..., and officials said").
     if let Some(k) = words.iter().rposition(|(_, w)| CLAUSE_WORDS.contains(w)) {
         words.drain(..=k);
@@ -378,7 +399,16 @@ fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
     let is_list = phrase.contains(',')
         && phrase.contains(" and ")
         && !names::starts_appositive(&phrase[phrase.find(',')? + 1..]);
-    chunk_source(from + lead, phrase, !is_list)
+    if is_list {
+        let start = from + lead;
+        let name = phrase.strip_prefix("the ").unwrap_or(phrase);
+        return Some(SourceChunk {
+            span: Span::new(start, start + phrase.len()),
+            name: name.to_owned(),
+            role: None,
+        });
+    }
+    chunk_source(from + lead, phrase, true)
 }
 
 /// `“...,” X said`, `..., Russia says.`, `..., said X, a spokesman ...`: the content is the
@@ -427,12 +457,16 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // The rest of the sentence must be short (time, channel) or a new clause ("..., adding that").
     let tail_from = source_end.max(cue.span.byte_end);
     let tail = &text[tail_from..s.byte_end];
-    let tail_words = tail
-        .split(", ")
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .count();
+    // Words of the tail up to a new clause ("..., stressing that ...").
+    let tail_words = {
+        let words = word_positions(tail);
+        words
+            .iter()
+            .position(|(p, w)| {
+                w.ends_with("ing") && tail[..*p].trim_end().ends_with(',') && CUE_RE.is_match(w)
+            })
+            .unwrap_or(words.len())
+    };
     let tail_trim = tail.trim_start_matches([',', ' ']);
     let continues_quote = tail_trim.starts_with(['“', '"']);
     // "On Tuesday, Lavrov said that ...": the content follows, this is no trailing attribution.
@@ -445,7 +479,7 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // "The army, officials said, advanced further": the content runs on after the attribution.
     let runs_on = tail.starts_with(", ")
         && !continues_quote
-        && tail_words == 0
+        && tail[2..].split(", ").next().is_some_and(|t| t.split_whitespace().count() >= 2)
         && !CUE_RE.is_match(tail_trim.split_whitespace().next().unwrap_or(""))
         && !tail_trim.split_whitespace().next().unwrap_or("").ends_with("ing")
         && tail_trim.split_whitespace().count() >= 2;
@@ -568,14 +602,13 @@ fn participle(
 /// The end of a sentence's subject: before its first past-tense verb ("The Syrian government
 /// rejected the proposal, insisting that ...").
 fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
-    let mut pos = s.byte_start;
-    for (i, w) in text[s.byte_start..before].split(' ').enumerate() {
-        if i > 0 && i < 10 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()) {
-            return Some(pos.saturating_sub(1));
-        }
-        pos += w.len() + 1;
-    }
-    None
+    word_positions(&text[s.byte_start..before])
+        .into_iter()
+        .enumerate()
+        .find(|(i, (_, w))| {
+            *i > 0 && *i < 10 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase())
+        })
+        .map(|(_, (p, _))| (s.byte_start + p).saturating_sub(1))
 }
 
 /// `..., according to X.`, `According to X, ...`, `..., as reported by X.`
@@ -673,14 +706,23 @@ fn content_start(text: &str, cue: Cue, end: usize) -> usize {
     cue.span.byte_end + pos + skip
 }
 
+/// The words of `s` with their byte offsets (any Unicode space separates, e.g. a no-break space
+/// in “...,”\u{a0}he said).
 fn word_positions(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for w in s.split(' ') {
-        if !w.is_empty() {
-            out.push((pos, w));
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(b)) => {
+                out.push((b, &s[b..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
         }
-        pos += w.len() + 1;
+    }
+    if let Some(b) = start {
+        out.push((b, &s[b..]));
     }
     out
 }
