@@ -68,6 +68,8 @@ const ADVERBIAL_OPENERS: &[&str] = &[
 /// Cue lemmas with other, non-reporting senses: they report only before "that", a colon or a
 /// quotation ("The conflict ... has claimed the lives of more than 400,000 people").
 const AMBIGUOUS_LEMMAS: &[&str] = &[
+    "know", "expect", "describe", "accuse", "criticize", "criticise", "praise", "blame",
+    "decline", "demand", "fear", "worry", "wonder", "hope", "disagree", "post", "answer", "urge",
     "claim", "express", "maintain", "observe", "agree", "continue", "reveal", "disclose",
     "promise", "estimate", "deny", "call", "recall", "indicate", "quote", "ask", "conclude",
     "think", "believe", "tweet", "read", "write", "respond", "reply", "confirm", "charge",
@@ -208,8 +210,9 @@ fn sentence_claims(
         .filter(|c| !inside_quote(c.span.byte_start))
         .filter(|c| {
             // "many foreign states have been providing": a noun, not a cue.
+            let written = c.span.slice(text);
             let next = text[c.span.byte_end..s.byte_end].split_whitespace().next().unwrap_or("");
-            !NOT_AFTER_CUE.contains(&next)
+            !(written.ends_with('s') && written != "says" && NOT_AFTER_CUE.contains(&next))
         })
         .collect();
     let mut out: Vec<Found> = Vec::new();
@@ -246,7 +249,40 @@ fn sentence_claims(
             out.push(f);
         }
     }
+    if let Some(f) = colon_quote(text, s, quotes, &out) {
+        out.push(Found { sentence: index, ..f });
+    }
     out
+}
+
+/// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that
+/// ends the sentence after a colon is the subject's, even without a reporting verb.
+fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
+    let q = quotes.iter().find(|q| {
+        q.byte_start > s.byte_start
+            && q.byte_start < s.byte_end
+            && text[s.byte_start..q.byte_start].trim_end().ends_with(':')
+    })?;
+    if out.iter().any(|f| f.span.overlaps(*q)) {
+        return None;
+    }
+    let end_ok = q.byte_end >= s.byte_end
+        || text[q.byte_end..s.byte_end].trim_matches(['.', ' ', '?', '!']).is_empty();
+    let clause = &text[s.byte_start..q.byte_start];
+    if !end_ok || word_positions(clause).len() > 15 {
+        return None;
+    }
+    let (chunk, hedge) = noun_phrase(text, s.byte_start, subject(text, s, q.byte_start)?)?;
+    Some(Found {
+        kind: ClaimKind::Direct,
+        written: chunk.span,
+        chunk,
+        cue: None,
+        content: quotes::inner(text, *q),
+        span: Span::new(s.byte_start, q.byte_end),
+        hedge,
+        sentence: 0,
+    })
 }
 
 /// The source phrase before `hi`, back to a clause boundary not before `lo`: "Russian Defense
@@ -414,6 +450,12 @@ fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
 /// `“...,” X said`, `..., Russia says.`, `..., said X, a spokesman ...`: the content is the
 /// sentence before the attribution.
 fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+    // “... president of the United States, Donald J. Trump!” US Senator Jeff Sessions said as
+    // he launched the process.: the quote closed the sentence before.
+    let prev_quote = quotes
+        .iter()
+        .find(|q| q.byte_end <= s.byte_start && text[q.byte_end..s.byte_start].trim().is_empty())
+        .copied();
     if cue.lemma == "call" {
         return None;
     }
@@ -436,6 +478,25 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
             let (chunk, written, hedge) = source_before(text, s.byte_start, cue.span.byte_start)?;
             let head = &text[s.byte_start..written.byte_start];
             let head_trim = head.trim_end();
+            match prev_quote {
+                Some(q) if head_trim.is_empty() => {
+                    let found = Found {
+                        kind: ClaimKind::Direct,
+                        written,
+                        cue: Some(cue.span),
+                        content: quotes::inner(text, q),
+                        span: Span::new(q.byte_start, cue.span.byte_end),
+                        chunk,
+                        hedge,
+                        sentence: 0,
+                    };
+                    let after = &text[cue.span.byte_end..s.byte_end];
+                    return (word_positions(after).len() <= 12
+                        && !after.trim_start().starts_with("that "))
+                    .then_some(found);
+                }
+                _ => {}
+            }
             if !ends_clause(head_trim) {
                 return None;
             }
@@ -473,7 +534,10 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if tail.trim_start().starts_with("that ") || tail.trim_start().starts_with(':') {
         return None;
     }
-    if tail_words > 14 && !continues_quote {
+    let (mut kind, mut content) = content_kind(text, region, quotes);
+    // A quotation followed by its speaker is attributed whatever follows ("“I love Oreos,” Trump
+    // said in August after Nabisco announced it was laying off 600 bakery workers").
+    if tail_words > 14 && !continues_quote && kind != ClaimKind::Direct {
         return None;
     }
     // "The army, officials said, advanced further": the content runs on after the attribution.
@@ -483,7 +547,6 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
         && !CUE_RE.is_match(tail_trim.split_whitespace().next().unwrap_or(""))
         && !tail_trim.split_whitespace().next().unwrap_or("").ends_with("ing")
         && tail_trim.split_whitespace().count() >= 2;
-    let (mut kind, mut content) = content_kind(text, region, quotes);
     if continues_quote && kind == ClaimKind::Direct {
         // “A,” he said, “B.” is one statement.
         if let Some(q) = quotes
@@ -520,7 +583,22 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if matches!(cue.lemma, "read") || cue.span.slice(text).ends_with("ing") {
         return None;
     }
-    let (chunk, written, hedge) = source_before(text, s.byte_start, cue.span.byte_start)?;
+    let before = text[s.byte_start..cue.span.byte_start].trim_end();
+    let (chunk, written, hedge) = match source_before(text, s.byte_start, cue.span.byte_start) {
+        Some(found) => found,
+        // "Hayek confirmed she had been and said, “America has ...”": the subject speaks.
+        None if before.ends_with(" and") || before.ends_with(" but") => {
+            let (chunk, hedge) = noun_phrase(text, s.byte_start, subject(text, s, cue.span.byte_start)?)?;
+            let written = chunk.span;
+            (chunk, written, hedge)
+        }
+        None => return None,
+    };
+    // "“I love Oreos,” Trump said in August": a trailing attribution, never a leading one.
+    let head = text[s.byte_start..written.byte_start].trim_end();
+    if head.ends_with(['”', '"']) || head.ends_with("''") {
+        return None;
+    }
     let after = &text[cue.span.byte_end..s.byte_end];
     let next_word = after.split_whitespace().next().unwrap_or("");
     if cue.lemma == "call" && NOT_A_CUE_AFTER.contains(&next_word) {
@@ -531,7 +609,8 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // "that", a colon or a quotation after them.
     if AMBIGUOUS_LEMMAS.contains(&cue.lemma) {
         let between = text[cue.span.byte_end..start].trim();
-        let opens_quote = text[start..s.byte_end].starts_with(['“', '"']);
+        let opens_quote = text[start..s.byte_end].starts_with(['“', '"'])
+            || quotes.iter().any(|q| q.byte_start >= start && q.byte_start < s.byte_end);
         if !(between.ends_with("that") || between.ends_with(':') || opens_quote || cue.lemma == "call") {
             return None;
         }
@@ -602,13 +681,27 @@ fn participle(
 /// The end of a sentence's subject: before its first past-tense verb ("The Syrian government
 /// rejected the proposal, insisting that ...").
 fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
-    word_positions(&text[s.byte_start..before])
-        .into_iter()
+    let words = word_positions(&text[s.byte_start..before]);
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "of" | "for" | "al-" | "de" | "the")
+    };
+    let k = words
+        .iter()
         .enumerate()
-        .find(|(i, (_, w))| {
-            *i > 0 && *i < 10 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase())
+        .position(|(i, (_, w))| {
+            i > 0 && i < 10 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase())
         })
-        .map(|(_, (p, _))| (s.byte_start + p).saturating_sub(1))
+        // Otherwise the capitalised run that opens the sentence ("Carson did not mention ...").
+        .or_else(|| {
+            let run = words.iter().take_while(|(_, w)| is_name_word(w)).count();
+            (1..=6).contains(&run).then_some(run)
+        })?;
+    if k == 0 {
+        return None;
+    }
+    let (p, w) = words[k - 1];
+    Some(s.byte_start + p + w.len())
 }
 
 /// `..., according to X.`, `According to X, ...`, `..., as reported by X.`
@@ -640,9 +733,7 @@ fn according(text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) ->
         .unwrap_or(&chunk.name)
         .to_owned();
     let region = if at_start {
-        while end < rest.len() && !rest[end..].starts_with(',') {
-            end += 1;
-        }
+        end = rest[end..].find(',').map_or(rest.len(), |c| end + c);
         let from = src_from + (end + 1).min(rest.len());
         trim_region(text, cut_region(text, Span::new(from, s.byte_end), quotes))
     } else {
