@@ -170,7 +170,9 @@ pub fn extract_claims(doc: &mut Document) {
             match (new.is_empty(), lone) {
                 (true, Some(q)) => {
                     let inner = quotes::inner(text, *q);
-                    match claims[paragraph_start..].last_mut() {
+                    // Also over a paragraph break: “..., ” Ramos said, referring to ....\n\n“So I
+                    // think ...” goes on with Ramos's statement.
+                    match claims.last_mut() {
                         Some(last)
                             if matches!(last.kind, ClaimKind::Direct | ClaimKind::Mixed)
                                 && last.sentence + 1 == si =>
@@ -327,7 +329,11 @@ fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span,
         let appositive = before_comma[p2 + 1..].trim();
         let mut words = appositive.split_whitespace();
         let first = words.next()?;
-        if !(matches!(first, "a" | "an" | "the") || first.chars().next()?.is_lowercase()) {
+        // "a spokesman for ...", "69" (an age).
+        if !(matches!(first, "a" | "an" | "the")
+            || first.chars().next()?.is_lowercase()
+            || first.chars().all(|c| c.is_ascii_digit()))
+        {
             return None;
         }
         let (chunk, hedge) = noun_phrase(text, lo, lo + p2)?;
@@ -413,7 +419,13 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
     if pronoun && words.len() > 1 {
         return None;
     }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "former UN Ambassador John Bolton", "host Bill Maher": a role before a name.
+    let ends_in_name = words.len() >= 3
+        && capitalised(words[words.len() - 1].1)
+        && capitalised(words[words.len() - 2].1);
     let opener_ok = first.chars().next()?.is_uppercase()
+        || ends_in_name
         || pronoun
         || SOURCE_DETERMINERS.contains(&first)
         || COLLECTIVE_SOURCES.contains(&first)
@@ -471,17 +483,26 @@ fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
     {
         return None;
     }
-    if phrase
-        .split_whitespace()
-        .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
-    {
-        return None;
-    }
     // A list of names ("Germany, France, Italy ... and Britain") is one source; an appositive
     // ("Igor Konashenkov, a spokesman for ...") is a role.
     let is_list = phrase.contains(',')
         && phrase.contains(" and ")
         && !names::starts_appositive(&phrase[phrase.find(',')? + 1..]);
+    // "said Virginia delegate Beau Correll, angered that party leaders ...": the source ends at
+    // a comma that opens no appositive.
+    let phrase = match phrase.find(',') {
+        Some(c) if !is_list && !names::starts_appositive(&phrase[c + 1..]) => &phrase[..c],
+        _ => phrase,
+    };
+    if phrase
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
     if is_list {
         let start = from + lead;
         let name = phrase.strip_prefix("the ").unwrap_or(phrase);
@@ -671,7 +692,14 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if region.slice(text).split_whitespace().count() < 2 && !is_quoted(text, region) {
         return None;
     }
-    let (kind, content) = content_kind(text, region, quotes);
+    let (mut kind, mut content) = content_kind(text, region, quotes);
+    // "She declared “What a Super Tuesday!” and said that ...": the quotation is the content.
+    if let Some(q) = quotes.iter().find(|q| q.byte_start == region.byte_start) {
+        if q.byte_end < region.byte_end {
+            kind = ClaimKind::Direct;
+            content = quotes::inner(text, *q);
+        }
+    }
     if cue.lemma == "call" && kind == ClaimKind::Indirect {
         return None; // "X called the meeting" reports nothing; "X called it a “victory”" does.
     }
@@ -679,7 +707,7 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
         kind,
         written,
         cue: Some(cue.span),
-        span: Span::new(written.byte_start.min(chunk.span.byte_start), content.byte_end.max(region.byte_end)),
+        span: Span::new(written.byte_start.min(chunk.span.byte_start), content.byte_end),
         chunk,
         content,
         hedge,
@@ -699,6 +727,10 @@ fn participle(
 ) -> Option<Found> {
     let written = cue.span.slice(text);
     if !written.ends_with("ing") {
+        return None;
+    }
+    let next_word = text[cue.span.byte_end..s.byte_end].split_whitespace().next().unwrap_or("");
+    if cue.lemma == "call" && NOT_A_CUE_AFTER.contains(&next_word) {
         return None;
     }
     if !text[s.byte_start..cue.span.byte_start].trim_end().ends_with(',') {
