@@ -252,11 +252,20 @@ fn sentence_claims(
             // ...") is a leading one.
             let words = |f: &Found| f.content.slice(text).split_whitespace().count();
             let first_word = |f: &Found| {
-                f.content.slice(text).split_whitespace().next().unwrap_or("").to_lowercase()
+                f.content
+                    .slice(text)
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches([',', ';', ':'])
+                    .to_lowercase()
             };
             match trailing(text, s, *cue, quotes) {
                 // "In the former coal mining town of Scranton, where Biden grew up, the vice
                 // president said Clinton was the only choice ...": the content follows the cue.
+                // "In the three years since ..., Barden says, far too many lives have been lost":
+                // the content runs around the attribution.
+                Some(t) if t.content.byte_end > cue.span.byte_end => Some(t),
                 Some(t)
                     if t.kind == ClaimKind::Indirect
                         && (words(&t) <= 4 || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
@@ -532,7 +541,7 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // The boundary between content and attribution: a comma or a closing quote.
     let ends_clause = |t: &str| t.ends_with([',', '”', '"']) || t.ends_with("''");
     // Cue first: "..., said X".
-    let cue_first = if ends_clause(before_trim) {
+    let cue_first = if ends_clause(before_trim) && !cue.span.slice(text).ends_with("ing") {
         source_after(text, cue.span.byte_end, s.byte_end).map(|chunk| {
             let end = chunk.span.byte_end;
             (s.byte_start + before_trim.len(), chunk.clone(), chunk.span, None, end)

@@ -126,7 +126,8 @@ pub const NOT_IN_SOURCE: &[&str] = &[
     "which", "that", "what", "when", "where", "why", "how", "if", "because", "than", "can",
     "could", "should", "must", "shall", "it's", "there", "here", "him", "them", "me", "us",
     "but", "while", "although", "though", "whether", "said", "says", "told", "so", "yet", "as",
-    "i'm", "he's", "she's", "we're", "they're", "you", "your",
+    "i'm", "he's", "she's", "we're", "they're", "you", "your", "would", "will", "might", "has",
+    "have", "had",
 ];
 
 /// Nouns heading a description of a person ("the Russian official", "the top Russian diplomat").
