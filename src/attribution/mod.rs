@@ -270,11 +270,14 @@ fn sentence_claims(
                     if t.kind == ClaimKind::Indirect
                         && (words(&t) <= 4 || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
                 {
+                    let opener = SUBORDINATE_OPENERS.contains(&first_word(&t).as_str());
                     leading(text, s, *cue, quotes)
                         .filter(|l| {
                             words(l) >= 4 && !ADVERBIAL_OPENERS.contains(&first_word(l).as_str())
                         })
-                        .or(Some(t))
+                        // "At the same time, they indicated their readiness ...": an adverbial
+                        // is never the content.
+                        .or((!(opener && words(&t) <= 4)).then_some(t))
                 }
                 Some(t) => Some(t),
                 None => leading(text, s, *cue, quotes),
@@ -285,7 +288,11 @@ fn sentence_claims(
             f.sentence = index;
             // An "according to X" after a claim of the same sentence names its relay: it is
             // the claim's via, not a claim ("A militant spokesman said that ..., according to AP").
-            if f.kind == ClaimKind::AccordingTo && out.iter().any(|o| o.span.overlaps(f.span)) {
+            // A claim whose content holds one already found ("The militants said that ..., dpa
+            // adds.") is a relay of it, not a new claim; the relay is the first claim's via.
+            if out.iter().any(|o| o.span.overlaps(f.content))
+                || f.kind == ClaimKind::AccordingTo && out.iter().any(|o| o.span.overlaps(f.span))
+            {
                 continue;
             }
             out.push(f);
@@ -924,6 +931,15 @@ fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r",\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing)\b").unwrap()
     });
+    // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
+    // the end is not content.
+    static RELAY_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
+    });
+    let region = match RELAY_END.find(region.slice(text)) {
+        Some(m) => Span::new(region.byte_start, region.byte_start + m.start()),
+        None => region,
+    };
     let r = region.slice(text);
     for m in CUT.find_iter(r) {
         let at = region.byte_start + m.start();

@@ -143,6 +143,7 @@ fn split_name(phrase: &str) -> (&str, Option<&str>) {
         .collect();
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
+            || w.strip_prefix("al-").is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
             || matches!(w, "al-" | "bin" | "de" | "van" | "von" | "of" | "for" | "in")
     };
     let mut first = words.len();

@@ -22,6 +22,10 @@ static RELAY: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_RELAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s+(?P<x>[\p{L}][\p{L}.-]*(?:\s+[\p{Lu}][\p{L}.-]*){0,2})(?:\s+news agency)?\s+(?:adds|added|reports|reported|says|said)\W*$").unwrap()
 });
+/// "according to an estimate by UN special envoy ...": the channel is the estimate.
+static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"according to\s+(?P<x>(?:a|an|the)\s+[\p{Ll}-]+)\s+by\b").unwrap()
+});
 /// "in a statement", "in a recent interview", "on state television".
 static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = CHANNEL_NOUNS
@@ -85,6 +89,9 @@ pub fn find_via(
         }
     }
     for part in parts {
+        if let Some(c) = ESTIMATE.captures(part.slice(text)) {
+            return Some(c["x"].to_owned());
+        }
         if let Some(c) = CHANNEL.captures(part.slice(text)) {
             return Some(c["x"].to_owned());
         }
