@@ -173,9 +173,11 @@ pub fn extract_claims(doc: &mut Document) {
                     // Also over a paragraph break: “..., ” Ramos said, referring to ....\n\n“So I
                     // think ...” goes on with Ramos's statement.
                     match claims.last_mut() {
+                        // A quote left open runs into the next paragraph, which attributes it.
                         Some(last)
                             if matches!(last.kind, ClaimKind::Direct | ClaimKind::Mixed)
-                                && last.sentence + 1 == si =>
+                                && last.sentence + 1 == si
+                                && (q.byte_end < para.byte_end || quotes::is_closed(text, *q)) =>
                         {
                             last.content.byte_end = last.content.byte_end.max(inner.byte_end);
                             last.span.byte_end = last.span.byte_end.max(q.byte_end);
@@ -377,10 +379,8 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
     let boundary = seg
         .rfind([',', ';', ':', '(', ')', '“', '”', '"', '—', '–', '\n'])
         .map_or(0, |p| p + seg[p..].chars().next().map_or(1, char::len_utf8));
-    let boundary = seg[..boundary.max(0)]
-        .rfind("''")
-        .filter(|&p| p + 2 > boundary)
-        .map_or(boundary, |p| p + 2);
+    // NYT quotes close with two apostrophes: ''...,'' Mr. Shehabi said.
+    let boundary = seg.rfind("''").map_or(boundary, |p| boundary.max(p + 2));
     let mut words: Vec<(usize, &str)> = word_positions(&seg[boundary..])
         .into_iter()
         .map(|(p, w)| (p + boundary, w))
@@ -1061,8 +1061,10 @@ fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span
         hedge,
         sentence: index,
     } = f;
-    let written_text = chunk.span.slice(text);
-    let source = memory.resolve(written_text, &chunk.name, chunk.role.as_deref());
+    // Canonical names use plain spaces ("UN\u{a0}Commission" -> "UN Commission").
+    let name = chunk.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let written_text = chunk.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let source = memory.resolve(&written_text, &name, chunk.role.as_deref());
     let via = sentence.and_then(|s| via::find_via(text, s, content, cue, kind));
     let hedge = hedge.or_else(|| via::find_hedge(text, span, content));
     Claim {

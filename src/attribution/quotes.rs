@@ -90,6 +90,12 @@ pub fn pair_quotes(text: &str, paragraph: Span) -> Vec<Span> {
     out
 }
 
+/// Whether a quotation span ends with a closing mark (it may instead run to its paragraph end).
+pub fn is_closed(text: &str, quote: Span) -> bool {
+    let s = quote.slice(text);
+    s.chars().count() > 1 && (s.ends_with(['”', '"', '»']) || s.len() > 3 && s.ends_with("''"))
+}
+
 fn closes(opener: char, mark: char) -> bool {
     matches!(
         (opener, mark),

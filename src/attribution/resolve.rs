@@ -124,7 +124,12 @@ impl EntityMemory {
                 .or_else(|| people().next())
                 .map(|e| e.name.clone());
         }
-        if ORGANISATION_NOUNS.contains(&head) {
+        // "The Syrian government" names an organisation; "the statement" describes one.
+        let capitalised = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if ORGANISATION_NOUNS.contains(&head) && capitalised == 0 {
             let orgs = || {
                 self.entities
                     .iter()
@@ -210,12 +215,12 @@ impl EntityMemory {
         }
         for c in ABBREVIATION.captures_iter(s) {
             let at = c.get(0).unwrap().start();
-            let before = &s[..at];
+            let before = s[..at].split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(e) = self
                 .entities
                 .iter_mut()
                 .rev()
-                .find(|e| before.trim_end().ends_with(e.name.as_str()))
+                .find(|e| before.ends_with(e.name.as_str()))
             {
                 e.aliases.push(c["abbr"].to_owned());
             }
@@ -232,7 +237,8 @@ fn agrees(kind: Antecedent, wanted: Antecedent) -> bool {
 fn classify(name: &str, role: Option<&str>) -> Antecedent {
     let lower = name.to_lowercase();
     let last = lower.split_whitespace().last().unwrap_or("");
-    if COLLECTIVE_SOURCES.contains(&last) {
+    // "the leaders of Germany, France, Italy, the United States, Canada and Britain".
+    if COLLECTIVE_SOURCES.contains(&last) || name.contains(", ") && name.contains(" and ") {
         return Antecedent::Group;
     }
     if name
