@@ -50,7 +50,13 @@ pub fn chunk_source(offset: usize, phrase: &str, after_cue: bool) -> Option<Sour
     }
     let first = head.chars().next()?;
     let first_word = head.split_whitespace().next().unwrap_or("");
+    let last_capitalised = head
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // "former President Bill Clinton", "host Bill Maher".
     if !(first.is_uppercase()
+        || last_capitalised && head.split_whitespace().count() >= 3
         || SOURCE_DETERMINERS.contains(&first_word)
         || COLLECTIVE_SOURCES.contains(&first_word)
         || NEWS_OUTLETS.contains(&first_word))
