@@ -113,6 +113,15 @@ pub fn find_hedge(text: &str, span: Span, _content: Span) -> Option<String> {
         .map(|m| m.as_str().to_lowercase())
 }
 
+/// A quotation of one word inside `content` ("a “ceasefire” in Aleppo"), marks included.
+pub fn find_scare_quote(text: &str, content: Span) -> Option<String> {
+    static SCARE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[“\x22][\p{L}-]+[”\x22]").unwrap());
+    SCARE
+        .find(content.slice(text))
+        .map(|m| m.as_str().to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
