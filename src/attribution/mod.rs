@@ -712,9 +712,12 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     }
     let (mut kind, mut content) = content_kind(text, region, quotes);
     // "She declared “What a Super Tuesday!” and said that ...": the quotation is the content.
-    if let Some(q) = quotes.iter().find(|q| q.byte_start == region.byte_start) {
+    if let Some(q) = quotes
+        .iter()
+        .find(|q| q.byte_start == region.byte_start && q.byte_end < region.byte_end)
+    {
         let rest = text[q.byte_end..region.byte_end].trim_start();
-        if q.byte_end < region.byte_end && (rest.starts_with("and ") || rest.starts_with(',')) {
+        if rest.starts_with("and ") || rest.starts_with(',') {
             kind = ClaimKind::Direct;
             content = quotes::inner(text, *q);
         }
@@ -932,7 +935,7 @@ fn word_positions(s: &str) -> Vec<(usize, &str)> {
 /// reported by Reuters", ", adding that ...".
 fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing)\b").unwrap()
+        Regex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing|but|while|although|though|whereas|for whom|compared with|compared to)\b|;\s").unwrap()
     });
     // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
     // the end is not content.
@@ -948,7 +951,8 @@ fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
         let m = c.get(0).unwrap();
         // "he has “expanded the Republican party,” claiming that ...": the cut follows the
         // closing quote, which stays in the content.
-        let at = region.byte_start + m.start() + 1 + c["q"].len();
+        let quote_len = c.name("q").map_or(0, |q| q.len());
+        let at = region.byte_start + m.start() + 1 + quote_len;
         let word = m.as_str().rsplit(' ').next().unwrap_or("");
         if NOT_PARTICIPLES.contains(&word) {
             continue; // "more than 9,500 people, including over 4,500 militants"
