@@ -59,21 +59,91 @@ static SOURCE_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that open an adverbial between a cue and "that" ("said in a statement on Friday that").
 const ADVERBIAL_OPENERS: &[&str] = &[
-    "in", "on", "at", "during", "earlier", "later", "late", "last", "this", "yesterday", "today",
-    "tonight", "via", "through", "while", "by", "before", "after", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "repeatedly", "again", "privately",
-    "publicly", "recently", "previously", "then", "also", "further", "separately", "flatly",
+    "in",
+    "on",
+    "at",
+    "during",
+    "earlier",
+    "later",
+    "late",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "via",
+    "through",
+    "while",
+    "by",
+    "before",
+    "after",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "repeatedly",
+    "again",
+    "privately",
+    "publicly",
+    "recently",
+    "previously",
+    "then",
+    "also",
+    "further",
+    "separately",
+    "flatly",
 ];
 
 /// Cue lemmas with other, non-reporting senses: they report only before "that", a colon or a
 /// quotation ("The conflict ... has claimed the lives of more than 400,000 people").
 const AMBIGUOUS_LEMMAS: &[&str] = &[
-    "know", "expect", "describe", "accuse", "criticize", "criticise", "praise", "blame",
-    "decline", "demand", "fear", "worry", "wonder", "hope", "disagree", "post", "answer",
-    "claim", "express", "maintain", "observe", "agree", "continue", "reveal", "disclose",
-    "estimate", "call", "recall", "indicate", "quote", "ask", "conclude",
-    "think", "believe", "tweet", "read", "write", "respond", "reply", "confirm", "charge",
-    "counter", "mention", "add",
+    "know",
+    "expect",
+    "describe",
+    "accuse",
+    "criticize",
+    "criticise",
+    "praise",
+    "blame",
+    "decline",
+    "demand",
+    "fear",
+    "worry",
+    "wonder",
+    "hope",
+    "disagree",
+    "post",
+    "answer",
+    "claim",
+    "express",
+    "maintain",
+    "observe",
+    "agree",
+    "continue",
+    "reveal",
+    "disclose",
+    "estimate",
+    "call",
+    "recall",
+    "indicate",
+    "quote",
+    "ask",
+    "conclude",
+    "think",
+    "believe",
+    "tweet",
+    "read",
+    "write",
+    "respond",
+    "reply",
+    "confirm",
+    "charge",
+    "counter",
+    "mention",
+    "add",
 ];
 
 /// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
@@ -85,18 +155,80 @@ const NOT_AFTER_CUE: &[&str] = &[
 /// Words opening an adverbial clause, which is no statement ("In the former coal mining town of
 /// Scranton, ...", "After reciting this passage, ...").
 const SUBORDINATE_OPENERS: &[&str] = &[
-    "in", "after", "when", "while", "as", "before", "since", "although", "though", "if",
-    "because", "during", "on", "at", "with", "despite", "following", "speaking", "asked",
-    "addressing", "earlier", "later", "also", "separately", "meanwhile", "still", "but", "and",
-    "amid", "for", "to", "from", "under", "by", "about", "over", "against", "without", "unlike",
-    "like", "among", "throughout", "within", "given", "once", "whether", "until",
+    "in",
+    "after",
+    "when",
+    "while",
+    "as",
+    "before",
+    "since",
+    "although",
+    "though",
+    "if",
+    "because",
+    "during",
+    "on",
+    "at",
+    "with",
+    "despite",
+    "following",
+    "speaking",
+    "asked",
+    "addressing",
+    "earlier",
+    "later",
+    "also",
+    "separately",
+    "meanwhile",
+    "still",
+    "but",
+    "and",
+    "amid",
+    "for",
+    "to",
+    "from",
+    "under",
+    "by",
+    "about",
+    "over",
+    "against",
+    "without",
+    "unlike",
+    "like",
+    "among",
+    "throughout",
+    "within",
+    "given",
+    "once",
+    "whether",
+    "until",
 ];
 
 /// "-ing" words that are prepositions, not a new participle clause.
 const NOT_PARTICIPLES: &[&str] = &[
-    "including", "according", "regarding", "concerning", "excluding", "following", "during",
-    "considering", "involving", "notwithstanding", "pending", "barring", "nothing", "something",
-    "anything", "everything", "thing", "king", "morning", "evening", "spring", "bring", "being",
+    "including",
+    "according",
+    "regarding",
+    "concerning",
+    "excluding",
+    "following",
+    "during",
+    "considering",
+    "involving",
+    "notwithstanding",
+    "pending",
+    "barring",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "king",
+    "morning",
+    "evening",
+    "spring",
+    "bring",
+    "being",
 ];
 
 /// Words that end a clause before a source ("..., and officials said").
@@ -213,8 +345,11 @@ fn sentence_claims(
     quotes: &[Span],
     earlier: &[Claim],
 ) -> Vec<Found> {
-    let inside_quote =
-        |pos: usize| quotes.iter().any(|q| q.byte_start < pos && pos < q.byte_end);
+    let inside_quote = |pos: usize| {
+        quotes
+            .iter()
+            .any(|q| q.byte_start < pos && pos < q.byte_end)
+    };
     let cues: Vec<Cue> = CUE_RE
         .find_iter(s.slice(text))
         .map(|m| {
@@ -236,7 +371,10 @@ fn sentence_claims(
         .filter(|c| {
             // "many foreign states have been providing": a noun, not a cue.
             let written = c.span.slice(text);
-            let next = text[c.span.byte_end..s.byte_end].split_whitespace().next().unwrap_or("");
+            let next = text[c.span.byte_end..s.byte_end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             !(written.ends_with('s') && written != "says" && NOT_AFTER_CUE.contains(&next))
         })
         .collect();
@@ -272,7 +410,8 @@ fn sentence_claims(
                 Some(t) if t.content.byte_end > cue.span.byte_end => Some(t),
                 Some(t)
                     if t.kind == ClaimKind::Indirect
-                        && (words(&t) <= 4 || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
+                        && (words(&t) <= 4
+                            || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
                 {
                     let opener = SUBORDINATE_OPENERS.contains(&first_word(&t).as_str());
                     leading(text, s, *cue, quotes)
@@ -286,7 +425,7 @@ fn sentence_claims(
                 Some(t) => Some(t),
                 None => leading(text, s, *cue, quotes),
             }
-                .or_else(|| participle(text, s, *cue, quotes, &out, earlier))
+            .or_else(|| participle(text, s, *cue, quotes, &out, earlier))
         };
         if let Some(mut f) = found {
             f.sentence = index;
@@ -303,7 +442,10 @@ fn sentence_claims(
         }
     }
     if let Some(f) = colon_quote(text, s, quotes, &out) {
-        out.push(Found { sentence: index, ..f });
+        out.push(Found {
+            sentence: index,
+            ..f
+        });
     }
     out
 }
@@ -320,7 +462,9 @@ fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Fo
         return None;
     }
     let end_ok = q.byte_end >= s.byte_end
-        || text[q.byte_end..s.byte_end].trim_matches(['.', ' ', '?', '!']).is_empty();
+        || text[q.byte_end..s.byte_end]
+            .trim_matches(['.', ' ', '?', '!'])
+            .is_empty();
     let clause = &text[s.byte_start..q.byte_start];
     if !end_ok || word_positions(clause).len() > 15 {
         return None;
@@ -468,7 +612,12 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
         chunk.name = chunk.name.replace(&format!("{h} "), "");
         chunk.role = chunk
             .role
-            .map(|r| r.replace(h.as_str(), "").split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|r| {
+                r.replace(h.as_str(), "")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .filter(|r| !r.is_empty() && r != "the" && r != "The");
     }
     Some((chunk, hedge))
@@ -553,7 +702,13 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     let cue_first = if ends_clause(before_trim) && !cue.span.slice(text).ends_with("ing") {
         source_after(text, cue.span.byte_end, s.byte_end).map(|chunk| {
             let end = chunk.span.byte_end;
-            (s.byte_start + before_trim.len(), chunk.clone(), chunk.span, None, end)
+            (
+                s.byte_start + before_trim.len(),
+                chunk.clone(),
+                chunk.span,
+                None,
+                end,
+            )
         })
     } else {
         None
@@ -586,7 +741,13 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
             if !ends_clause(head_trim) {
                 return None;
             }
-            (s.byte_start + head_trim.len(), chunk, written, hedge, cue.span.byte_end)
+            (
+                s.byte_start + head_trim.len(),
+                chunk,
+                written,
+                hedge,
+                cue.span.byte_end,
+            )
         }
     };
     let mut content_start = s.byte_start;
@@ -598,7 +759,9 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
         }
     }
     let region = trim_region(text, Span::new(content_start, boundary));
-    if region.is_empty() || region.slice(text).split_whitespace().count() < 2 && !is_quoted(text, region) {
+    if region.is_empty()
+        || region.slice(text).split_whitespace().count() < 2 && !is_quoted(text, region)
+    {
         return None;
     }
     // The rest of the sentence must be short (time, channel) or a new clause ("..., adding that").
@@ -633,9 +796,16 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // "The army, officials said, advanced further": the content runs on after the attribution.
     let runs_on = tail.starts_with(", ")
         && !continues_quote
-        && tail[2..].split(", ").next().is_some_and(|t| t.split_whitespace().count() >= 2)
+        && tail[2..]
+            .split(", ")
+            .next()
+            .is_some_and(|t| t.split_whitespace().count() >= 2)
         && !CUE_RE.is_match(tail_trim.split_whitespace().next().unwrap_or(""))
-        && !tail_trim.split_whitespace().next().unwrap_or("").ends_with("ing")
+        && !tail_trim
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .ends_with("ing")
         && tail_trim.split_whitespace().count() >= 2;
     if continues_quote && kind == ClaimKind::Direct {
         // “A,” he said, “B.” is one statement.
@@ -649,8 +819,9 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if runs_on && kind == ClaimKind::Indirect {
         content.byte_end = trim_region(text, Span::new(tail_from, s.byte_end)).byte_end;
     }
-    let according = matches!(cue.lemma, "report") && cue.span.slice(text) == "reports"
-        || matches!(cue.lemma, "report") && NEWS_OUTLETS.contains(&chunk.name.as_str());
+    // ", AP reports." relays a statement: an according-to attribution.
+    let according = cue.lemma == "report"
+        && (cue.span.slice(text) == "reports" || NEWS_OUTLETS.contains(&chunk.name.as_str()));
     if according && kind == ClaimKind::Indirect {
         kind = ClaimKind::AccordingTo;
     }
@@ -678,7 +849,8 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
         Some(found) => found,
         // "Hayek confirmed she had been and said, “America has ...”": the subject speaks.
         None if before.ends_with(" and") || before.ends_with(" but") => {
-            let (chunk, hedge) = noun_phrase(text, s.byte_start, subject(text, s, cue.span.byte_start)?)?;
+            let (chunk, hedge) =
+                noun_phrase(text, s.byte_start, subject(text, s, cue.span.byte_start)?)?;
             let written = chunk.span;
             (chunk, written, hedge)
         }
@@ -700,8 +872,14 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if AMBIGUOUS_LEMMAS.contains(&cue.lemma) {
         let between = text[cue.span.byte_end..start].trim();
         let opens_quote = text[start..s.byte_end].starts_with(['“', '"'])
-            || quotes.iter().any(|q| q.byte_start >= start && q.byte_start < s.byte_end);
-        if !(between.ends_with("that") || between.ends_with(':') || opens_quote || cue.lemma == "call") {
+            || quotes
+                .iter()
+                .any(|q| q.byte_start >= start && q.byte_start < s.byte_end);
+        if !(between.ends_with("that")
+            || between.ends_with(':')
+            || opens_quote
+            || cue.lemma == "call")
+        {
             return None;
         }
     }
@@ -729,7 +907,10 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
         kind,
         written,
         cue: Some(cue.span),
-        span: Span::new(written.byte_start.min(chunk.span.byte_start), content.byte_end),
+        span: Span::new(
+            written.byte_start.min(chunk.span.byte_start),
+            content.byte_end,
+        ),
         chunk,
         content,
         hedge,
@@ -751,11 +932,17 @@ fn participle(
     if !written.ends_with("ing") {
         return None;
     }
-    let next_word = text[cue.span.byte_end..s.byte_end].split_whitespace().next().unwrap_or("");
+    let next_word = text[cue.span.byte_end..s.byte_end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
     if cue.lemma == "call" && NOT_A_CUE_AFTER.contains(&next_word) {
         return None;
     }
-    if !text[s.byte_start..cue.span.byte_start].trim_end().ends_with(',') {
+    if !text[s.byte_start..cue.span.byte_start]
+        .trim_end()
+        .ends_with(',')
+    {
         return None;
     }
     let start = content_start(text, cue, s.byte_end);
@@ -856,12 +1043,19 @@ fn according(text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) ->
         return None;
     }
     let (kind, content) = content_kind(text, region, quotes);
-    let kind = if kind == ClaimKind::Direct { kind } else { ClaimKind::AccordingTo };
+    let kind = if kind == ClaimKind::Direct {
+        kind
+    } else {
+        ClaimKind::AccordingTo
+    };
     Some(Found {
         kind,
         written: chunk.span,
         cue: Some(cue.span),
-        span: Span::new(region.byte_start.min(cue.span.byte_start), region.byte_end.max(chunk.span.byte_end)),
+        span: Span::new(
+            region.byte_start.min(cue.span.byte_start),
+            region.byte_end.max(chunk.span.byte_end),
+        ),
         chunk,
         content,
         hedge: None,
@@ -974,7 +1168,10 @@ fn trim_region(text: &str, region: Span) -> Span {
     let body = r.trim();
     let body = body.trim_end_matches([',', '.', ';', ':', '!', '?', ' ']);
     let body = if body.is_empty() { r.trim() } else { body };
-    Span::new(region.byte_start + lead, region.byte_start + lead + body.len())
+    Span::new(
+        region.byte_start + lead,
+        region.byte_start + lead + body.len(),
+    )
 }
 
 fn is_quoted(text: &str, region: Span) -> bool {
@@ -1018,13 +1215,16 @@ fn headline(text: &str, para: Span, sentence: usize, is_title: bool) -> Option<F
         let n = s.split_whitespace().count();
         (1..=4).contains(&n) && s.chars().next().is_some_and(char::is_uppercase)
     };
-    let (src, content) = if let Some((src, rest)) = t
-        .split_once(": ")
-        .filter(|(src, rest)| {
-            !CUE_RE.is_match(src) && !rest.starts_with(['“', '"']) && src.split_whitespace().count() <= 3
-        }) {
+    let (src, content) = if let Some((src, rest)) = t.split_once(": ").filter(|(src, rest)| {
+        !CUE_RE.is_match(src)
+            && !rest.starts_with(['“', '"'])
+            && src.split_whitespace().count() <= 3
+    }) {
         let src_span = Span::new(para.byte_start, para.byte_start + src.len());
-        (src_span, Span::new(para.byte_end - rest.len(), para.byte_end))
+        (
+            src_span,
+            Span::new(para.byte_end - rest.len(), para.byte_end),
+        )
             .into_option(short_source(src))?
     } else if is_title {
         let (i, dash) = [" – ", " — ", " - "]
@@ -1073,7 +1273,12 @@ fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span
     } = f;
     // Canonical names use plain spaces ("UN\u{a0}Commission" -> "UN Commission").
     let name = chunk.name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let written_text = chunk.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let written_text = chunk
+        .span
+        .slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let source = memory.resolve(&written_text, &name, chunk.role.as_deref());
     let via = sentence.and_then(|s| via::find_via(text, s, content, cue, kind));
     let hedge = hedge.or_else(|| via::find_hedge(text, span, content));
@@ -1082,11 +1287,17 @@ fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span
     Claim {
         kind,
         source,
-        source_span: Some(if written.is_empty() { chunk.span } else { chunk.span }),
+        source_span: Some(chunk.span),
         source_role: chunk.role,
         cue_span: cue,
         content,
-        span: Span::new(span.byte_start.min(content.byte_start), span.byte_end.max(content.byte_end)),
+        // The whole claim covers the source as written, the cue and the content.
+        span: Span::new(
+            span.byte_start
+                .min(content.byte_start)
+                .min(written.byte_start),
+            span.byte_end.max(content.byte_end),
+        ),
         via,
         hedge,
         date_span: None,
@@ -1127,7 +1338,12 @@ mod tests {
             .collect()
     }
 
-    fn t(kind: &'static str, source: &str, cue: &str, content: &str) -> (&'static str, String, String, String) {
+    fn t(
+        kind: &'static str,
+        source: &str,
+        cue: &str,
+        content: &str,
+    ) -> (&'static str, String, String, String) {
         (kind, source.into(), cue.into(), content.into())
     }
 
@@ -1137,8 +1353,18 @@ mod tests {
         assert_eq!(
             got,
             [
-                t("direct", "Igor Konashenkov", "said", "Syrian soldiers were able to radically change the situation,"),
-                t("direct", "Igor Konashenkov", "said", "Half of the territory has been liberated,"),
+                t(
+                    "direct",
+                    "Igor Konashenkov",
+                    "said",
+                    "Syrian soldiers were able to radically change the situation,"
+                ),
+                t(
+                    "direct",
+                    "Igor Konashenkov",
+                    "said",
+                    "Half of the territory has been liberated,"
+                ),
             ]
         );
     }
@@ -1147,7 +1373,12 @@ mod tests {
     fn name_said_colon_quote() {
         assert_eq!(
             claims("Peskov said: \"The militants are free to leave.\""),
-            [t("direct", "Peskov", "said", "The militants are free to leave.")]
+            [t(
+                "direct",
+                "Peskov",
+                "said",
+                "The militants are free to leave."
+            )]
         );
     }
 
@@ -1161,7 +1392,15 @@ mod tests {
     fn scare_quotes_are_flagged_not_claims() {
         // The request is a claim; the scare-quoted word is no quotation of its own.
         let got = claims("France called for a “ceasefire” in Aleppo.");
-        assert_eq!(got, [t("mixed", "France", "called for", "a “ceasefire” in Aleppo")]);
+        assert_eq!(
+            got,
+            [t(
+                "mixed",
+                "France",
+                "called for",
+                "a “ceasefire” in Aleppo"
+            )]
+        );
         let mut doc = parse_document(
             &RawDocument {
                 text: "France called for a “ceasefire” in Aleppo.".into(),
@@ -1186,7 +1425,12 @@ mod tests {
         );
         assert_eq!(
             claims("On Tuesday, Lavrov said that Washington abruptly withdrew its own proposal."),
-            [t("indirect", "Lavrov", "said", "Washington abruptly withdrew its own proposal")]
+            [t(
+                "indirect",
+                "Lavrov",
+                "said",
+                "Washington abruptly withdrew its own proposal"
+            )]
         );
         assert_eq!(
             claims("Reports on Thursday said a new agreement has been reached.")[0].1,

@@ -93,9 +93,9 @@ fn strip_descriptor(head: &str) -> Option<(&str, &str)> {
         let words = name.split_whitespace().count();
         let ok = (1..=3).contains(&words)
             && !matches!(name, "the" | "The" | "a" | "A" | "an" | "An")
-            && !name.split_whitespace().any(|w| {
-                w.chars().all(char::is_lowercase) && w.len() > 3 && !w.contains('-')
-            });
+            && !name
+                .split_whitespace()
+                .any(|w| w.chars().all(char::is_lowercase) && w.len() > 3 && !w.contains('-'));
         ok.then(|| (name, &head[head.len() - d.len()..]))
     })
 }
@@ -149,8 +149,12 @@ fn split_name(phrase: &str) -> (&str, Option<&str>) {
         .collect();
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            || w.strip_prefix("al-").is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
-            || matches!(w, "al-" | "bin" | "de" | "van" | "von" | "of" | "for" | "in")
+            || w.strip_prefix("al-")
+                .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+            || matches!(
+                w,
+                "al-" | "bin" | "de" | "van" | "von" | "of" | "for" | "in"
+            )
     };
     let mut first = words.len();
     while first > 0 && is_name_word(words[first - 1].1) {
@@ -168,11 +172,18 @@ fn split_name(phrase: &str) -> (&str, Option<&str>) {
     }
     // A title inside the capitalised run ends the role: "Turkish Foreign Minister Mevlut
     // Cavusoglu", "Syrian President Bashar al-Assad".
-    let title_end = (first.min(words.len())..words.len().saturating_sub(1)).rev().find(|&k| {
-        TITLES.iter().any(|t| {
-            t.rsplit(' ').next() == Some(words[k].1) && t.chars().next().is_some_and(char::is_uppercase)
-        }) && words[k + 1].1.chars().next().is_some_and(char::is_uppercase)
-    });
+    let title_end = (first.min(words.len())..words.len().saturating_sub(1))
+        .rev()
+        .find(|&k| {
+            TITLES.iter().any(|t| {
+                t.rsplit(' ').next() == Some(words[k].1)
+                    && t.chars().next().is_some_and(char::is_uppercase)
+            }) && words[k + 1]
+                .1
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
     if let Some(k) = title_end {
         let name_start = words[k + 1].0;
         let role = phrase[..name_start].trim();
@@ -268,7 +279,11 @@ mod tests {
             ("SANA".into(), Some("news agency".into()))
         );
         assert_eq!(
-            chunk("Russian Defense Ministry's Center for Reconciliation in Syria", false).0,
+            chunk(
+                "Russian Defense Ministry's Center for Reconciliation in Syria",
+                false
+            )
+            .0,
             "Russian Defense Ministry's Center for Reconciliation in Syria"
         );
     }

@@ -164,7 +164,11 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["“Unfortunately, only a few left,”", "''Fine,''", "“It goes on"]
+            [
+                "“Unfortunately, only a few left,”",
+                "''Fine,''",
+                "“It goes on"
+            ]
         );
     }
 

@@ -101,7 +101,10 @@ impl EntityMemory {
     fn description(&self, written: &str) -> Option<String> {
         let lower = written.to_lowercase();
         let rest = lower.strip_prefix("the ")?;
-        if let Some((owner, head)) = written[4..].rsplit_once("'s ").or_else(|| written[4..].rsplit_once("’s ")) {
+        if let Some((owner, head)) = written[4..]
+            .rsplit_once("'s ")
+            .or_else(|| written[4..].rsplit_once("’s "))
+        {
             if ORGANISATION_NOUNS.contains(&head.trim()) {
                 return self.short_name(owner.trim());
             }
@@ -109,7 +112,13 @@ impl EntityMemory {
         // Only lower-case words and capitalised adjectives ("Russian"), not a proper name.
         let words: Vec<&str> = written.split_whitespace().skip(1).collect();
         let head = rest.split_whitespace().last()?;
-        if words.len() > 5 || words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() > 1 {
+        if words.len() > 5
+            || words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count()
+                > 1
+        {
             return None;
         }
         if PERSON_NOUNS.contains(&head) {
@@ -184,7 +193,9 @@ impl EntityMemory {
                             .iter()
                             .position(|w| matches!(*w, "in" | "for" | "of" | "on"))
                             .unwrap_or(words.len());
-                        words[..head_len].windows(wanted.len()).any(|w| w == wanted.as_slice())
+                        words[..head_len]
+                            .windows(wanted.len())
+                            .any(|w| w == wanted.as_slice())
                     }
                 }
             })
@@ -246,14 +257,18 @@ fn classify(name: &str, role: Option<&str>) -> Antecedent {
         .any(|w| ORGANISATION_NAME_WORDS.contains(&w.trim_end_matches("'s")))
         || NEWS_OUTLETS.contains(&name)
         || ORGANISATION_NOUNS.contains(&last)
-        || !name.contains(' ') && name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        || !name.contains(' ')
+            && name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
         || role.is_some_and(|r| ORGANISATION_NOUNS.iter().any(|n| r.ends_with(n)))
     {
         return Antecedent::Organisation;
     }
     // A single name never introduced in full ("Russia says", "Damascus has called on") is more
     // often a country or city than a person: "he" does not refer to it.
-    if !name.contains(' ') && role.is_none_or(|r| r.is_empty()) {
+    if !name.contains(' ') && !role.is_some_and(|r| !r.is_empty()) {
         return Antecedent::Organisation;
     }
     let female = role.is_some_and(|r| FEMALE_MARKERS.iter().any(|m| r.contains(m)));
@@ -273,32 +288,61 @@ mod tests {
         let mut m = EntityMemory::default();
         let r = |m: &mut EntityMemory, w: &str, role: Option<&str>| m.resolve(w, w, role);
         assert_eq!(
-            r(&mut m, "Sergei Rudskoi", Some("Russian Defense Ministry official")),
+            r(
+                &mut m,
+                "Sergei Rudskoi",
+                Some("Russian Defense Ministry official")
+            ),
             "Sergei Rudskoi"
         );
         assert_eq!(
-            r(&mut m, "Maria Zakharova", Some("Foreign Ministry spokeswoman")),
+            r(
+                &mut m,
+                "Maria Zakharova",
+                Some("Foreign Ministry spokeswoman")
+            ),
             "Maria Zakharova"
         );
         assert_eq!(r(&mut m, "he", None), "Sergei Rudskoi");
         assert_eq!(r(&mut m, "she", None), "Maria Zakharova");
         assert_eq!(r(&mut m, "Rudskoi", None), "Sergei Rudskoi");
-        assert_eq!(m.resolve("the Russian official", "Russian official", None), "Sergei Rudskoi");
+        assert_eq!(
+            m.resolve("the Russian official", "Russian official", None),
+            "Sergei Rudskoi"
+        );
     }
 
     #[test]
     fn descriptions_abbreviations_and_mentions() {
         let mut m = EntityMemory::default();
         let t = "The UN Commission of Inquiry for Syria (COI) said it has received reports.";
-        m.resolve("UN Commission of Inquiry for Syria", "UN Commission of Inquiry for Syria", None);
+        m.resolve(
+            "UN Commission of Inquiry for Syria",
+            "UN Commission of Inquiry for Syria",
+            None,
+        );
         m.observe_sentence(t, Span::new(0, t.len()));
-        assert_eq!(m.resolve("The COI", "COI", None), "UN Commission of Inquiry for Syria");
-        m.resolve("Russian Reconciliation Center in Syria", "Russian Reconciliation Center in Syria", None);
         assert_eq!(
-            m.resolve("the Reconciliation Center's statement", "Reconciliation Center's statement", None),
+            m.resolve("The COI", "COI", None),
+            "UN Commission of Inquiry for Syria"
+        );
+        m.resolve(
+            "Russian Reconciliation Center in Syria",
+            "Russian Reconciliation Center in Syria",
+            None,
+        );
+        assert_eq!(
+            m.resolve(
+                "the Reconciliation Center's statement",
+                "Reconciliation Center's statement",
+                None
+            ),
             "Russian Reconciliation Center in Syria"
         );
-        assert_eq!(m.resolve("the statement", "statement", None), "Russian Reconciliation Center in Syria");
+        assert_eq!(
+            m.resolve("the statement", "statement", None),
+            "Russian Reconciliation Center in Syria"
+        );
         let t = "France is due to convene countries opposed to Syrian President Bashar al-Assad.";
         m.observe_sentence(t, Span::new(0, t.len()));
         assert_eq!(m.resolve("Assad", "Assad", None), "Bashar al-Assad");

@@ -58,8 +58,19 @@ pub fn find_via(
 ) -> Option<String> {
     // The parts of the sentence outside the content.
     let parts = [
-        Span::new(sentence.byte_start, content.byte_start.max(sentence.byte_start).min(sentence.byte_end)),
-        Span::new(content.byte_end.clamp(sentence.byte_start, sentence.byte_end), sentence.byte_end),
+        Span::new(
+            sentence.byte_start,
+            content
+                .byte_start
+                .max(sentence.byte_start)
+                .min(sentence.byte_end),
+        ),
+        Span::new(
+            content
+                .byte_end
+                .clamp(sentence.byte_start, sentence.byte_end),
+            sentence.byte_end,
+        ),
     ];
     let own_cue = |start: usize| cue.is_some_and(|c| c.byte_start == start);
     for part in parts {
@@ -77,7 +88,11 @@ pub fn find_via(
             if is_told && !NEWS_OUTLETS.contains(&x) {
                 continue;
             }
-            if !x.is_empty() && (x.chars().next().is_some_and(char::is_uppercase) || NEWS_OUTLETS.contains(&x) || x.contains('-')) {
+            if !x.is_empty()
+                && (x.chars().next().is_some_and(char::is_uppercase)
+                    || NEWS_OUTLETS.contains(&x)
+                    || x.contains('-'))
+            {
                 return Some(x.to_owned());
             }
         }
@@ -140,9 +155,30 @@ mod tests {
     #[test]
     fn outlets_and_channels() {
         assert_eq!(via("“Syrian soldiers won,” said Igor Konashenkov, according to the Interfax news agency.", "Syrian soldiers won,").as_deref(), Some("Interfax"));
-        assert_eq!(via("“We will not accept any truce,” Fares Shehabi told dpa by telephone.", "We will not accept any truce,").as_deref(), Some("dpa"));
-        assert_eq!(via("“It’s true,” Assad said in an interview with al-Watan newspaper.", "It’s true,").as_deref(), Some("al-Watan newspaper"));
-        assert_eq!(via("The ministry said in a statement that 8,500 civilians left.", "8,500 civilians left").as_deref(), Some("a statement"));
+        assert_eq!(
+            via(
+                "“We will not accept any truce,” Fares Shehabi told dpa by telephone.",
+                "We will not accept any truce,"
+            )
+            .as_deref(),
+            Some("dpa")
+        );
+        assert_eq!(
+            via(
+                "“It’s true,” Assad said in an interview with al-Watan newspaper.",
+                "It’s true,"
+            )
+            .as_deref(),
+            Some("al-Watan newspaper")
+        );
+        assert_eq!(
+            via(
+                "The ministry said in a statement that 8,500 civilians left.",
+                "8,500 civilians left"
+            )
+            .as_deref(),
+            Some("a statement")
+        );
         assert_eq!(via("“52 districts were freed,” Rudskoi said in comments broadcast on state television on Friday.", "52 districts were freed,").as_deref(), Some("state television"));
     }
 }
