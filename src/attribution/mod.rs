@@ -489,16 +489,25 @@ fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span,
     let trimmed = seg.trim_end();
     // "X, an MP for Aleppo, told": the appositive between two commas is the role.
     if let Some(before_comma) = trimmed.strip_suffix(',') {
-        let p2 = before_comma.rfind(',')?;
+        let mut p2 = before_comma.rfind(',')?;
         let appositive = before_comma[p2 + 1..].trim();
-        let mut words = appositive.split_whitespace();
-        let first = words.next()?;
-        // "a spokesman for ...", "69" (an age).
-        if !(matches!(first, "a" | "an" | "the")
-            || first.chars().next()?.is_lowercase()
-            || first.chars().all(|c| c.is_ascii_digit()))
-        {
+        let appositive_ok = |a: &str| {
+            let first = a.split_whitespace().next().unwrap_or("");
+            // "a spokesman for ...", "69" (an age), "Sanders' senior media adviser".
+            matches!(first, "a" | "an" | "the")
+                || first.chars().next().is_some_and(char::is_lowercase)
+                || first.chars().all(|c| c.is_ascii_digit())
+                || first.ends_with("'s") || first.ends_with("’s") || first.ends_with('\'')
+        };
+        if !appositive_ok(appositive) {
             return None;
+        }
+        // "Lance Beebe, 49, a Navy veteran ..., said": two appositives.
+        if let Some(p3) = before_comma[..p2].rfind(',') {
+            let inner = before_comma[p3 + 1..p2].trim();
+            if inner.chars().all(|c| c.is_ascii_digit()) && !inner.is_empty() {
+                p2 = p3;
+            }
         }
         let (chunk, hedge) = noun_phrase(text, lo, lo + p2)?;
         let role = match chunk.role {
@@ -595,7 +604,7 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
     if !opener_ok
         || words.iter().any(|(_, w)| {
             let lower = w.to_lowercase();
-            NOT_IN_SOURCE.contains(&lower.as_str()) || w.chars().any(|c| c.is_ascii_digit())
+            NOT_IN_SOURCE.contains(&lower.as_str())
         })
     {
         return None;
@@ -644,7 +653,14 @@ fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
     }
     let first = phrase.split_whitespace().next()?;
     let lower = first.to_lowercase();
+    let head_words: Vec<&str> = phrase.split(',').next()?.split_whitespace().collect();
+    // "said former Pennsylvania Gov. ... Ed Rendell": a role before a name.
+    let ends_in_name = head_words.len() >= 3
+        && head_words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     if !(first.chars().next()?.is_uppercase()
+        || ends_in_name
         || SOURCE_DETERMINERS.contains(&first)
         || PRONOUNS.iter().any(|(p, _)| *p == lower))
     {
@@ -790,7 +806,8 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     }
     // A quotation followed by its speaker is attributed whatever follows ("“I love Oreos,” Trump
     // said in August after Nabisco announced it was laying off 600 bakery workers").
-    if tail_words > 10 && !continues_quote && kind != ClaimKind::Direct {
+    let quote_then_speaker = text[..boundary].ends_with(['”', '"']) || text[..boundary].ends_with("''");
+    if tail_words > 10 && !continues_quote && kind != ClaimKind::Direct && !quote_then_speaker {
         return None;
     }
     // "The army, officials said, advanced further": the content runs on after the attribution.
