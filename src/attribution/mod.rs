@@ -234,7 +234,8 @@ const NOT_PARTICIPLES: &[&str] = &[
 /// Words that end a clause before a source ("..., and officials said").
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "that", "because", "as", "when", "if", "since", "where", "although",
-    "though", "after", "before", "which", "who", "so", "whom", "whether", "than", "until",
+    "though", "after", "before", "which", "who", "so", "whom", "whether", "than", "until", "by",
+    "with",
 ];
 
 /// A cue found in a sentence.
@@ -497,7 +498,9 @@ fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span,
             matches!(first, "a" | "an" | "the")
                 || first.chars().next().is_some_and(char::is_lowercase)
                 || first.chars().all(|c| c.is_ascii_digit())
-                || first.ends_with("'s") || first.ends_with("’s") || first.ends_with('\'')
+                || first.ends_with("'s")
+                || first.ends_with("’s")
+                || first.ends_with('\'')
         };
         if !appositive_ok(appositive) {
             return None;
@@ -806,7 +809,8 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     }
     // A quotation followed by its speaker is attributed whatever follows ("“I love Oreos,” Trump
     // said in August after Nabisco announced it was laying off 600 bakery workers").
-    let quote_then_speaker = text[..boundary].ends_with(['”', '"']) || text[..boundary].ends_with("''");
+    let quote_then_speaker =
+        text[..boundary].ends_with(['”', '"']) || text[..boundary].ends_with("''");
     if tail_words > 10 && !continues_quote && kind != ClaimKind::Direct && !quote_then_speaker {
         return None;
     }
@@ -1479,6 +1483,44 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].1, "Fares Shehabi");
         assert!(got[0].3.ends_with("continue our attack."), "{got:?}");
+    }
+
+    #[test]
+    fn relays_participles_colons_and_who() {
+        // "..., dpa adds." relays the militants' statement: one claim, via dpa.
+        let got = claims("The militants said that they are not satisfied with the government proposals, dpa adds.");
+        assert_eq!(
+            got,
+            [t(
+                "indirect",
+                "militants",
+                "said",
+                "they are not satisfied with the government proposals"
+            )]
+        );
+        // The participle's source is the sentence's subject.
+        let got = claims("The Syrian government rejected the proposal, insisting that the militants should leave the city.");
+        assert_eq!(
+            got,
+            [t(
+                "indirect",
+                "Syrian government",
+                "insisting",
+                "the militants should leave the city"
+            )]
+        );
+        let got = claims("She then addressed the supporters again: “Here is what I regret.”");
+        assert_eq!(got, [t("direct", "she", "", "Here is what I regret.")]); // no antecedent
+        let got = claims("Sanders was echoed by former Maryland Gov. Martin O’Malley, who noted that he had raised the minimum wage.");
+        assert_eq!(got[0].1, "Martin O’Malley");
+        assert_eq!(got[0].3, "he had raised the minimum wage");
+    }
+
+    #[test]
+    fn attribution_inside_the_content_keeps_both_sides() {
+        let got = claims("In the three years since the shootings, Barden says, far too many lives have been lost.");
+        assert_eq!(got[0].1, "Barden");
+        assert!(got[0].3.starts_with("In the three years") && got[0].3.ends_with("have been lost"));
     }
 
     #[test]

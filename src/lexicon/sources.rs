@@ -185,12 +185,11 @@ pub const COLLECTIVE_SOURCES: &[&str] = &[
 /// Words that cannot be inside a source phrase: verbs and clause words. "the plan that was
 /// offered said" is no source.
 pub const NOT_IN_SOURCE: &[&str] = &[
-    "is", "was", "were", "are", "be", "been", "being", "do", "does", "did", "not", "who",
-    "which", "that", "what", "when", "where", "why", "how", "if", "because", "than", "can",
-    "could", "should", "must", "shall", "it's", "there", "here", "him", "them", "me", "us", "but",
-    "while", "although", "though", "whether", "said", "says", "told", "so", "yet", "as", "i'm",
-    "he's", "she's", "we're", "they're", "you", "your", "would", "will", "might", "has", "have",
-    "had",
+    "is", "was", "were", "are", "be", "been", "being", "do", "does", "did", "not", "who", "which",
+    "that", "what", "when", "where", "why", "how", "if", "because", "than", "can", "could",
+    "should", "must", "shall", "it's", "there", "here", "him", "them", "me", "us", "but", "while",
+    "although", "though", "whether", "said", "says", "told", "so", "yet", "as", "i'm", "he's",
+    "she's", "we're", "they're", "you", "your", "would", "will", "might", "has", "have", "had",
 ];
 
 /// Nouns heading a description of a person ("the Russian official", "the top Russian diplomat").
