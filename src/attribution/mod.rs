@@ -12,6 +12,11 @@
 //! ([`resolve`]); [`via`] reads the relaying channel and hedges. Quotes are paired per paragraph
 //! ([`quotes`]), so odd quote counts never leak past a paragraph. All regexes are compiled once
 //! and linear-time. Dates are the pipeline's work; numbers are another stage's.
+//!
+//! It does not: nest claims (a cue inside another claim's content is skipped, as PolNeAR
+//! annotates, so "Cavusoglu said that Putin had told Erdogan that ..." yields the outer claim
+//! only), attribute non-speech relations ("X plans to ...", "a poll found ...") beyond the cue
+//! table, or resolve a pronoun to a name that comes after it.
 
 pub mod names;
 pub mod quotes;
@@ -387,7 +392,10 @@ fn sentence_claims(
         {
             continue;
         }
-        let later_cue = cues[i + 1..].iter().any(|c| !c.according);
+        // A later cue that closes the sentence (", dpa news agency reports.") owns it.
+        let later_cue = cues[i + 1..].iter().any(|c| {
+            !c.according && text[c.span.byte_end..s.byte_end].split_whitespace().count() <= 4
+        });
         let found = if cue.according {
             according(text, s, *cue, quotes, later_cue)
         } else {
@@ -1019,7 +1027,15 @@ fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
 
 /// `..., according to X.`, `According to X, ...`, `..., as reported by X.`
 fn according(text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) -> Option<Found> {
-    let at_start = text[s.byte_start..cue.span.byte_start].trim().is_empty();
+    // "But, according to the poll, 46 percent ..." starts the sentence too.
+    let lead_in = text[s.byte_start..cue.span.byte_start]
+        .trim()
+        .trim_end_matches(',');
+    let at_start = lead_in.is_empty()
+        || matches!(
+            lead_in,
+            "But" | "And" | "Yet" | "So" | "However" | "Still" | "Now" | "Also"
+        );
     let src_from = cue.span.byte_end;
     let rest = &text[src_from..s.byte_end];
     let lead = rest.len() - rest.trim_start().len();
@@ -1058,7 +1074,20 @@ fn according(text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) ->
         let from = src_from + (end + 1).min(rest.len());
         trim_region(text, cut_region(text, Span::new(from, s.byte_end), quotes))
     } else {
-        trim_region(text, Span::new(s.byte_start, cue.span.byte_start))
+        let before = trim_region(text, Span::new(s.byte_start, cue.span.byte_start));
+        // "One of the decisions they have made, according to a person close to the process, is
+        // to turn ...": the content runs around the attribution.
+        let after = &rest[end..];
+        let runs_on = after.starts_with(", ") && after[2..].split_whitespace().count() >= 2;
+        if runs_on {
+            let whole = trim_region(
+                text,
+                cut_region(text, Span::new(s.byte_start, s.byte_end), quotes),
+            );
+            Span::new(before.byte_start, whole.byte_end.max(before.byte_end))
+        } else {
+            before
+        }
     };
     if region.slice(text).split_whitespace().count() < 3 {
         return None;
