@@ -1,138 +1,1359 @@
 //! Attribution: who said what.
 //!
-//! Reads the sentences of a [`Document`] and adds its [`Claim`]s: quotations paired with the
-//! reporting cue and source next to them (`“...,” X said`, `X said: “...”`, `“...,” said X`).
-//! Sources are chunked into a name and a role ([`names`]) and pronouns resolve to the latest
-//! compatible source named earlier ([`resolve`]). Numbers and dates are other stages' work.
+//! Reads the paragraphs and sentences of a [`Document`] and adds its [`Claim`]s, in text order:
+//! - `direct`: a quotation with its cue and source (`“...,” X said`, `X said: “...”`);
+//! - `mixed`: reported speech embedding a quotation (`X called it a “strategic victory”`);
+//! - `indirect`: `X said (that) ...`, `..., X said.`, `X stressed that ...`;
+//! - `according_to`: `..., according to X`, `According to X, ...`, `..., AP reports.`;
+//! - `headline`: the title line `Russia: claim` or `claim – Russian military`.
+//!
+//! Every pattern is anchored on a cue from `lexicon::cues` found outside quotation marks; the
+//! source is the noun phrase next to it ([`names`]), resolved with a per-document memory
+//! ([`resolve`]); [`via`] reads the relaying channel and hedges. Quotes are paired per paragraph
+//! ([`quotes`]), so odd quote counts never leak past a paragraph. All regexes are compiled once
+//! and linear-time. Dates are the pipeline's work; numbers are another stage's.
+//!
+//! It does not: nest claims (a cue inside another claim's content is skipped, as PolNeAR
+//! annotates, so "Cavusoglu said that Putin had told Erdogan that ..." yields the outer claim
+//! only), attribute non-speech relations ("X plans to ...", "a poll found ...") beyond the cue
+//! table, or resolve a pronoun to a name that comes after it.
 
 pub mod names;
 pub mod quotes;
 pub mod resolve;
+pub mod via;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::document::{Claim, ClaimKind, Document, Span};
-use crate::lexicon::cues::CUE_VERBS;
+use crate::lexicon::cues::{
+    cue_lemma, ACCORDING_CUES, CUE_VERBS, HEDGES, NOT_A_CUE_AFTER, SPEAKER_ADVERBS, TELL_LEMMAS,
+};
+use crate::lexicon::sources::{
+    COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
+};
 use names::{chunk_source, SourceChunk};
 use resolve::EntityMemory;
 
-/// The cue alternation built from the lexicon table, longest forms first.
-static CUE_ALTERNATION: LazyLock<String> = LazyLock::new(|| {
+/// Every cue, longest first, as one alternation (a multi-word cue matches any spacing).
+static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let mut forms: Vec<&str> = CUE_VERBS.iter().map(|(form, _)| *form).collect();
+    forms.extend(ACCORDING_CUES);
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    forms
+    let alternation = forms
         .iter()
-        .map(|f| regex::escape(f).replace(' ', r"\s+"))
+        .map(|f| {
+            let mut f = regex::escape(f).replace(' ', r"\s+");
+            if f.starts_with("according") {
+                f = format!("[Aa]{}", &f[1..]);
+            }
+            f
+        })
         .collect::<Vec<_>>()
-        .join("|")
+        .join("|");
+    Regex::new(&format!(r"\b(?:{alternation})\b")).unwrap()
 });
 
-/// After a closing quote: `, said X` or `, X said` (the source phrase stays within the sentence).
-static CUE_THEN_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\s,]*\b(?P<cue>{})\b\s+(?P<src>[^.;:!?“”\x22]{{1,200}})",
-        *CUE_ALTERNATION
-    ))
-    .unwrap()
+/// Words that end a source phrase written after its cue ("said Major-General Igor Konashenkov,
+/// a spokesman ..., according to the Interfax news agency").
+static SOURCE_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,?\s+(?:according to|as reported by|as quoted by|in a|in an|in comments|in remarks|on|at|during|earlier|later|late|told|adding|saying|who|when|after|before|via|by telephone|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[.;:!?“”\x22(]|''|$)").unwrap()
 });
-static SOURCE_THEN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\s,]*(?P<src>[^.;:!?“”\x22,]{{1,150}}?)\s+(?P<cue>{})\b",
-        *CUE_ALTERNATION
-    ))
-    .unwrap()
-});
-/// Before an opening quote: `X said: ` or `X told reporters, `.
-static SOURCE_CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<src>[^.;!?“”\x22,]{{1,150}}?)\s+(?P<cue>{})\b(?P<rest>[^.;!?“”\x22]{{0,80}}?)[:,]\s*$", *CUE_ALTERNATION)).unwrap()
-});
+
+/// Words that open an adverbial between a cue and "that" ("said in a statement on Friday that").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "earlier",
+    "later",
+    "late",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "via",
+    "through",
+    "while",
+    "by",
+    "before",
+    "after",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "repeatedly",
+    "again",
+    "privately",
+    "publicly",
+    "recently",
+    "previously",
+    "then",
+    "also",
+    "further",
+    "separately",
+    "flatly",
+];
+
+/// Cue lemmas with other, non-reporting senses: they report only before "that", a colon or a
+/// quotation ("The conflict ... has claimed the lives of more than 400,000 people").
+const AMBIGUOUS_LEMMAS: &[&str] = &[
+    "know",
+    "expect",
+    "describe",
+    "accuse",
+    "criticize",
+    "criticise",
+    "praise",
+    "blame",
+    "decline",
+    "demand",
+    "fear",
+    "worry",
+    "wonder",
+    "hope",
+    "disagree",
+    "post",
+    "answer",
+    "claim",
+    "express",
+    "maintain",
+    "observe",
+    "agree",
+    "continue",
+    "reveal",
+    "disclose",
+    "estimate",
+    "call",
+    "recall",
+    "indicate",
+    "quote",
+    "ask",
+    "conclude",
+    "think",
+    "believe",
+    "tweet",
+    "read",
+    "write",
+    "respond",
+    "reply",
+    "confirm",
+    "charge",
+    "counter",
+    "mention",
+    "add",
+];
+
+/// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
+const NOT_AFTER_CUE: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "of", "and",
+    "or", "must", "should", "do", "did", "does",
+];
+
+/// Words opening an adverbial clause, which is no statement ("In the former coal mining town of
+/// Scranton, ...", "After reciting this passage, ...").
+const SUBORDINATE_OPENERS: &[&str] = &[
+    "in",
+    "after",
+    "when",
+    "while",
+    "as",
+    "before",
+    "since",
+    "although",
+    "though",
+    "if",
+    "because",
+    "during",
+    "on",
+    "at",
+    "with",
+    "despite",
+    "following",
+    "speaking",
+    "asked",
+    "addressing",
+    "earlier",
+    "later",
+    "also",
+    "separately",
+    "meanwhile",
+    "still",
+    "but",
+    "and",
+    "amid",
+    "for",
+    "to",
+    "from",
+    "under",
+    "by",
+    "about",
+    "over",
+    "against",
+    "without",
+    "unlike",
+    "like",
+    "among",
+    "throughout",
+    "within",
+    "given",
+    "once",
+    "whether",
+    "until",
+];
+
+/// "-ing" words that are prepositions, not a new participle clause.
+const NOT_PARTICIPLES: &[&str] = &[
+    "including",
+    "according",
+    "regarding",
+    "concerning",
+    "excluding",
+    "following",
+    "during",
+    "considering",
+    "involving",
+    "notwithstanding",
+    "pending",
+    "barring",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "king",
+    "morning",
+    "evening",
+    "spring",
+    "bring",
+    "being",
+];
+
+/// Words that end a clause before a source ("..., and officials said").
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "that", "because", "as", "when", "if", "since", "where", "although",
+    "though", "after", "before", "which", "who", "so", "whom", "whether", "than", "until", "by",
+    "with",
+];
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    span: Span,
+    lemma: &'static str,
+    according: bool,
+}
+
+/// A claim before resolution.
+struct Found {
+    kind: ClaimKind,
+    chunk: SourceChunk,
+    written: Span,
+    cue: Option<Span>,
+    content: Span,
+    span: Span,
+    hedge: Option<String>,
+    sentence: usize,
+}
 
 /// Finds the claims of a parsed document and stores them in `doc.claims`, in text order.
 pub fn extract_claims(doc: &mut Document) {
+    let text = doc.text.as_str();
     let mut memory = EntityMemory::default();
-    let mut claims = Vec::new();
-    for (index, sentence) in doc.sentences.iter().enumerate() {
-        let text = &doc.text;
-        let s = sentence.span;
-        let mut claimed_quote_end = s.byte_start;
-        for quote in quotes::find_quotations(text, s) {
-            if quote.byte_start < claimed_quote_end {
+    let mut claims: Vec<Claim> = Vec::new();
+    let title_paragraph = doc
+        .title
+        .as_deref()
+        .filter(|t| doc.paragraphs.first().is_some_and(|p| p.slice(text) == *t));
+    let mut next_sentence = 0;
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let quotes = quotes::pair_quotes(text, *para);
+        let first = next_sentence;
+        while next_sentence < doc.sentences.len() && doc.sentences[next_sentence].paragraph == pi {
+            next_sentence += 1;
+        }
+        // The first paragraph is the headline when the caller or the parser says so, or when it
+        // is one short sentence of the form "Obama: I’m Optimistic Americans Will Say No".
+        let looks_like_title =
+            next_sentence == first + 1 && para.slice(text).split_whitespace().count() <= 20;
+        if pi == 0 && (title_paragraph.is_some() || looks_like_title) {
+            if let Some(found) = headline(text, *para, first, title_paragraph.is_some()) {
+                let claim = finish(text, found, &mut memory, None);
+                claims.push(claim);
                 continue;
             }
-            if let Some(claim) = direct_claim(text, s, quote, index, &mut memory) {
-                claimed_quote_end = quote.byte_end;
-                claims.push(claim);
-            }
         }
-        memory.observe_sentence(text, s);
+        let paragraph_start = claims.len();
+        let mut pending_quote: Option<Span> = None;
+        for si in first..next_sentence {
+            let s = doc.sentences[si].span;
+            let found = sentence_claims(text, s, si, &quotes, &claims[paragraph_start..]);
+            let mut new: Vec<Claim> = Vec::new();
+            for f in found {
+                new.push(finish(text, f, &mut memory, Some(s)));
+            }
+            // A quotation standing alone continues the quote of the claim just before it in the
+            // paragraph (“A,” he said. “B.”) or opens the one the next sentence attributes.
+            let lone = quotes.iter().find(|q| {
+                q.byte_start >= s.byte_start
+                    && q.byte_start < s.byte_end
+                    && text[s.byte_start..q.byte_start].trim().is_empty()
+                    && q.slice(text).split_whitespace().count() >= quotes::MIN_QUOTE_WORDS
+            });
+            match (new.is_empty(), lone) {
+                (true, Some(q)) => {
+                    let inner = quotes::inner(text, *q);
+                    // Also over a paragraph break: “..., ” Ramos said, referring to ....\n\n“So I
+                    // think ...” goes on with Ramos's statement.
+                    match claims.last_mut() {
+                        // A quote left open runs into the next paragraph, which attributes it.
+                        Some(last)
+                            if matches!(last.kind, ClaimKind::Direct | ClaimKind::Mixed)
+                                && last.sentence + 1 == si
+                                && (q.byte_end < para.byte_end || quotes::is_closed(text, *q)) =>
+                        {
+                            last.content.byte_end = last.content.byte_end.max(inner.byte_end);
+                            last.span.byte_end = last.span.byte_end.max(q.byte_end);
+                        }
+                        _ => pending_quote = Some(inner),
+                    }
+                }
+                (false, _) => {
+                    if let (Some(p), Some(c)) = (pending_quote.take(), new.first_mut()) {
+                        if c.kind == ClaimKind::Direct && c.content.byte_start > p.byte_start {
+                            c.content.byte_start = p.byte_start;
+                            c.span.byte_start = c.span.byte_start.min(p.byte_start);
+                        }
+                    }
+                }
+                _ => pending_quote = None,
+            }
+            claims.extend(new);
+            memory.observe_sentence(text, s);
+        }
     }
+    claims.sort_by_key(|c| c.span.byte_start);
     doc.claims = claims;
 }
 
-/// A direct quotation with its source before or after it, if there is one.
-fn direct_claim(
+/// The claims whose cue lies in sentence `s`.
+fn sentence_claims(
     text: &str,
-    sentence: Span,
-    quote: Span,
+    s: Span,
     index: usize,
-    memory: &mut EntityMemory,
-) -> Option<Claim> {
-    let after = &text[quote.byte_end..sentence.byte_end];
-    let before = &text[sentence.byte_start..quote.byte_start];
-    let content = quotes::inner(text, quote);
-    // Trailing attribution: the quote must be the start of the sentence or follow a cue clause.
-    let trailing = CUE_THEN_SOURCE
-        .captures(after)
-        .and_then(|c| {
-            chunk_source(
-                quote.byte_end + c.name("src")?.start(),
-                c.name("src")?.as_str(),
-                true,
-            )
-            .map(|src| (c.name("cue").unwrap().range(), src))
+    quotes: &[Span],
+    earlier: &[Claim],
+) -> Vec<Found> {
+    let inside_quote = |pos: usize| {
+        quotes
+            .iter()
+            .any(|q| q.byte_start < pos && pos < q.byte_end)
+    };
+    let cues: Vec<Cue> = CUE_RE
+        .find_iter(s.slice(text))
+        .map(|m| {
+            let span = Span::new(s.byte_start + m.start(), s.byte_start + m.end());
+            let written = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            let according = ACCORDING_CUES.contains(&written.to_lowercase().as_str());
+            let lemma = if according {
+                "according to"
+            } else {
+                cue_lemma(&written).unwrap_or("say")
+            };
+            Cue {
+                span,
+                lemma,
+                according,
+            }
         })
-        .or_else(|| {
-            SOURCE_THEN_CUE.captures(after).and_then(|c| {
-                let src = c.name("src")?;
-                chunk_source(quote.byte_end + src.start(), src.as_str(), false)
-                    .map(|chunk| (c.name("cue").unwrap().range(), chunk))
-            })
+        .filter(|c| !inside_quote(c.span.byte_start))
+        .filter(|c| {
+            // "many foreign states have been providing": a noun, not a cue.
+            let written = c.span.slice(text);
+            let next = text[c.span.byte_end..s.byte_end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            !(written.ends_with('s') && written != "says" && NOT_AFTER_CUE.contains(&next))
+        })
+        .collect();
+    let mut out: Vec<Found> = Vec::new();
+    for (i, cue) in cues.iter().enumerate() {
+        if out
+            .iter()
+            .any(|f| f.span.contains(cue.span) || f.content.overlaps(cue.span))
+        {
+            continue;
+        }
+        // A later cue that closes the sentence (", dpa news agency reports.") owns it.
+        let later_cue = cues[i + 1..].iter().any(|c| {
+            !c.according && text[c.span.byte_end..s.byte_end].split_whitespace().count() <= 4
         });
-    let (cue, chunk, claim_start, claim_end) =
-        if let Some((cue, chunk)) = trailing.filter(|_| before.trim().is_empty()) {
-            let cue = Span::new(quote.byte_end + cue.start, quote.byte_end + cue.end);
-            let end = cue.byte_end.max(chunk.span.byte_end);
-            (cue, chunk, quote.byte_start, end)
+        let found = if cue.according {
+            according(text, s, *cue, quotes, later_cue)
         } else {
-            let c = SOURCE_CUE_BEFORE.captures(before)?;
-            let src = c.name("src")?;
-            let chunk = chunk_source(sentence.byte_start + src.start(), src.as_str(), false)?;
-            let cue = c.name("cue")?;
-            let cue = Span::new(
-                sentence.byte_start + cue.start(),
-                sentence.byte_start + cue.end(),
-            );
-            let start = chunk.span.byte_start;
-            (cue, chunk, start, quote.byte_end)
+            // A trailing attribution whose content is a few words ("Also on Tuesday, X said
+            // ...") is a leading one.
+            let words = |f: &Found| f.content.slice(text).split_whitespace().count();
+            let first_word = |f: &Found| {
+                f.content
+                    .slice(text)
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches([',', ';', ':'])
+                    .to_lowercase()
+            };
+            match trailing(text, s, *cue, quotes) {
+                // "In the former coal mining town of Scranton, where Biden grew up, the vice
+                // president said Clinton was the only choice ...": the content follows the cue.
+                // "In the three years since ..., Barden says, far too many lives have been lost":
+                // the content runs around the attribution.
+                Some(t) if t.content.byte_end > cue.span.byte_end => Some(t),
+                Some(t)
+                    if t.kind == ClaimKind::Indirect
+                        && (words(&t) <= 4
+                            || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
+                {
+                    let opener = SUBORDINATE_OPENERS.contains(&first_word(&t).as_str());
+                    leading(text, s, *cue, quotes)
+                        .filter(|l| {
+                            words(l) >= 4 && !ADVERBIAL_OPENERS.contains(&first_word(l).as_str())
+                        })
+                        // "At the same time, they indicated their readiness ...": an adverbial
+                        // is never the content.
+                        .or((!(opener && words(&t) <= 4)).then_some(t))
+                }
+                Some(t) => Some(t),
+                None => leading(text, s, *cue, quotes),
+            }
+            .or_else(|| participle(text, s, *cue, quotes, &out, earlier))
         };
-    let SourceChunk { span, name, role } = chunk;
-    let source = memory.resolve(&name, role.as_deref());
-    Some(Claim {
+        if let Some(mut f) = found {
+            f.sentence = index;
+            // An "according to X" after a claim of the same sentence names its relay: it is
+            // the claim's via, not a claim ("A militant spokesman said that ..., according to AP").
+            // A claim whose content holds one already found ("The militants said that ..., dpa
+            // adds.") is a relay of it, not a new claim; the relay is the first claim's via.
+            if out.iter().any(|o| o.span.overlaps(f.content))
+                || f.kind == ClaimKind::AccordingTo && out.iter().any(|o| o.span.overlaps(f.span))
+            {
+                continue;
+            }
+            out.push(f);
+        }
+    }
+    if let Some(f) = colon_quote(text, s, quotes, &out) {
+        out.push(Found {
+            sentence: index,
+            ..f
+        });
+    }
+    out
+}
+
+/// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that
+/// ends the sentence after a colon is the subject's, even without a reporting verb.
+fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
+    let q = quotes.iter().find(|q| {
+        q.byte_start > s.byte_start
+            && q.byte_start < s.byte_end
+            && text[s.byte_start..q.byte_start].trim_end().ends_with(':')
+    })?;
+    if out.iter().any(|f| f.span.overlaps(*q)) {
+        return None;
+    }
+    let end_ok = q.byte_end >= s.byte_end
+        || text[q.byte_end..s.byte_end]
+            .trim_matches(['.', ' ', '?', '!'])
+            .is_empty();
+    let clause = &text[s.byte_start..q.byte_start];
+    if !end_ok || word_positions(clause).len() > 15 {
+        return None;
+    }
+    let (chunk, hedge) = noun_phrase(text, s.byte_start, subject(text, s, q.byte_start)?)?;
+    Some(Found {
         kind: ClaimKind::Direct,
-        source,
-        source_span: Some(span),
-        source_role: role,
-        cue_span: Some(cue),
+        written: chunk.span,
+        chunk,
+        cue: None,
+        content: quotes::inner(text, *q),
+        span: Span::new(s.byte_start, q.byte_end),
+        hedge,
+        sentence: 0,
+    })
+}
+
+/// The source phrase before `hi`, back to a clause boundary not before `lo`: "Russian Defense
+/// Ministry official Sergei Rudskoi said", "Fares Shehabi, an MP for Aleppo, told".
+fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span, Option<String>)> {
+    let seg = &text[lo..hi];
+    let trimmed = seg.trim_end();
+    // "X, an MP for Aleppo, told": the appositive between two commas is the role.
+    if let Some(before_comma) = trimmed.strip_suffix(',') {
+        let mut p2 = before_comma.rfind(',')?;
+        let appositive = before_comma[p2 + 1..].trim();
+        let appositive_ok = |a: &str| {
+            let first = a.split_whitespace().next().unwrap_or("");
+            // "a spokesman for ...", "69" (an age), "Sanders' senior media adviser".
+            matches!(first, "a" | "an" | "the")
+                || first.chars().next().is_some_and(char::is_lowercase)
+                || first.chars().all(|c| c.is_ascii_digit())
+                || first.ends_with("'s")
+                || first.ends_with("’s")
+                || first.ends_with('\'')
+        };
+        if !appositive_ok(appositive) {
+            return None;
+        }
+        // "Lance Beebe, 49, a Navy veteran ..., said": two appositives.
+        if let Some(p3) = before_comma[..p2].rfind(',') {
+            let inner = before_comma[p3 + 1..p2].trim();
+            if inner.chars().all(|c| c.is_ascii_digit()) && !inner.is_empty() {
+                p2 = p3;
+            }
+        }
+        let (chunk, hedge) = noun_phrase(text, lo, lo + p2)?;
+        let role = match chunk.role {
+            Some(r) => Some(format!("{r}, {appositive}")),
+            None => Some(appositive.to_owned()),
+        };
+        let written = Span::new(chunk.span.byte_start, hi);
+        return Some((SourceChunk { role, ..chunk }, written, hedge));
+    }
+    let (chunk, hedge) = noun_phrase(text, lo, lo + trimmed.len())?;
+    let span = chunk.span;
+    Some((chunk, span, hedge))
+}
+
+/// The noun phrase ending at `hi` (after dropping adverbs like "also"), back to a boundary.
+fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<String>)> {
+    let mut seg = text[lo..hi].trim_end();
+    // "The UN Commission of Inquiry for Syria (COI) said": the abbreviation is not the source.
+    if let Some(open) = seg.strip_suffix(')').and_then(|s| s.rfind('(')) {
+        if seg.len() - open <= 10 {
+            seg = seg[..open].trim_end();
+        }
+    }
+    let boundary = seg
+        .rfind([',', ';', ':', '(', ')', '“', '”', '"', '—', '–', '\n'])
+        .map_or(0, |p| p + seg[p..].chars().next().map_or(1, char::len_utf8));
+    // NYT quotes close with two apostrophes: ''...,'' Mr. Shehabi said.
+    let boundary = seg.rfind("''").map_or(boundary, |p| boundary.max(p + 2));
+    let mut words: Vec<(usize, &str)> = word_positions(&seg[boundary..])
+        .into_iter()
+        .map(|(p, w)| (p + boundary, w))
+        .collect();
+    // Back to the last clause word ("..., and officials said").
+    if let Some(k) = words
+        .iter()
+        .rposition(|(_, w)| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        let clause_word = words[k];
+        words.drain(..=k);
+        let only_adverbs = words
+            .iter()
+            .all(|(_, w)| SPEAKER_ADVERBS.contains(&w.to_lowercase().as_str()));
+        // "former Maryland Gov. Martin O’Malley, who noted that": "who" is the source as
+        // written and names the phrase before it.
+        if clause_word.1 == "who" && only_adverbs {
+            let who_start = lo + clause_word.0;
+            let before = text[lo..who_start].trim_end().trim_end_matches(',');
+            let (mut chunk, hedge) = noun_phrase(text, lo, lo + before.len())?;
+            chunk.span = Span::new(who_start, who_start + 3);
+            return Some((chunk, hedge));
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|(_, w)| SPEAKER_ADVERBS.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    // "Reports on Thursday said": a time phrase is not part of the source.
+    if let Some(k) = words.iter().position(|(_, w)| *w == "on") {
+        if words.get(k + 1).is_some_and(|(_, w)| is_weekday(w)) {
+            words.truncate(k);
+        }
+    }
+    let mut hedge = None;
+    words.retain(|(_, w)| {
+        let lower = w.to_lowercase();
+        if HEDGES.contains(&lower.as_str()) {
+            hedge = Some(lower);
+            return false;
+        }
+        true
+    });
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    let first = words[0].1;
+    let lower_first = first.to_lowercase();
+    let pronoun = PRONOUNS.iter().any(|(p, _)| *p == lower_first);
+    if pronoun && words.len() > 1 {
+        return None;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "former UN Ambassador John Bolton", "host Bill Maher": a role before a name.
+    let ends_in_name = words.len() >= 3
+        && capitalised(words[words.len() - 1].1)
+        && capitalised(words[words.len() - 2].1);
+    let opener_ok = first.chars().next()?.is_uppercase()
+        || ends_in_name
+        || pronoun
+        || SOURCE_DETERMINERS.contains(&first)
+        || COLLECTIVE_SOURCES.contains(&first)
+        || NEWS_OUTLETS.contains(&first);
+    if !opener_ok
+        || words.iter().any(|(_, w)| {
+            let lower = w.to_lowercase();
+            NOT_IN_SOURCE.contains(&lower.as_str())
+        })
+    {
+        return None;
+    }
+    // A capitalised word alone at the sentence start may be a verb or adverb ("Unfortunately");
+    // names are then confirmed by a second capitalised word or a known source noun.
+    let start = lo + words[0].0;
+    let end = lo + words.last().map(|(p, w)| p + w.len())?;
+    let phrase = &text[start..end];
+    // Rebuild the phrase without hedges by chunking only the kept words' extent.
+    let chunk = chunk_source(start, phrase, false)?;
+    let mut chunk = chunk;
+    if let Some(h) = &hedge {
+        chunk.name = chunk.name.replace(&format!("{h} "), "");
+        chunk.role = chunk
+            .role
+            .map(|r| {
+                r.replace(h.as_str(), "")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|r| !r.is_empty() && r != "the" && r != "The");
+    }
+    Some((chunk, hedge))
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches([',', '.']),
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// The source phrase written after its cue: "said Major-General Igor Konashenkov, a spokesman
+/// for the Russian Defense Ministry, according to ..." or "said the leaders of Germany, France,
+/// Italy, the United States, Canada and Britain in a statement".
+fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
+    let rest = &text[from..to];
+    let lead = rest.len() - rest.trim_start().len();
+    let rest = &rest[lead..];
+    let stop = SOURCE_AFTER_STOP.find_at(rest, 1)?.start();
+    let phrase = rest[..stop].trim_end_matches([',', ' ']);
+    if phrase.is_empty() {
+        return None;
+    }
+    let first = phrase.split_whitespace().next()?;
+    let lower = first.to_lowercase();
+    let head_words: Vec<&str> = phrase.split(',').next()?.split_whitespace().collect();
+    // "said former Pennsylvania Gov. ... Ed Rendell": a role before a name.
+    let ends_in_name = head_words.len() >= 3
+        && head_words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !(first.chars().next()?.is_uppercase()
+        || ends_in_name
+        || SOURCE_DETERMINERS.contains(&first)
+        || PRONOUNS.iter().any(|(p, _)| *p == lower))
+    {
+        return None;
+    }
+    // A list of names ("Germany, France, Italy ... and Britain") is one source; an appositive
+    // ("Igor Konashenkov, a spokesman for ...") is a role.
+    let is_list = phrase.contains(',')
+        && phrase.contains(" and ")
+        && !names::starts_appositive(&phrase[phrase.find(',')? + 1..]);
+    // "said Virginia delegate Beau Correll, angered that party leaders ...": the source ends at
+    // a comma that opens no appositive.
+    let phrase = match phrase.find(',') {
+        Some(c) if !is_list && !names::starts_appositive(&phrase[c + 1..]) => &phrase[..c],
+        _ => phrase,
+    };
+    if phrase
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    if is_list {
+        let start = from + lead;
+        let name = phrase.strip_prefix("the ").unwrap_or(phrase);
+        return Some(SourceChunk {
+            span: Span::new(start, start + phrase.len()),
+            name: name.to_owned(),
+            role: None,
+        });
+    }
+    chunk_source(from + lead, phrase, true)
+}
+
+/// `“...,” X said`, `..., Russia says.`, `..., said X, a spokesman ...`: the content is the
+/// sentence before the attribution.
+fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+    // “... president of the United States, Donald J. Trump!” US Senator Jeff Sessions said as
+    // he launched the process.: the quote closed the sentence before.
+    let prev_quote = quotes
+        .iter()
+        .find(|q| q.byte_end <= s.byte_start && text[q.byte_end..s.byte_start].trim().is_empty())
+        .copied();
+    if cue.lemma == "call" {
+        return None;
+    }
+    let before = &text[s.byte_start..cue.span.byte_start];
+    let before_trim = before.trim_end();
+    // The boundary between content and attribution: a comma or a closing quote.
+    let ends_clause = |t: &str| t.ends_with([',', '”', '"']) || t.ends_with("''");
+    // Cue first: "..., said X".
+    let cue_first = if ends_clause(before_trim) && !cue.span.slice(text).ends_with("ing") {
+        source_after(text, cue.span.byte_end, s.byte_end).map(|chunk| {
+            let end = chunk.span.byte_end;
+            (
+                s.byte_start + before_trim.len(),
+                chunk.clone(),
+                chunk.span,
+                None,
+                end,
+            )
+        })
+    } else {
+        None
+    };
+    let (boundary, chunk, written, hedge, source_end) = match cue_first {
+        Some(found) => found,
+        None => {
+            let (chunk, written, hedge) = source_before(text, s.byte_start, cue.span.byte_start)?;
+            let head = &text[s.byte_start..written.byte_start];
+            let head_trim = head.trim_end();
+            match prev_quote {
+                Some(q) if head_trim.is_empty() => {
+                    let found = Found {
+                        kind: ClaimKind::Direct,
+                        written,
+                        cue: Some(cue.span),
+                        content: quotes::inner(text, q),
+                        span: Span::new(q.byte_start, cue.span.byte_end),
+                        chunk,
+                        hedge,
+                        sentence: 0,
+                    };
+                    let after = &text[cue.span.byte_end..s.byte_end];
+                    return (word_positions(after).len() <= 12
+                        && !after.trim_start().starts_with("that "))
+                    .then_some(found);
+                }
+                _ => {}
+            }
+            if !ends_clause(head_trim) {
+                return None;
+            }
+            (
+                s.byte_start + head_trim.len(),
+                chunk,
+                written,
+                hedge,
+                cue.span.byte_end,
+            )
+        }
+    };
+    let mut content_start = s.byte_start;
+    // "According to the proposal, ..., dpa news agency reports.": the claim is dpa's.
+    let head = &text[s.byte_start..boundary];
+    if head.starts_with("According to ") {
+        if let Some(c) = head.find(", ") {
+            content_start = s.byte_start + c + 2;
+        }
+    }
+    let region = trim_region(text, Span::new(content_start, boundary));
+    if region.is_empty()
+        || region.slice(text).split_whitespace().count() < 2 && !is_quoted(text, region)
+    {
+        return None;
+    }
+    // The rest of the sentence must be short (time, channel) or a new clause ("..., adding that").
+    let tail_from = source_end.max(cue.span.byte_end);
+    let tail = &text[tail_from..s.byte_end];
+    // Words of the tail up to a new clause ("..., stressing that ...").
+    let tail_words = {
+        let words = word_positions(tail);
+        words
+            .iter()
+            .position(|(p, w)| {
+                w.ends_with("ing") && tail[..*p].trim_end().ends_with(',') && CUE_RE.is_match(w)
+            })
+            .unwrap_or(words.len())
+    };
+    let tail_trim = tail.trim_start_matches([',', ' ']);
+    let continues_quote = tail_trim.starts_with(['“', '"']);
+    // "On Tuesday, Lavrov said that ...": the content follows, this is no trailing attribution.
+    if tail.trim_start().starts_with("that ") || tail.trim_start().starts_with(':') {
+        return None;
+    }
+    let (mut kind, mut content) = content_kind(text, region, quotes);
+    // "After reciting this passage, Beck said, “Man o’live ...”": the quote is the content.
+    if continues_quote && kind != ClaimKind::Direct {
+        return None;
+    }
+    // A quotation followed by its speaker is attributed whatever follows ("“I love Oreos,” Trump
+    // said in August after Nabisco announced it was laying off 600 bakery workers").
+    let quote_then_speaker =
+        text[..boundary].ends_with(['”', '"']) || text[..boundary].ends_with("''");
+    if tail_words > 10 && !continues_quote && kind != ClaimKind::Direct && !quote_then_speaker {
+        return None;
+    }
+    // "The army, officials said, advanced further": the content runs on after the attribution.
+    let runs_on = tail.starts_with(", ")
+        && !continues_quote
+        && tail[2..]
+            .split(", ")
+            .next()
+            .is_some_and(|t| t.split_whitespace().count() >= 2)
+        && !CUE_RE.is_match(tail_trim.split_whitespace().next().unwrap_or(""))
+        && !tail_trim
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .ends_with("ing")
+        && tail_trim.split_whitespace().count() >= 2;
+    if continues_quote && kind == ClaimKind::Direct {
+        // “A,” he said, “B.” is one statement.
+        if let Some(q) = quotes
+            .iter()
+            .find(|q| q.byte_start >= tail_from && q.byte_start < s.byte_end)
+        {
+            content.byte_end = quotes::inner(text, *q).byte_end;
+        }
+    }
+    if runs_on && kind == ClaimKind::Indirect {
+        content.byte_end = trim_region(text, Span::new(tail_from, s.byte_end)).byte_end;
+    }
+    // ", AP reports." relays a statement: an according-to attribution.
+    let according = cue.lemma == "report"
+        && (cue.span.slice(text) == "reports" || NEWS_OUTLETS.contains(&chunk.name.as_str()));
+    if according && kind == ClaimKind::Indirect {
+        kind = ClaimKind::AccordingTo;
+    }
+    let start = content.byte_start.min(region.byte_start);
+    let end = source_end.max(cue.span.byte_end).max(content.byte_end);
+    Some(Found {
+        kind,
+        chunk,
+        written,
+        cue: Some(cue.span),
         content,
-        span: Span::new(claim_start, claim_end.max(quote.byte_end)),
-        via: None,
+        span: Span::new(start, end),
+        hedge,
+        sentence: 0,
+    })
+}
+
+/// `X said (that) ...`, `X told journalists that ...`, `X said: “...”`: the content follows.
+fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+    if matches!(cue.lemma, "read") || cue.span.slice(text).ends_with("ing") {
+        return None;
+    }
+    let before = text[s.byte_start..cue.span.byte_start].trim_end();
+    let (chunk, written, hedge) = match source_before(text, s.byte_start, cue.span.byte_start) {
+        Some(found) => found,
+        // "Hayek confirmed she had been and said, “America has ...”": the subject speaks.
+        None if before.ends_with(" and") || before.ends_with(" but") => {
+            let (chunk, hedge) =
+                noun_phrase(text, s.byte_start, subject(text, s, cue.span.byte_start)?)?;
+            let written = chunk.span;
+            (chunk, written, hedge)
+        }
+        None => return None,
+    };
+    // "“I love Oreos,” Trump said in August": a trailing attribution, never a leading one.
+    let head = text[s.byte_start..written.byte_start].trim_end();
+    if head.ends_with(['”', '"']) || head.ends_with("''") {
+        return None;
+    }
+    let after = &text[cue.span.byte_end..s.byte_end];
+    let next_word = after.split_whitespace().next().unwrap_or("");
+    if cue.lemma == "call" && NOT_A_CUE_AFTER.contains(&next_word) {
+        return None;
+    }
+    let start = content_start(text, cue, s.byte_end);
+    // Verbs with other senses ("The conflict has claimed the lives of ...") report only with
+    // "that", a colon or a quotation after them.
+    if AMBIGUOUS_LEMMAS.contains(&cue.lemma) {
+        let between = text[cue.span.byte_end..start].trim();
+        let opens_quote = text[start..s.byte_end].starts_with(['“', '"'])
+            || quotes
+                .iter()
+                .any(|q| q.byte_start >= start && q.byte_start < s.byte_end);
+        if !(between.ends_with("that")
+            || between.ends_with(':')
+            || opens_quote
+            || cue.lemma == "call")
+        {
+            return None;
+        }
+    }
+    let region = cut_region(text, Span::new(start, s.byte_end), quotes);
+    let region = trim_region(text, region);
+    if region.slice(text).split_whitespace().count() < 2 && !is_quoted(text, region) {
+        return None;
+    }
+    let (mut kind, mut content) = content_kind(text, region, quotes);
+    // "She declared “What a Super Tuesday!” and said that ...": the quotation is the content.
+    if let Some(q) = quotes
+        .iter()
+        .find(|q| q.byte_start == region.byte_start && q.byte_end < region.byte_end)
+    {
+        let rest = text[q.byte_end..region.byte_end].trim_start();
+        if rest.starts_with("and ") || rest.starts_with(',') {
+            kind = ClaimKind::Direct;
+            content = quotes::inner(text, *q);
+        }
+    }
+    if cue.lemma == "call" && kind == ClaimKind::Indirect {
+        return None; // "X called the meeting" reports nothing; "X called it a “victory”" does.
+    }
+    Some(Found {
+        kind,
+        written,
+        cue: Some(cue.span),
+        span: Span::new(
+            written.byte_start.min(chunk.span.byte_start),
+            content.byte_end,
+        ),
+        chunk,
+        content,
+        hedge,
+        sentence: 0,
+    })
+}
+
+/// `..., adding that ...`, `..., claiming, “...”`: the source is the claim's before it in the
+/// sentence, or the sentence's subject.
+fn participle(
+    text: &str,
+    s: Span,
+    cue: Cue,
+    quotes: &[Span],
+    out: &[Found],
+    earlier: &[Claim],
+) -> Option<Found> {
+    let written = cue.span.slice(text);
+    if !written.ends_with("ing") {
+        return None;
+    }
+    let next_word = text[cue.span.byte_end..s.byte_end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if cue.lemma == "call" && NOT_A_CUE_AFTER.contains(&next_word) {
+        return None;
+    }
+    if !text[s.byte_start..cue.span.byte_start]
+        .trim_end()
+        .ends_with(',')
+    {
+        return None;
+    }
+    let start = content_start(text, cue, s.byte_end);
+    let region = trim_region(text, cut_region(text, Span::new(start, s.byte_end), quotes));
+    if region.slice(text).split_whitespace().count() < 2 && !is_quoted(text, region) {
+        return None;
+    }
+    let (kind, content) = content_kind(text, region, quotes);
+    let (chunk, hedge) = if let Some(prev) = out.last() {
+        (prev.chunk.clone(), prev.hedge.clone())
+    } else {
+        let subject = subject(text, s, cue.span.byte_start)?;
+        noun_phrase(text, s.byte_start, subject)?
+    };
+    let _ = earlier;
+    Some(Found {
+        kind,
+        written: chunk.span,
+        chunk,
+        cue: Some(cue.span),
+        content,
+        span: Span::new(cue.span.byte_start, content.byte_end.max(region.byte_end)),
+        hedge,
+        sentence: 0,
+    })
+}
+
+/// The end of a sentence's subject: before its first past-tense verb ("The Syrian government
+/// rejected the proposal, insisting that ...").
+fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
+    let words = word_positions(&text[s.byte_start..before]);
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "of" | "for" | "al-" | "de" | "the")
+    };
+    let k = words
+        .iter()
+        .enumerate()
+        .position(|(i, (_, w))| {
+            i > 0 && i < 10 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase())
+        })
+        // Otherwise the capitalised run that opens the sentence ("Carson did not mention ...").
+        .or_else(|| {
+            let run = words.iter().take_while(|(_, w)| is_name_word(w)).count();
+            (1..=6).contains(&run).then_some(run)
+        })?;
+    if k == 0 {
+        return None;
+    }
+    let (p, w) = words[k - 1];
+    Some(s.byte_start + p + w.len())
+}
+
+/// `..., according to X.`, `According to X, ...`, `..., as reported by X.`
+fn according(text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) -> Option<Found> {
+    // "But, according to the poll, 46 percent ..." starts the sentence too.
+    let lead_in = text[s.byte_start..cue.span.byte_start]
+        .trim()
+        .trim_end_matches(',');
+    let at_start = lead_in.is_empty()
+        || matches!(
+            lead_in,
+            "But" | "And" | "Yet" | "So" | "However" | "Still" | "Now" | "Also"
+        );
+    let src_from = cue.span.byte_end;
+    let rest = &text[src_from..s.byte_end];
+    let lead = rest.len() - rest.trim_start().len();
+    let mut end = rest
+        .find([',', '.', ';', '!', '?', '“', '"', '('])
+        .unwrap_or(rest.len());
+    // "according to an estimate by UN special envoy ... Staffan de Mistura": the source follows "by".
+    let phrase = &rest[lead..end];
+    let (phrase_start, phrase) = match phrase.find(" by ") {
+        Some(b) if phrase[..b].split_whitespace().count() <= 3 => (lead + b + 4, &phrase[b + 4..]),
+        _ => (lead, phrase),
+    };
+    let phrase = phrase.trim_end();
+    if phrase.is_empty() || phrase.split_whitespace().count() > 14 {
+        return None;
+    }
+    if at_start && later_cue && !phrase.chars().next()?.is_uppercase() {
+        return None; // "According to the proposal, ..., dpa reports."
+    }
+    // "According to early results of exit polls ...": any phrase can be what a claim rests on.
+    let mut chunk = chunk_source(src_from + phrase_start, phrase, false).unwrap_or_else(|| {
+        let start = src_from + phrase_start;
+        SourceChunk {
+            span: Span::new(start, start + phrase.len()),
+            name: phrase.to_owned(),
+            role: None,
+        }
+    });
+    chunk.name = chunk
+        .name
+        .strip_suffix(" news agency")
+        .unwrap_or(&chunk.name)
+        .to_owned();
+    let region = if at_start {
+        end = rest[end..].find(',').map_or(rest.len(), |c| end + c);
+        let from = src_from + (end + 1).min(rest.len());
+        trim_region(text, cut_region(text, Span::new(from, s.byte_end), quotes))
+    } else {
+        let before = trim_region(text, Span::new(s.byte_start, cue.span.byte_start));
+        // "One of the decisions they have made, according to a person close to the process, is
+        // to turn ...": the content runs around the attribution.
+        let after = &rest[end..];
+        let runs_on = after.starts_with(", ") && after[2..].split_whitespace().count() >= 2;
+        if runs_on {
+            let whole = trim_region(
+                text,
+                cut_region(text, Span::new(s.byte_start, s.byte_end), quotes),
+            );
+            Span::new(before.byte_start, whole.byte_end.max(before.byte_end))
+        } else {
+            before
+        }
+    };
+    if region.slice(text).split_whitespace().count() < 3 {
+        return None;
+    }
+    let (kind, content) = content_kind(text, region, quotes);
+    let kind = if kind == ClaimKind::Direct {
+        kind
+    } else {
+        ClaimKind::AccordingTo
+    };
+    Some(Found {
+        kind,
+        written: chunk.span,
+        cue: Some(cue.span),
+        span: Span::new(
+            region.byte_start.min(cue.span.byte_start),
+            region.byte_end.max(chunk.span.byte_end),
+        ),
+        chunk,
+        content,
         hedge: None,
+        sentence: 0,
+    })
+}
+
+/// Where the content starts after a cue: past a listener ("told journalists"), an adverbial
+/// ("said in a statement earlier on Friday"), "that", a colon or a comma.
+fn content_start(text: &str, cue: Cue, end: usize) -> usize {
+    let after = &text[cue.span.byte_end..end];
+    let mut pos = 0;
+    let words: Vec<(usize, &str)> = word_positions(after);
+    let first = words.first().map_or("", |(_, w)| *w);
+    let that_within = |limit: usize| {
+        words
+            .iter()
+            .take(limit)
+            .take_while(|(_, w)| !w.contains(['.', ';', '“', '"', '”', '?', '!']))
+            .find(|(_, w)| *w == "that")
+            .map(|(p, w)| p + w.len())
+    };
+    if TELL_LEMMAS.contains(&cue.lemma) {
+        let colon = words
+            .iter()
+            .take(8)
+            .take_while(|(_, w)| !w.contains(['.', '“', '"']))
+            .find(|(_, w)| w.ends_with([':', ',']))
+            .map(|(p, w)| p + w.len());
+        if let Some(p) = that_within(10).or(colon) {
+            pos = p;
+        } else if !first.is_empty() {
+            pos = words[0].0 + first.len();
+        }
+    } else if ADVERBIAL_OPENERS.contains(&first.trim_end_matches(',')) {
+        if let Some(p) = that_within(14) {
+            pos = p;
+        }
+    }
+    let rest = &after[pos..];
+    let rest_trim = rest.trim_start_matches([' ', ',', ':']);
+    let mut skip = rest.len() - rest_trim.len();
+    if let Some(r) = rest_trim.strip_prefix("that ") {
+        skip += rest_trim.len() - r.len();
+    }
+    cue.span.byte_end + pos + skip
+}
+
+/// The words of `s` with their byte offsets (any Unicode space separates, e.g. a no-break space
+/// in “...,”\u{a0}he said).
+fn word_positions(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(b)) => {
+                out.push((b, &s[b..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        out.push((b, &s[b..]));
+    }
+    out
+}
+
+/// Cuts a content region before a later attribution of its own: ", according to AP", ", as
+/// reported by Reuters", ", adding that ...".
+fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing|but|while|although|though|whereas|for whom|compared with|compared to)\b|;\s").unwrap()
+    });
+    // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
+    // the end is not content.
+    static RELAY_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
+    });
+    let region = match RELAY_END.find(region.slice(text)) {
+        Some(m) => Span::new(region.byte_start, region.byte_start + m.start()),
+        None => region,
+    };
+    let r = region.slice(text);
+    for c in CUT.captures_iter(r) {
+        let m = c.get(0).unwrap();
+        // "he has “expanded the Republican party,” claiming that ...": the cut follows the
+        // closing quote, which stays in the content.
+        let quote_len = c.name("q").map_or(0, |q| q.len());
+        let at = region.byte_start + m.start() + 1 + quote_len;
+        let word = m.as_str().rsplit(' ').next().unwrap_or("");
+        if NOT_PARTICIPLES.contains(&word) {
+            continue; // "more than 9,500 people, including over 4,500 militants"
+        }
+        if !quotes.iter().any(|q| q.byte_start < at && at < q.byte_end) {
+            return Span::new(region.byte_start, at);
+        }
+    }
+    region
+}
+
+/// Trims spaces, and a final comma or full stop outside quotation marks.
+fn trim_region(text: &str, region: Span) -> Span {
+    if region.is_empty() {
+        return region;
+    }
+    let r = region.slice(text);
+    let lead = r.len() - r.trim_start().len();
+    let body = r.trim();
+    let body = body.trim_end_matches([',', '.', ';', ':', '!', '?', ' ']);
+    let body = if body.is_empty() { r.trim() } else { body };
+    Span::new(
+        region.byte_start + lead,
+        region.byte_start + lead + body.len(),
+    )
+}
+
+fn is_quoted(text: &str, region: Span) -> bool {
+    region.slice(text).starts_with(['“', '"', '\''])
+}
+
+/// Direct when the region is one quotation (its content then is inside the marks, possibly
+/// running past the region when the sentence splitter cut inside it), mixed when it holds one,
+/// indirect otherwise.
+fn content_kind(text: &str, region: Span, quotes: &[Span]) -> (ClaimKind, Span) {
+    let end_slack = |q: &Span| {
+        q.byte_end >= region.byte_end
+            || text[q.byte_end..region.byte_end]
+                .trim_matches([',', '.', ' ', '?', '!', ';'])
+                .is_empty()
+    };
+    if let Some(q) = quotes.iter().find(|q| {
+        (q.byte_start == region.byte_start
+            || q.byte_start < region.byte_start
+                && q.byte_end > region.byte_start
+                && text[q.byte_start..region.byte_start].len() < 3000)
+            && end_slack(q)
+    }) {
+        // A quote that ran on before the region started still ends here: keep the whole quote.
+        let inner = quotes::inner(text, *q);
+        if q.byte_start == region.byte_start || q.byte_end <= region.byte_end + 3 {
+            return (ClaimKind::Direct, inner);
+        }
+    }
+    if quotes.iter().any(|q| q.overlaps(region)) {
+        return (ClaimKind::Mixed, region);
+    }
+    (ClaimKind::Indirect, region)
+}
+
+/// The title line: `Russia: Syrian army controls 93 % of Aleppo` or `Syrian Army retakes 70% of
+/// E. Aleppo – Russian military`. The source is short and capitalised.
+fn headline(text: &str, para: Span, sentence: usize, is_title: bool) -> Option<Found> {
+    let t = para.slice(text);
+    let short_source = |s: &str| {
+        let n = s.split_whitespace().count();
+        (1..=4).contains(&n) && s.chars().next().is_some_and(char::is_uppercase)
+    };
+    let (src, content) = if let Some((src, rest)) = t.split_once(": ").filter(|(src, rest)| {
+        !CUE_RE.is_match(src)
+            && !rest.starts_with(['“', '"'])
+            && src.split_whitespace().count() <= 3
+    }) {
+        let src_span = Span::new(para.byte_start, para.byte_start + src.len());
+        (
+            src_span,
+            Span::new(para.byte_end - rest.len(), para.byte_end),
+        )
+            .into_option(short_source(src))?
+    } else if is_title {
+        let (i, dash) = [" – ", " — ", " - "]
+            .iter()
+            .find_map(|d| t.rfind(d).map(|i| (i, *d)))?;
+        let src = &t[i + dash.len()..];
+        (
+            Span::new(para.byte_start + i + dash.len(), para.byte_end),
+            Span::new(para.byte_start, para.byte_start + i),
+        )
+            .into_option(short_source(src))?
+    } else {
+        return None;
+    };
+    let chunk = chunk_source(src.byte_start, src.slice(text), false)?;
+    Some(Found {
+        kind: ClaimKind::Headline,
+        written: src,
+        chunk,
+        cue: None,
+        content: trim_region(text, content),
+        span: para,
+        hedge: None,
+        sentence,
+    })
+}
+
+trait IntoOption: Sized {
+    fn into_option(self, keep: bool) -> Option<Self> {
+        keep.then_some(self)
+    }
+}
+impl<T> IntoOption for (T, T) {}
+
+/// Resolves the source and reads via and hedge.
+fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span>) -> Claim {
+    let Found {
+        kind,
+        chunk,
+        written,
+        cue,
+        content,
+        span,
+        hedge,
+        sentence: index,
+    } = f;
+    // Canonical names use plain spaces ("UN\u{a0}Commission" -> "UN Commission").
+    let name = chunk.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let written_text = chunk
+        .span
+        .slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let source = memory.resolve(&written_text, &name, chunk.role.as_deref());
+    let via = sentence.and_then(|s| via::find_via(text, s, content, cue, kind));
+    let hedge = hedge.or_else(|| via::find_hedge(text, span, content));
+    // A scare-quoted single word (“ceasefire”) is flagged as a distancing marker.
+    let hedge = hedge.or_else(|| via::find_scare_quote(text, content));
+    Claim {
+        kind,
+        source,
+        source_span: Some(chunk.span),
+        source_role: chunk.role,
+        cue_span: cue,
+        content,
+        // The whole claim covers the source as written, the cue and the content.
+        span: Span::new(
+            span.byte_start
+                .min(content.byte_start)
+                .min(written.byte_start),
+            span.byte_end.max(content.byte_end),
+        ),
+        via,
+        hedge,
         date_span: None,
         date: None,
         sentence: index,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -142,7 +1363,8 @@ mod tests {
     use crate::options::Options;
     use crate::parse::parse_document;
 
-    fn claims(text: &str) -> Vec<(String, String, String)> {
+    /// (kind, source, cue, content) of each claim.
+    fn claims(text: &str) -> Vec<(&'static str, String, String, String)> {
         let mut doc = parse_document(
             &RawDocument {
                 text: text.into(),
@@ -155,6 +1377,7 @@ mod tests {
             .iter()
             .map(|c| {
                 (
+                    c.kind.as_str(),
                     c.source.clone(),
                     c.cue_span
                         .map(|s| s.slice(&doc.text).to_owned())
@@ -165,36 +1388,46 @@ mod tests {
             .collect()
     }
 
+    fn t(
+        kind: &'static str,
+        source: &str,
+        cue: &str,
+        content: &str,
+    ) -> (&'static str, String, String, String) {
+        (kind, source.into(), cue.into(), content.into())
+    }
+
     #[test]
     fn quote_then_said_name_then_pronoun() {
         let got = claims("“Syrian soldiers were able to radically change the situation,” said Major-General Igor Konashenkov, a spokesman for the Russian Defense Ministry.\n“Half of the territory has been liberated,” he said.");
         assert_eq!(
-            got[0],
-            (
-                "Igor Konashenkov".into(),
-                "said".into(),
-                "Syrian soldiers were able to radically change the situation,".into()
-            )
-        );
-        assert_eq!(
-            got[1],
-            (
-                "Igor Konashenkov".into(),
-                "said".into(),
-                "Half of the territory has been liberated,".into()
-            )
+            got,
+            [
+                t(
+                    "direct",
+                    "Igor Konashenkov",
+                    "said",
+                    "Syrian soldiers were able to radically change the situation,"
+                ),
+                t(
+                    "direct",
+                    "Igor Konashenkov",
+                    "said",
+                    "Half of the territory has been liberated,"
+                ),
+            ]
         );
     }
 
     #[test]
     fn name_said_colon_quote() {
-        let got = claims("Peskov said: \"The militants are free to leave.\"");
         assert_eq!(
-            got,
-            [(
-                "Peskov".into(),
-                "said".into(),
-                "The militants are free to leave.".into()
+            claims("Peskov said: \"The militants are free to leave.\""),
+            [t(
+                "direct",
+                "Peskov",
+                "said",
+                "The militants are free to leave."
             )]
         );
     }
@@ -202,11 +1435,126 @@ mod tests {
     #[test]
     fn role_then_name_then_cue() {
         let got = claims("“52 districts of eastern Aleppo have been freed,” Russian Defense Ministry official Sergei Rudskoi said on Friday.");
-        assert_eq!(got[0].0, "Sergei Rudskoi");
+        assert_eq!(got[0].1, "Sergei Rudskoi");
     }
 
     #[test]
-    fn scare_quotes_are_not_claims() {
-        assert!(claims("France called for a “ceasefire” in Aleppo.").is_empty());
+    fn scare_quotes_are_flagged_not_claims() {
+        // The request is a claim; the scare-quoted word is no quotation of its own.
+        let got = claims("France called for a “ceasefire” in Aleppo.");
+        assert_eq!(
+            got,
+            [t(
+                "mixed",
+                "France",
+                "called for",
+                "a “ceasefire” in Aleppo"
+            )]
+        );
+        let mut doc = parse_document(
+            &RawDocument {
+                text: "France called for a “ceasefire” in Aleppo.".into(),
+                ..Default::default()
+            },
+            &Options::default(),
+        );
+        extract_claims(&mut doc);
+        assert_eq!(doc.claims[0].hedge.as_deref(), Some("“ceasefire”"));
+        assert!(claims("Aleppo saw a “ceasefire” on Tuesday.").is_empty());
+    }
+
+    #[test]
+    fn indirect_leading_and_trailing() {
+        assert_eq!(
+            claims("Russia says the Syrian army has recently reestablished control over half of the areas."),
+            [t("indirect", "Russia", "says", "the Syrian army has recently reestablished control over half of the areas")]
+        );
+        assert_eq!(
+            claims("Negotiations between Russia and the US still continue, Peskov said earlier on Wednesday."),
+            [t("indirect", "Peskov", "said", "Negotiations between Russia and the US still continue")]
+        );
+        assert_eq!(
+            claims("On Tuesday, Lavrov said that Washington abruptly withdrew its own proposal."),
+            [t(
+                "indirect",
+                "Lavrov",
+                "said",
+                "Washington abruptly withdrew its own proposal"
+            )]
+        );
+        assert_eq!(
+            claims("Reports on Thursday said a new agreement has been reached.")[0].1,
+            "Reports"
+        );
+    }
+
+    #[test]
+    fn mixed_and_according_to() {
+        assert_eq!(
+            claims("Russia “still maintains contacts with the Syrian opposition,” Foreign Ministry spokeswoman Maria Zakharova told journalists.")[0],
+            t("mixed", "Maria Zakharova", "told", "Russia “still maintains contacts with the Syrian opposition,”")
+        );
+        assert_eq!(
+            claims("On Wednesday, Syrian Reconciliation Minister Dr. Ali Haidar called the advance of the Syrian Army a “strategic victory” that would prevent foreign intervention, as reported by Reuters.")[0].0,
+            "mixed"
+        );
+        assert_eq!(
+            claims("The proposal, which envisages a five-day truce, was presented by the Aleppo command, AP reports."),
+            [t("according_to", "AP", "reports", "The proposal, which envisages a five-day truce, was presented by the Aleppo command")]
+        );
+        let got = claims("The conflict has claimed the lives of more than 400,000 people, according to an estimate by UN special envoy Staffan de Mistura.");
+        assert_eq!(got[0].0, "according_to", "{got:?}");
+    }
+
+    #[test]
+    fn appositive_and_continued_quote() {
+        let got = claims("\"We will not accept any truce,\" Fares Shehabi, an MP for Aleppo, told dpa by telephone. \"If they do not leave we will continue our attack.\"");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, "Fares Shehabi");
+        assert!(got[0].3.ends_with("continue our attack."), "{got:?}");
+    }
+
+    #[test]
+    fn relays_participles_colons_and_who() {
+        // "..., dpa adds." relays the militants' statement: one claim, via dpa.
+        let got = claims("The militants said that they are not satisfied with the government proposals, dpa adds.");
+        assert_eq!(
+            got,
+            [t(
+                "indirect",
+                "militants",
+                "said",
+                "they are not satisfied with the government proposals"
+            )]
+        );
+        // The participle's source is the sentence's subject.
+        let got = claims("The Syrian government rejected the proposal, insisting that the militants should leave the city.");
+        assert_eq!(
+            got,
+            [t(
+                "indirect",
+                "Syrian government",
+                "insisting",
+                "the militants should leave the city"
+            )]
+        );
+        let got = claims("She then addressed the supporters again: “Here is what I regret.”");
+        assert_eq!(got, [t("direct", "she", "", "Here is what I regret.")]); // no antecedent
+        let got = claims("Sanders was echoed by former Maryland Gov. Martin O’Malley, who noted that he had raised the minimum wage.");
+        assert_eq!(got[0].1, "Martin O’Malley");
+        assert_eq!(got[0].3, "he had raised the minimum wage");
+    }
+
+    #[test]
+    fn attribution_inside_the_content_keeps_both_sides() {
+        let got = claims("In the three years since the shootings, Barden says, far too many lives have been lost.");
+        assert_eq!(got[0].1, "Barden");
+        assert!(got[0].3.starts_with("In the three years") && got[0].3.ends_with("have been lost"));
+    }
+
+    #[test]
+    fn odd_quote_count_does_not_swallow_the_article() {
+        let got = claims("“The first paragraph opens a quote,” he said. “It runs on\n\n“and closes here,” Lavrov said.\n\nThe army, officials said, advanced further into the city.");
+        assert_eq!(got.last().unwrap().1, "officials", "{got:?}");
     }
 }

@@ -6,7 +6,9 @@
 //! Ministry"; "he" -> "he" (resolved later); "A French diplomatic source" stays as written.
 
 use crate::document::Span;
-use crate::lexicon::sources::{PRONOUNS, TITLES};
+use crate::lexicon::sources::{
+    COLLECTIVE_SOURCES, NAME_DESCRIPTORS, NEWS_OUTLETS, PRONOUNS, SOURCE_DETERMINERS, TITLES,
+};
 
 /// A source phrase found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,12 +49,27 @@ pub fn chunk_source(offset: usize, phrase: &str, after_cue: bool) -> Option<Sour
         });
     }
     let first = head.chars().next()?;
+    let first_word = head.split_whitespace().next().unwrap_or("");
+    let last_capitalised = head
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // "former President Bill Clinton", "host Bill Maher".
     if !(first.is_uppercase()
-        || head.starts_with("the ")
-        || head.starts_with("a ")
-        || head.starts_with("an "))
+        || last_capitalised && head.split_whitespace().count() >= 3
+        || SOURCE_DETERMINERS.contains(&first_word)
+        || COLLECTIVE_SOURCES.contains(&first_word)
+        || NEWS_OUTLETS.contains(&first_word))
     {
         return None;
+    }
+    // "SANA news agency", "dpa news agency": the descriptor is a role, the name is before it.
+    if let Some((name, descriptor)) = strip_descriptor(head) {
+        return Some(SourceChunk {
+            span,
+            name: name.to_owned(),
+            role: join_roles([Some(descriptor), appositive_role.as_deref()]),
+        });
     }
     let (titles, rest) = strip_titles(head);
     let (name, pre_role) = split_name(rest);
@@ -62,6 +79,30 @@ pub fn chunk_source(offset: usize, phrase: &str, after_cue: bool) -> Option<Sour
         name: name.to_owned(),
         role,
     })
+}
+
+/// "SANA news agency" -> ("SANA", "news agency"); only when one to three words precede the
+/// descriptor and the first is a name (capitalised, or a lower-case brand like "dpa").
+fn strip_descriptor(head: &str) -> Option<(&str, &str)> {
+    NAME_DESCRIPTORS.iter().find_map(|d| {
+        let name = head.strip_suffix(d)?.strip_suffix(' ')?;
+        let name = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        let words = name.split_whitespace().count();
+        let ok = (1..=3).contains(&words)
+            && !matches!(name, "the" | "The" | "a" | "A" | "an" | "An")
+            && !name
+                .split_whitespace()
+                .any(|w| w.chars().all(char::is_lowercase) && w.len() > 3 && !w.contains('-'));
+        ok.then(|| (name, &head[head.len() - d.len()..]))
+    })
+}
+
+/// Whether `s` starts an appositive role ("a spokesman for ...").
+pub fn starts_appositive(s: &str) -> bool {
+    is_appositive_role(s.trim())
 }
 
 /// An appositive role starts with an article and a lower-case word ("a spokesman for ...").
@@ -108,7 +149,12 @@ fn split_name(phrase: &str) -> (&str, Option<&str>) {
         .collect();
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            || matches!(w, "al-" | "bin" | "de" | "van" | "von" | "of" | "for")
+            || w.strip_prefix("al-")
+                .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+            || matches!(
+                w,
+                "al-" | "bin" | "de" | "van" | "von" | "of" | "for" | "in"
+            )
     };
     let mut first = words.len();
     while first > 0 && is_name_word(words[first - 1].1) {
@@ -124,6 +170,29 @@ fn split_name(phrase: &str) -> (&str, Option<&str>) {
     {
         first += 1;
     }
+    // A title inside the capitalised run ends the role: "Turkish Foreign Minister Mevlut
+    // Cavusoglu", "Syrian President Bashar al-Assad".
+    let title_end = (first.min(words.len())..words.len().saturating_sub(1))
+        .rev()
+        .find(|&k| {
+            TITLES.iter().any(|t| {
+                t.rsplit(' ').next() == Some(words[k].1)
+                    && t.chars().next().is_some_and(char::is_uppercase)
+            }) && words[k + 1]
+                .1
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    if let Some(k) = title_end {
+        let name_start = words[k + 1].0;
+        let role = phrase[..name_start].trim();
+        let role = role
+            .strip_prefix("the ")
+            .or_else(|| role.strip_prefix("The "))
+            .unwrap_or(role);
+        return (&phrase[name_start..], Some(role));
+    }
     if first == words.len() || first == 0 {
         return (
             phrase.trim_start_matches("the ").trim_start_matches("The "),
@@ -138,7 +207,13 @@ fn split_name(phrase: &str) -> (&str, Option<&str>) {
     // of a description ("the head of the Syrian Observatory"), kept whole.
     match words[first - 1].1 {
         "the" | "a" | "an" | "of" | "for" => (phrase, None),
-        _ => (&phrase[words[first].0..], Some(pre)),
+        _ => {
+            let pre = pre
+                .strip_prefix("the ")
+                .or_else(|| pre.strip_prefix("The "))
+                .unwrap_or(pre);
+            (&phrase[words[first].0..], Some(pre))
+        }
     }
 }
 
@@ -191,6 +266,25 @@ mod tests {
         assert_eq!(
             chunk("A French diplomatic source", false).0,
             "A French diplomatic source"
+        );
+        assert_eq!(
+            chunk("Turkish Foreign Minister Mevlut Cavusoglu", false),
+            (
+                "Mevlut Cavusoglu".into(),
+                Some("Turkish Foreign Minister".into())
+            )
+        );
+        assert_eq!(
+            chunk("SANA news agency", false),
+            ("SANA".into(), Some("news agency".into()))
+        );
+        assert_eq!(
+            chunk(
+                "Russian Defense Ministry's Center for Reconciliation in Syria",
+                false
+            )
+            .0,
+            "Russian Defense Ministry's Center for Reconciliation in Syria"
         );
     }
 

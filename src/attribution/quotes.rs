@@ -1,5 +1,9 @@
 //! Quotation marks: pairing curly and straight double quotes (and NYT-style '' ... '') within a
-//! sentence.
+//! sentence ([`find_quotations`]) or over a whole paragraph ([`pair_quotes`]).
+//!
+//! Pairing is per paragraph, so an odd number of marks (a quote running over several paragraphs
+//! opens each and closes only the last) never swallows the rest of the article: an unclosed
+//! quote ends with its paragraph.
 
 use crate::document::Span;
 
@@ -47,6 +51,49 @@ pub fn find_quotations(text: &str, sentence: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Every quotation of a paragraph, as spans including their marks, whatever their length. A
+/// quote left open runs to the paragraph end. `“` opens, `”` closes, straight `"` and NYT `''`
+/// toggle; an opening mark inside an open quote is ignored (the same rule as PolNeAR's gold).
+pub fn pair_quotes(text: &str, paragraph: Span) -> Vec<Span> {
+    let p = paragraph.slice(text);
+    let bytes = p.as_bytes();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i < p.len() {
+        let c = p[i..].chars().next().expect("in bounds");
+        let (width, straight) = if bytes[i] == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            (2, true)
+        } else {
+            (c.len_utf8(), c == '"')
+        };
+        let opens = matches!(c, '“' | '«') || straight;
+        let closes = matches!(c, '”' | '»') || straight;
+        match open {
+            None if opens => open = Some(i),
+            Some(start) if closes => {
+                out.push(Span::new(
+                    paragraph.byte_start + start,
+                    paragraph.byte_start + i + width,
+                ));
+                open = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(start) = open {
+        out.push(Span::new(paragraph.byte_start + start, paragraph.byte_end));
+    }
+    out
+}
+
+/// Whether a quotation span ends with a closing mark (it may instead run to its paragraph end).
+pub fn is_closed(text: &str, quote: Span) -> bool {
+    let s = quote.slice(text);
+    s.chars().count() > 1 && (s.ends_with(['”', '"', '»']) || s.len() > 3 && s.ends_with("''"))
 }
 
 fn closes(opener: char, mark: char) -> bool {
@@ -105,6 +152,23 @@ mod tests {
         assert_eq!(
             quotes("''We will not accept any truce,'' he said."),
             ["We will not accept any truce,"]
+        );
+    }
+
+    #[test]
+    fn paragraph_pairing_keeps_unclosed_quote_in_its_paragraph() {
+        let t = "“Unfortunately, only a few left,” he said. ''Fine,'' she said. “It goes on";
+        let got: Vec<&str> = pair_quotes(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|q| q.slice(t))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "“Unfortunately, only a few left,”",
+                "''Fine,''",
+                "“It goes on"
+            ]
         );
     }
 

@@ -1,0 +1,184 @@
+//! The relaying channel of a claim ("according to the Interfax news agency" -> "Interfax", "in a
+//! statement", "broadcast on state television", "told dpa by telephone", "in an interview with
+//! al-Watan newspaper") and its hedges ("so-called", "reportedly").
+//!
+//! Reads the claim's sentence outside its content. Outlets named as relays win over channels
+//! ("said ... in a statement, as reported by Reuters" -> "Reuters"). Takes no part in deciding
+//! whether something is a claim.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{ClaimKind, Span};
+use crate::lexicon::cues::{CHANNEL_NOUNS, HEDGES};
+use crate::lexicon::sources::NEWS_OUTLETS;
+
+/// "according to (the) X", "as reported by X", "told X", ", X adds/reports."
+static RELAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:according to|as reported by|as quoted by|quoted by|told|in an interview with|in an interview to|interview with)\s+(?:the\s+)?(?P<x>[\p{L}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:news agency|newspaper|daily|TV|television))?)").unwrap()
+});
+/// ", dpa adds." at a sentence end.
+static TRAILING_RELAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?P<x>[\p{L}][\p{L}.-]*(?:\s+[\p{Lu}][\p{L}.-]*){0,2})(?:\s+news agency)?\s+(?:adds|added|reports|reported|says|said)\W*$").unwrap()
+});
+/// "according to an estimate by UN special envoy ...": the channel is the estimate.
+static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"according to\s+(?P<x>(?:a|an|the)\s+[\p{Ll}-]+)\s+by\b").unwrap()
+});
+/// "in a statement", "in a recent interview", "on state television".
+static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns = CHANNEL_NOUNS
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"\b(?:in|on|through|via)\s+(?P<x>(?:(?:a|an|the)\s+)?(?:[\p{{L}}-]+\s+)?(?:{nouns}))\b"
+    ))
+    .unwrap()
+});
+static HEDGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let words = HEDGES
+        .iter()
+        .filter(|h| !h.starts_with("claim"))
+        .map(|h| regex::escape(h))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)\b(?:{words})\b")).unwrap()
+});
+
+/// The channel of a claim in `sentence` whose content is `content`, if the text names one.
+pub fn find_via(
+    text: &str,
+    sentence: Span,
+    content: Span,
+    cue: Option<Span>,
+    kind: ClaimKind,
+) -> Option<String> {
+    // The parts of the sentence outside the content.
+    let parts = [
+        Span::new(
+            sentence.byte_start,
+            content
+                .byte_start
+                .max(sentence.byte_start)
+                .min(sentence.byte_end),
+        ),
+        Span::new(
+            content
+                .byte_end
+                .clamp(sentence.byte_start, sentence.byte_end),
+            sentence.byte_end,
+        ),
+    ];
+    let own_cue = |start: usize| cue.is_some_and(|c| c.byte_start == start);
+    for part in parts {
+        if part.is_empty() {
+            continue;
+        }
+        let p = part.slice(text);
+        for c in RELAY.captures_iter(p) {
+            let m = c.get(0).unwrap();
+            if kind == ClaimKind::AccordingTo && own_cue(part.byte_start + m.start()) {
+                continue;
+            }
+            let x = clean_outlet(&c["x"]);
+            let is_told = m.as_str().starts_with("told");
+            if is_told && !NEWS_OUTLETS.contains(&x) {
+                continue;
+            }
+            if !x.is_empty()
+                && (x.chars().next().is_some_and(char::is_uppercase)
+                    || NEWS_OUTLETS.contains(&x)
+                    || x.contains('-'))
+            {
+                return Some(x.to_owned());
+            }
+        }
+        if let Some(c) = TRAILING_RELAY.captures(p) {
+            let x = clean_outlet(&c["x"]);
+            if NEWS_OUTLETS.contains(&x) && kind != ClaimKind::AccordingTo {
+                return Some(x.to_owned());
+            }
+        }
+    }
+    for part in parts {
+        if let Some(c) = ESTIMATE.captures(part.slice(text)) {
+            return Some(c["x"].to_owned());
+        }
+        if let Some(c) = CHANNEL.captures(part.slice(text)) {
+            return Some(c["x"].to_owned());
+        }
+    }
+    None
+}
+
+/// "the Interfax news agency" -> "Interfax"; "al-Watan newspaper" stays.
+fn clean_outlet(x: &str) -> &str {
+    let x = x.trim();
+    let x = x.strip_suffix(" news agency").unwrap_or(x);
+    x.trim_end_matches(['.', ','])
+}
+
+/// A hedge word in the claim's span ("so-called", "reportedly", "alleged").
+pub fn find_hedge(text: &str, span: Span, _content: Span) -> Option<String> {
+    HEDGE_RE
+        .find(span.slice(text))
+        .map(|m| m.as_str().to_lowercase())
+}
+
+/// A quotation of one word inside `content` ("a “ceasefire” in Aleppo"), marks included.
+pub fn find_scare_quote(text: &str, content: Span) -> Option<String> {
+    static SCARE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[“\x22][\p{L}-]+[”\x22]").unwrap());
+    SCARE
+        .find(content.slice(text))
+        .map(|m| m.as_str().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn via(s: &str, content: &str) -> Option<String> {
+        let i = s.find(content).unwrap();
+        find_via(
+            s,
+            Span::new(0, s.len()),
+            Span::new(i, i + content.len()),
+            None,
+            ClaimKind::Direct,
+        )
+    }
+
+    #[test]
+    fn outlets_and_channels() {
+        assert_eq!(via("“Syrian soldiers won,” said Igor Konashenkov, according to the Interfax news agency.", "Syrian soldiers won,").as_deref(), Some("Interfax"));
+        assert_eq!(
+            via(
+                "“We will not accept any truce,” Fares Shehabi told dpa by telephone.",
+                "We will not accept any truce,"
+            )
+            .as_deref(),
+            Some("dpa")
+        );
+        assert_eq!(
+            via(
+                "“It’s true,” Assad said in an interview with al-Watan newspaper.",
+                "It’s true,"
+            )
+            .as_deref(),
+            Some("al-Watan newspaper")
+        );
+        assert_eq!(
+            via(
+                "The ministry said in a statement that 8,500 civilians left.",
+                "8,500 civilians left"
+            )
+            .as_deref(),
+            Some("a statement")
+        );
+        assert_eq!(via("“52 districts were freed,” Rudskoi said in comments broadcast on state television on Friday.", "52 districts were freed,").as_deref(), Some("state television"));
+    }
+}
