@@ -435,6 +435,11 @@ def test_cli_evaluate_on_gold_texts(tmp_path, capsys):
 def test_plugin_fixture_passes_and_fails_readably(pytester, seeds_dir):
     for name in ("seeds_claims_gold.csv", "seeds_quantities_gold.csv"):
         (pytester.path / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
+    # A gold row that no extractor should find (a plain statement of the article, no source or
+    # cue) makes the failures below independent of how good extraction gets.
+    with open(pytester.path / "seeds_claims_gold.csv", "a", encoding="utf-8") as gold:
+        gold.write("000_80e81b5a0bd1fe9d,Russia has been offering military support to the Syrian government,"
+                   "Russia,,indirect\n")
     pytester.makepyfile(f"""
         CORPUS = {str(seeds_dir)!r}
 
@@ -455,12 +460,11 @@ def test_plugin_fixture_passes_and_fails_readably(pytester, seeds_dir):
     out = result.stdout.str()
     # the failed assertion names the figure and lists the worst misses with their text and source
     result.stdout.fnmatch_lines(["*claims F1 0.* >= 0.99 is false, on *seeds_claims_gold.csv*",
-                                 "*P 1.000 R 0.*: * of 36 gold found, * predicted; worst errors (-vv for 10):*",
-                                 "*miss 000_80e81b5a0bd1fe9d row * (line *): 'Ayrault and his German*"
-                                 "[[]A French diplomatic source[]]*"])
+                                 "*P 0.* R 0.*: * of 37 gold found, * predicted; worst errors (-vv for 10):*"])
+    assert "miss 000_80e81b5a0bd1fe9d row 37 (line 38): 'Russia has been offering military support" in out
     # the check() helper: every figure below its floor, then the worst errors
     result.stdout.fnmatch_lines(["*AssertionError: claims on *seeds_claims_gold.csv: recall = 0.* < 0.99*",
-                                 "*worst 10 of * errors:*"])
+                                 "*worst * of * errors:*"])
     assert "seeds_claims_gold.csv: annotates claims, not quantities (columns: doc_id, content" in out
 
 

@@ -177,7 +177,7 @@ def test_extract_frame_joins_back_on_doc_id():
     assert ex.documents["published"].tolist()[0] == pd.Timestamp("2016-12-07")
     assert ex.documents["title"].tolist()[0] == "Talks"
     joined = df.merge(ex.claims, left_on="uid", right_on="doc_id")
-    assert joined[["uid", "source"]].values.tolist() == [["a1", "Lavrov"]]
+    assert joined[["uid", "source"]].values.tolist() == [["a1", "Lavrov"], ["a3", "Peskov"]]
     by_index = newsclaims.extract_frame(df.set_index("uid").dropna(subset=["body"]), text="body")
     assert list(by_index.documents["doc_id"]) == ["a1", "a3"]
     with pytest.raises(KeyError, match="text column 'nope'"):

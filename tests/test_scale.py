@@ -118,7 +118,7 @@ def test_dict_records_and_paths_mix_in_one_stream(tmp_path):
     assert docs["outlet"].tolist()[0] == "Reuters"
     assert docs["error"].tolist()[2] == "the record has no text"
     assert docs["published"].tolist()[0] == pd.Timestamp("2017-04-07")
-    assert ex.claims["doc_id"].tolist() == ["r1", "x"]
+    assert ex.claims["doc_id"].tolist() == ["r1", "r1", "x", "x"]  # the quote and "He added that ..."
 
 
 def test_missing_published_of_a_string_column_is_no_date():

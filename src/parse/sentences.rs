@@ -232,7 +232,10 @@ fn attribution_follows(rest: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = rest[..clause_end].split_whitespace().collect();
-    words.len() <= MAX_ATTRIBUTION_WORDS
+    // "He added that 1,200 people had left." carries a statement of its own: a new sentence.
+    let reports_more = words.iter().any(|w| matches!(*w, "that" | "whether" | "if"));
+    !reports_more
+        && words.len() <= MAX_ATTRIBUTION_WORDS
         && words.iter().any(|w| {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -312,6 +315,14 @@ mod tests {
         assert_eq!(
             split("\"It is over. Done!\" said Lavrov. Fine."),
             ["\"It is over. Done!\" said Lavrov.", "Fine."]
+        );
+    }
+
+    #[test]
+    fn reported_speech_after_a_closing_quote_is_a_new_sentence() {
+        assert_eq!(
+            split("Lavrov said: “The talks will continue.” He added that 1,200 people had left."),
+            ["Lavrov said: “The talks will continue.”", "He added that 1,200 people had left."]
         );
     }
 
