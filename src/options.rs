@@ -11,6 +11,15 @@ pub struct Options {
     pub extra_boilerplate: Option<RegexSet>,
     /// Documents larger than this many bytes are rejected with a per-document error (0: no limit).
     pub max_document_bytes: usize,
+    /// Extra reporting verbs, as base forms ("tweet", "allege"), on top of `lexicon::cues`.
+    /// Carried for the attribution stage, which does not read them yet (it takes no options).
+    pub extra_cues: Vec<String>,
+    /// Extra titles and roles before names ("Rapporteur", "Archbishop"), on top of
+    /// `lexicon::sources`. Carried for the attribution stage, which does not read them yet.
+    pub extra_titles: Vec<String>,
+    /// Direct quotations with fewer characters than this are dropped from the claims (0: keep
+    /// all): scare quotes such as “so-called” are rarely what a reader wants counted.
+    pub min_quote_chars: usize,
 }
 
 impl Options {
