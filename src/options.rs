@@ -17,9 +17,10 @@ pub struct Options {
     /// Extra titles and roles before names ("Rapporteur", "Archbishop"), on top of
     /// `lexicon::sources`. Carried for the attribution stage, which does not read them yet.
     pub extra_titles: Vec<String>,
-    /// Direct quotations with fewer characters than this are dropped from the claims (0: keep
-    /// all): scare quotes such as “so-called” are rarely what a reader wants counted.
-    pub min_quote_chars: usize,
+    /// Direct quotations of fewer words than this are dropped from the claims (0: keep all).
+    /// The attribution stage already drops quotations under `MIN_QUOTE_WORDS` (3) words, so
+    /// only larger values change anything: “Lies and more lies,” said Zakharova.
+    pub min_quote_words: usize,
 }
 
 impl Options {

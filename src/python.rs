@@ -36,7 +36,7 @@ struct PyOptions {
     max_document_bytes: usize,
     cues: Vec<String>,
     titles: Vec<String>,
-    min_quote_chars: usize,
+    min_quote_words: usize,
 }
 
 fn build_options(o: PyOptions) -> PyResult<Options> {
@@ -45,7 +45,7 @@ fn build_options(o: PyOptions) -> PyResult<Options> {
         max_document_bytes: o.max_document_bytes,
         extra_cues: o.cues,
         extra_titles: o.titles,
-        min_quote_chars: o.min_quote_chars,
+        min_quote_words: o.min_quote_words,
         ..Options::default()
     }
     .with_boilerplate(&boilerplate)
@@ -72,7 +72,7 @@ fn strings(name: &str, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
 
 /// Runs the pipeline over in-memory texts; returns `{table: {column: list}}`.
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_chars=0))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_words=0))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -85,7 +85,7 @@ fn extract_texts<'py>(
     max_document_bytes: usize,
     cues: Vec<String>,
     titles_extra: Vec<String>,
-    min_quote_chars: usize,
+    min_quote_words: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
     let texts = strings("texts", texts)?;
     if texts.len() != ids.len() || texts.len() != published.len() || texts.len() != titles.len() {
@@ -102,7 +102,7 @@ fn extract_texts<'py>(
         max_document_bytes,
         cues,
         titles: titles_extra,
-        min_quote_chars,
+        min_quote_words,
     })?;
     let tables = py.detach(move || {
         let raws: Vec<_> = texts
@@ -120,7 +120,7 @@ fn extract_texts<'py>(
 
 /// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: list}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_chars=0))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_words=0))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -131,7 +131,7 @@ fn extract_paths<'py>(
     max_document_bytes: usize,
     cues: Vec<String>,
     titles_extra: Vec<String>,
-    min_quote_chars: usize,
+    min_quote_words: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
@@ -143,7 +143,7 @@ fn extract_paths<'py>(
         max_document_bytes,
         cues,
         titles: titles_extra,
-        min_quote_chars,
+        min_quote_words,
     })?;
     let files: Vec<FileInput> = paths
         .into_iter()

@@ -37,6 +37,10 @@ def _is_set(value: Any) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and value != value)
 
 
+def _int(value: Any) -> int:
+    return int(value)
+
+
 def _find(text: str, needle: Any, lo: int, hi: int, avoid: Tuple[int, int]) -> Optional[Tuple[int, int]]:
     """The first occurrence of `needle` in text[lo:hi] that does not overlap `avoid`."""
     if not _is_set(needle) or not str(needle):
@@ -58,10 +62,10 @@ def marks_of(ex: "Extraction", doc_id: str) -> List[Mark]:
     text = _text_of(ex, doc_id)
     marks: List[Mark] = []
     for c in ex.claims[ex.claims["doc_id"] == doc_id].itertuples(index=False):
-        cs, ce = int(c.content_start), int(c.content_end)
+        cs, ce = _int(c.content_start), _int(c.content_end)
         tip = f"claim {c.claim_id} ({c.kind}) by {c.source}" + (f", {c.date_text}" if _is_set(c.date_text) else "")
         marks.append((cs, ce, "content", tip, None))
-        lo, hi = int(c.start), int(c.end)
+        lo, hi = _int(c.start), _int(c.end)
         src = _find(text, c.source_text, lo, hi, (cs, ce))
         if src:
             label = str(c.source) if str(c.source) != str(c.source_text) else None
@@ -72,7 +76,7 @@ def marks_of(ex: "Extraction", doc_id: str) -> List[Mark]:
     for q in ex.quantities[ex.quantities["doc_id"] == doc_id].itertuples(index=False):
         value = "" if not _is_set(q.value) else f"{q.value:g}"
         tip = " ".join(str(v) for v in (q.qualifier, value, q.unit, q.counted) if _is_set(v) and str(v))
-        marks.append((int(q.start), int(q.end), "quantity", tip, None))
+        marks.append((_int(q.start), _int(q.end), "quantity", tip, None))
     return [m for m in marks if 0 <= m[0] < m[1] <= len(text)]
 
 

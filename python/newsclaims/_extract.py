@@ -90,7 +90,8 @@ class Extraction:
         """One table by name: documents, claims, quantities or sentences."""
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
-        return getattr(self, name)
+        df: pd.DataFrame = getattr(self, name)
+        return df
 
     def to_arrow(self) -> Dict[str, "pyarrow.Table"]:
         """The tables as ``pyarrow.Table`` objects with the schema's Arrow types (``int64``,
@@ -186,24 +187,26 @@ class Extractor:
     ``boilerplate``: extra whole-line regular expressions dropped from article bodies, on top of
     the built-in table. ``max_document_bytes``: larger documents get a per-document ``error``
     instead of being processed (0: no limit). ``jobs``: default number of threads.
-    ``min_quote_chars``: direct quotations shorter than this many characters are not claims
-    (0: keep all). ``cues``: extra reporting verbs as base forms ("tweet"); ``source_titles``:
+    ``min_quote_words``: direct quotations of fewer words are not claims (the core always drops
+    those under 3 words, scare quotes such as “ceasefire”). ``cues``: extra reporting verbs as base forms ("tweet"); ``source_titles``:
     extra titles before names ("Rapporteur"); both are handed to the core's ``Options``.
 
-    >>> ex = Extractor(min_quote_chars=12).extract(['He called it “a farce”. Lavrov said: “The talks will continue.”'])
-    >>> ex.claims["content"].tolist()
-    ['The talks will continue.']
+    >>> text = "“Lies and more lies,” said Zakharova. Lavrov said: “The talks will continue in Geneva.”"
+    >>> Extractor().extract([text]).claims["content"].tolist()
+    ['Lies and more lies,', 'The talks will continue in Geneva.']
+    >>> Extractor(min_quote_words=5).extract([text]).claims["content"].tolist()
+    ['The talks will continue in Geneva.']
     """
 
     def __init__(self, *, boilerplate: Sequence[str] = (), max_document_bytes: int = 0,
                  jobs: Optional[int] = None, cues: Sequence[str] = (), source_titles: Sequence[str] = (),
-                 min_quote_chars: int = 0) -> None:
+                 min_quote_words: int = 0) -> None:
         self.boilerplate = _words("boilerplate", boilerplate)
         self.cues = _words("cues", cues)
         self.source_titles = _words("source_titles", source_titles)
-        if isinstance(min_quote_chars, bool) or not isinstance(min_quote_chars, int) or min_quote_chars < 0:
-            raise ValueError(f"min_quote_chars must be an int >= 0, got {min_quote_chars!r}")
-        self.min_quote_chars = min_quote_chars
+        if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, int) or min_quote_words < 0:
+            raise ValueError(f"min_quote_words must be an int >= 0, got {min_quote_words!r}")
+        self.min_quote_words = min_quote_words
         if max_document_bytes < 0:
             raise ValueError("max_document_bytes must be >= 0")
         self.max_document_bytes = int(max_document_bytes)
@@ -214,14 +217,14 @@ class Extractor:
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs,
-                "cues": self.cues, "source_titles": self.source_titles, "min_quote_chars": self.min_quote_chars}
+                "cues": self.cues, "source_titles": self.source_titles, "min_quote_words": self.min_quote_words}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
 
     def _options(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes,
-                "cues": self.cues, "titles_extra": self.source_titles, "min_quote_chars": self.min_quote_chars}
+                "cues": self.cues, "titles_extra": self.source_titles, "min_quote_words": self.min_quote_words}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
@@ -364,7 +367,7 @@ def _interactive() -> bool:
         return False
     shell = sys.modules.get("IPython")
     if shell is not None:
-        ip = shell.get_ipython()  # type: ignore[attr-defined]
+        ip = shell.get_ipython()
         if ip is not None and getattr(ip, "kernel", None) is not None:
             return True
     return sys.stderr.isatty()
@@ -417,7 +420,7 @@ def _error_row(doc_id: str, path: str, error: str) -> Extraction:
 def read_records(path: str) -> "tuple[pd.DataFrame, list[tuple[int, str]]]":
     """Reads a .jsonl or .csv file of records as a DataFrame of str/JSON values, with
     ``(row, warning)`` pairs for rows that could not be read (they become empty records)."""
-    warnings: List[tuple] = []
+    warnings: List[Tuple[int, str]] = []
     if path.lower().endswith((".csv", ".csv.gz")):
         # Every column as str, so that ids like "007" and dates stay as written.
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", encoding_errors="replace")

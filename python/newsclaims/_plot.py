@@ -49,5 +49,5 @@ def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Opti
     ax.set_title(title)
     if keep and len(points):
         ax.legend(fontsize="small")
-    ax.figure.autofmt_xdate()  # type: ignore[union-attr]
+    ax.figure.autofmt_xdate()
     return ax

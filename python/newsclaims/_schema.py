@@ -114,7 +114,7 @@ def _typed(array: pa.Array, dtype: str) -> pa.Array:
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             # Not ISO 8601 (only from callers' own lists): parse leniently, unknown -> NaT.
             parsed = pd.to_datetime(pd.Series(array.to_pylist(), dtype=object), errors="coerce")
-            return pa.array(parsed.astype(DATETIME), type=ARROW_TYPES[DATETIME])
+            return pa.array(parsed.astype("datetime64[ns]"), type=ARROW_TYPES[DATETIME])
     if dtype == CATEGORY:
         return pc.dictionary_encode(array.cast(pa.large_string()))
     return array.cast(ARROW_TYPES[dtype])
@@ -162,7 +162,8 @@ def _pandas_type(arrow_type: pa.DataType) -> Any:
 def to_pandas(table: pa.Table) -> pd.DataFrame:
     """A DataFrame with the schema's dtypes from an Arrow table of :func:`arrow_schema`,
     converted column by column in pyarrow (no Python loop per row)."""
-    return table.to_pandas(types_mapper=_pandas_type)
+    df: pd.DataFrame = table.to_pandas(types_mapper=_pandas_type)
+    return df
 
 
 def frame(table: str, columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
