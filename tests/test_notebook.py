@@ -158,6 +158,22 @@ def test_progress_default_needs_many_files_and_a_person(monkeypatch):
     assert _extract._progress_reporter(None, 10_000)[0] is None
 
 
+def test_notebook_bar_needs_ipywidgets_else_text(monkeypatch, capsys):
+    import importlib.util
+
+    import tqdm.std
+
+    monkeypatch.setattr(_extract, "_in_notebook", lambda: True)
+    has_widgets = importlib.util.find_spec("ipywidgets") is not None
+    report, close = _extract._progress_reporter(True, 3)
+    report(3, 3)
+    bar = close.__self__
+    assert (type(bar) is tqdm.std.tqdm) is not has_widgets
+    close()
+    if not has_widgets:
+        assert "3/3" in capsys.readouterr().err
+
+
 def test_never_interactive_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "1")
     assert _extract._interactive() is False

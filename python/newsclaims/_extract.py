@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import glob
 import gzip
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -361,16 +362,18 @@ def _words(name: str, items: Sequence[str]) -> List[str]:
     return out
 
 
+def _in_notebook() -> bool:
+    """Running in a Jupyter kernel (not a terminal IPython)."""
+    shell = sys.modules.get("IPython")
+    ip = shell.get_ipython() if shell is not None else None
+    return ip is not None and getattr(ip, "kernel", None) is not None
+
+
 def _interactive() -> bool:
     """A person is watching: a notebook kernel, or stderr is a terminal; never under CI."""
     if os.environ.get("CI"):
         return False
-    shell = sys.modules.get("IPython")
-    if shell is not None:
-        ip = shell.get_ipython()
-        if ip is not None and getattr(ip, "kernel", None) is not None:
-            return True
-    return sys.stderr.isatty()
+    return _in_notebook() or sys.stderr.isatty()
 
 
 def _progress_reporter(progress: Progress, total: int
@@ -383,8 +386,11 @@ def _progress_reporter(progress: Progress, total: int
         progress = total > PROGRESS_MIN_FILES and _interactive()
     if not progress:
         return None, lambda: None
-    from tqdm.auto import tqdm
+    from tqdm.std import tqdm
 
+    if _in_notebook() and importlib.util.find_spec("ipywidgets") is not None:
+        # The widget bar; without ipywidgets tqdm's notebook bar fails, so the text one.
+        from tqdm.notebook import tqdm
     bar = tqdm(total=total, unit="file", desc="newsclaims", file=sys.stderr)
 
     def report(done: int, _total: int) -> None:
