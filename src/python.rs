@@ -6,10 +6,14 @@
 //! never one Python object per row. The `newsclaims` Python package assembles them with
 //! `pyarrow.Array.from_buffers` and turns the tables into DataFrames.
 //!
-//! Why raw Arrow buffers and not arrow-rs with pyo3-arrow (the C data interface): the buffers
-//! are the same bytes either way, and this needs no new crate; arrow-rs would add seven crates
-//! (arrow-array/-buffer/-data/-schema/-cast/-select/-ord) to a build that already takes ~4
-//! minutes in release on our 2-core machine.
+//! The buffers are built with the GIL released, then copied once into `bytes`.
+//!
+//! Why raw Arrow buffers and not arrow-rs with pyo3-arrow 0.20 (the C data interface): the
+//! buffers are the same bytes either way and this needs no new crate. Measured on a scratch
+//! cdylib (pyo3 0.30 abi3, release, thin LTO, one job): pyo3-arrow with arrow-array/-buffer/
+//! -data/-schema/-cast/-select/-ord, chrono-tz and numpy added ~5.5 minutes of compiling and
+//! 11.6 MB to the stripped library (0.4 -> 12.0 MB; ours is 7 MB), and its default feature
+//! `buffer_protocol` does not build under abi3-py39.
 
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -70,7 +74,7 @@ fn strings(name: &str, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     Ok(out)
 }
 
-/// Runs the pipeline over in-memory texts; returns `{table: {column: list}}`.
+/// Runs the pipeline over in-memory texts; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
 #[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_words=0))]
 #[allow(clippy::too_many_arguments)]
@@ -113,12 +117,12 @@ fn extract_texts<'py>(
                 pipeline::raw_from_text(id, text, published, title)
             })
             .collect();
-        pipeline::extract_batch(&raws, &options, jobs)
+        pipeline::extract_batch(&raws, &options, jobs).map(table_columns)
     });
-    tables_to_py(py, tables.map_err(to_py_err)?)
+    columns_to_py(py, tables.map_err(to_py_err)?)
 }
 
-/// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: list}}`.
+/// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
 #[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_words=0))]
 #[allow(clippy::too_many_arguments)]
@@ -150,30 +154,54 @@ fn extract_paths<'py>(
         .zip(ids)
         .map(|(path, id)| FileInput { path, id })
         .collect();
-    let tables = py.detach(move || pipeline::extract_files(&files, &options, jobs));
-    tables_to_py(py, tables.map_err(to_py_err)?)
+    let tables =
+        py.detach(move || pipeline::extract_files(&files, &options, jobs).map(table_columns));
+    columns_to_py(py, tables.map_err(to_py_err)?)
 }
 
-fn tables_to_py(py: Python<'_>, t: Tables) -> PyResult<Bound<'_, PyDict>> {
+/// Every table as named Arrow columns, in the order of `newsclaims._schema.SCHEMA`. Pure Rust,
+/// so it runs with the GIL released.
+type TableColumns = Vec<(&'static str, Vec<(&'static str, ArrowColumn)>)>;
+
+fn table_columns(t: Tables) -> TableColumns {
     macro_rules! columns {
-        ($table:expr; $($col:ident),*) => {{
-            let d = PyDict::new(py);
-            $( d.set_item(stringify!($col), ArrowColumn::from(&$table.$col).into_py(py)?)?; )*
-            d
-        }};
+        ($table:expr; $($col:ident),*) => {
+            vec![$( (stringify!($col), ArrowColumn::from(&$table.$col)) ),*]
+        };
     }
-    let out = PyDict::new(py);
     let d = t.documents;
-    out.set_item("documents", columns!(d; doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error))?;
     let c = t.claims;
-    out.set_item("claims", columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end))?;
     let q = t.quantities;
-    out.set_item("quantities", columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date))?;
     let s = t.sentences;
-    out.set_item(
-        "sentences",
-        columns!(s; doc_id, sentence_id, start, end, text, is_caption),
-    )?;
+    vec![
+        (
+            "documents",
+            columns!(d; doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error),
+        ),
+        (
+            "claims",
+            columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end),
+        ),
+        (
+            "quantities",
+            columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date),
+        ),
+        (
+            "sentences",
+            columns!(s; doc_id, sentence_id, start, end, text, is_caption),
+        ),
+    ]
+}
+
+fn columns_to_py(py: Python<'_>, tables: TableColumns) -> PyResult<Bound<'_, PyDict>> {
+    let out = PyDict::new(py);
+    for (table, columns) in tables {
+        let d = PyDict::new(py);
+        for (name, column) in columns {
+            d.set_item(name, column.into_py(py)?)?;
+        }
+        out.set_item(table, d)?;
+    }
     Ok(out)
 }
 
