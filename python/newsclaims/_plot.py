@@ -28,6 +28,7 @@ def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Opti
                   sources: Union[int, Sequence[str]] = 8, ax: "Optional[matplotlib.axes.Axes]" = None
                   ) -> "matplotlib.axes.Axes":
     try:
+        import matplotlib.dates as mdates
         import matplotlib.pyplot as plt
     except ImportError as e:
         raise ImportError("plot_timeline() needs matplotlib: pip install 'newsclaims[plot]'") from e
@@ -49,5 +50,7 @@ def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Opti
     ax.set_title(title)
     if keep and len(points):
         ax.legend(fontsize="small")
-    ax.figure.autofmt_xdate()
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     return ax
