@@ -142,7 +142,7 @@ def test_unreadable_file_becomes_an_error_row_and_others_survive(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("“The city is almost free now,” said Igor Konashenkov.", encoding="utf-8")
     bad = tmp_path / "bad.txt"  # listed, then gone before it is read (files vanish during long runs)
-    ex = Extraction._from_columns(extract_paths([str(good), str(bad)], ["good", "bad"]))
+    ex = Extraction._from_core(extract_paths([str(good), str(bad)], ["good", "bad"]))
     assert ex.documents["doc_id"].tolist() == ["good", "bad"]
     assert ex.documents["error"].isna().tolist() == [True, False]
     assert "cannot read" in ex.documents.loc[1, "error"]

@@ -51,3 +51,34 @@ def test_output_is_streamed_one_parquet_row_group_per_batch(seeds_dir, tmp_path,
     assert got[["doc_id", "source", "content"]].values.tolist() == want[["doc_id", "source", "content"]].values.tolist()
     assert "5 documents" in capsys.readouterr().err
     assert cli.main([str(seeds_dir), "-o", str(out), "--batch-size", "0"]) == 2
+
+
+def test_dash_reads_paths_from_stdin(seeds_dir, tmp_path):
+    listed = "\n".join(str(p) for p in sorted(seeds_dir.glob("*.txt"))[:2]) + "\n"
+    out = tmp_path / "docs.csv"
+    proc = subprocess.run([sys.executable, "-m", "newsclaims", "-", "--table", "documents", "-o", str(out)],
+                          input=listed, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert pd.read_csv(out)["doc_id"].tolist() == ["000_80e81b5a0bd1fe9d", "001_a9c13b5928213242"]
+
+
+def test_documents_with_errors_exit_1_and_are_listed_on_stderr(seeds_dir, tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x1", "text": "Lavrov said: \\u201cThe talks will continue.\\u201d"}\n{"id": "x2"}\n',
+                   encoding="utf-8")
+    out = tmp_path / "claims.csv"
+    assert cli.main([str(bad), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "1 of 2 documents had errors" in err
+    assert "x2: the record has no text" in err
+    assert pd.read_csv(out)["doc_id"].tolist() == ["x1"]  # the good document is still written
+    assert cli.main([str(seeds_dir)]) == 0
+
+
+def test_bad_usage_exits_2(seeds_dir, tmp_path, capsys):
+    assert cli.main([str(seeds_dir), "-o", str(tmp_path / "claims.xlsx")]) == 2
+    assert "use a .csv, .jsonl or .parquet file" in capsys.readouterr().err
+    assert not (tmp_path / "claims.xlsx").exists()
+    assert cli.main([str(seeds_dir), "--no-such-option"]) == 2
+    assert cli.main([str(seeds_dir), "--jobs", "0"]) == 2
+    assert cli.main([]) == 2

@@ -1,9 +1,19 @@
-"""Type stubs for the compiled core. The Python layer (`newsclaims._extract`) wraps these."""
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+"""Type stubs for the compiled core (``src/python.rs``). The Python layer
+(``newsclaims._extract``) wraps these; call those instead."""
+from typing import Dict, Iterable, Literal, Optional, Sequence, Tuple
 
 __version__: str
+__all__ = ["__version__", "extract_paths", "extract_texts"]
 
-Columns = Dict[str, Dict[str, List[Any]]]
+#: One column as Arrow buffers: ``(type, length, null_count, validity, buffers)``. ``type`` is
+#: "int64", "float64", "bool" or "large_utf8"; ``validity`` the Arrow validity bitmap, None when
+#: no value is null; ``buffers`` the data buffers in Arrow order (values; or int64 offsets then
+#: UTF-8 bytes). ``newsclaims._schema.arrow_from_core`` assembles them with pyarrow.
+ArrowColumn = Tuple[Literal["int64", "float64", "bool", "large_utf8"], int, int, Optional[bytes], Tuple[bytes, ...]]
+
+#: ``{table: {column: ArrowColumn}}`` for documents, claims, quantities and sentences, with the
+#: columns of ``newsclaims.SCHEMA`` (dates and categories as strings).
+Columns = Dict[str, Dict[str, ArrowColumn]]
 
 def extract_texts(
     texts: Iterable[str],
@@ -14,12 +24,16 @@ def extract_texts(
     jobs: Optional[int] = None,
     boilerplate: Sequence[str] = ...,
     max_document_bytes: int = 0,
+    cues: Sequence[str] = ...,
+    titles_extra: Sequence[str] = ...,
+    min_quote_words: int = 0,
     formats: Optional[Sequence[str]] = None,
 ) -> Columns:
-    """Runs the pipeline over texts; returns ``{table: {column: list}}`` for documents, claims,
-    quantities and sentences. ``formats``: one per text, ``"text"`` or ``"html"`` (default: all
-    text). Raises TypeError naming the first non-str text, ValueError for mismatched lengths, an
-    unknown format, jobs < 1 or an invalid boilerplate pattern."""
+    """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
+    ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
+    naming the first non-str text, ValueError for mismatched lengths, an unknown format, jobs < 1
+    or an invalid boilerplate pattern. ``cues``/``titles_extra``: extra reporting verbs and source
+    titles for the attribution stage; ``min_quote_words``: shorter direct quotations are dropped."""
 
 def extract_paths(
     paths: Sequence[str],
@@ -28,6 +42,9 @@ def extract_paths(
     jobs: Optional[int] = None,
     boilerplate: Sequence[str] = ...,
     max_document_bytes: int = 0,
+    cues: Sequence[str] = ...,
+    titles_extra: Sequence[str] = ...,
+    min_quote_words: int = 0,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
-    documents row with its ``error``."""
+    documents row with its ``error``. Options as :func:`extract_texts`."""

@@ -5,18 +5,30 @@ import datetime as _dt
 import functools
 import glob
 import gzip
+import importlib.util
 import json
 import os
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+import sys
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
 from . import _core
-from ._schema import SCHEMA, TABLES, frame
+from ._schema import SCHEMA, TABLES, arrow_from_core, arrow_from_pandas, frame, to_pandas
+
+if TYPE_CHECKING:
+    import matplotlib.axes
+    import polars
+    import pyarrow
+
+    from ._display import ArticleView
 
 PathLike = Union[str, "os.PathLike[str]"]
 Progress = Union[bool, Callable[[int, int], Any], None]
+
+#: with ``progress=None``, a bar is shown for more files than this, when interactive
+PROGRESS_MIN_FILES = 300
 
 #: files of records, one document per JSON line or CSV row
 RECORD_EXTENSIONS = (".jsonl", ".csv", ".jsonl.gz", ".csv.gz")
@@ -51,7 +63,15 @@ class Extraction:
         self.sentences = sentences
 
     @classmethod
-    def _from_columns(cls, columns: Dict[str, Dict[str, list]]) -> "Extraction":
+    def _from_core(cls, columns: "_core.Columns") -> "Extraction":
+        """From the core's Arrow buffers: Arrow arrays, then pandas column by column."""
+        return cls(*(to_pandas(arrow_from_core(name, columns[name])) for name in TABLES))
+
+    @classmethod
+    def _from_columns(cls, columns: Dict[str, Dict[str, Any]]) -> "Extraction":
+        """From ``{table: {column: list}}``, or from the core's output as :meth:`_from_core`."""
+        if any(isinstance(v, tuple) for table in columns.values() for v in table.values()):
+            return cls._from_core(columns)
         return cls(*(frame(name, columns[name]) for name in TABLES))
 
     @classmethod
@@ -72,13 +92,86 @@ class Extraction:
         """One table by name: documents, claims, quantities or sentences."""
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
-        return getattr(self, name)
+        df: pd.DataFrame = getattr(self, name)
+        return df
 
-    def to_arrow(self) -> Dict[str, Any]:
-        """The tables as ``pyarrow.Table`` objects, keyed by table name."""
-        import pyarrow as pa
+    def to_arrow(self) -> Dict[str, "pyarrow.Table"]:
+        """The tables as ``pyarrow.Table`` objects with the schema's Arrow types (``int64``,
+        ``large_string``, ``timestamp[ns]``, dictionaries for categories), keyed by table name.
+        The text columns are already Arrow arrays inside pandas, so this copies little."""
+        return {name: arrow_from_pandas(name, getattr(self, name)) for name in TABLES}
 
-        return {name: pa.Table.from_pandas(getattr(self, name), preserve_index=False) for name in TABLES}
+    def to_polars(self) -> Dict[str, "polars.DataFrame"]:
+        """The tables as polars DataFrames, keyed by table name (``pip install newsclaims[polars]``)."""
+        try:
+            import polars as pl
+        except ImportError as e:
+            raise ImportError("to_polars() needs polars: pip install 'newsclaims[polars]'") from e
+        out: Dict[str, pl.DataFrame] = {}
+        for name, table in self.to_arrow().items():
+            df = pl.from_arrow(table)
+            assert isinstance(df, pl.DataFrame)
+            out[name] = df
+        return out
+
+    def merge(self, *, quantities: bool = True) -> pd.DataFrame:
+        """Claims joined with their documents' metadata and, with ``quantities=True``, their
+        quantities: one row per (claim, quantity) pair, and one row with empty quantity columns
+        for a claim without any. Ready for ``groupby``.
+
+        The documents' ``path``, ``title``, ``published`` and metadata columns of record files
+        (``outlet``, ``url``, ...) follow the claims' columns (a metadata column whose name a
+        claims column already has is prefixed ``document_``); quantity columns whose names
+        clash (``text``, ``sentence_id``, ``start``, ``end``, ``date``) are prefixed ``quantity_``.
+
+        >>> ex = extract(["“Half of the city is free,” said Igor Konashenkov."],
+        ...              ids=["a1"], published=["2016-12-13"])
+        >>> m = ex.merge()
+        >>> m[["doc_id", "source", "published", "quantity_text", "value", "unit"]].values.tolist()
+        [['a1', 'Igor Konashenkov', Timestamp('2016-12-13 00:00:00'), 'Half', 0.5, 'fraction']]
+        >>> m.groupby("source")["value"].max().to_dict()
+        {'Igor Konashenkov': 0.5}
+        """
+        claims = self.claims
+        drop = ["text", "n_sentences", "n_claims", "n_quantities", "warnings", "error"]
+        docs = self.documents.drop(columns=[c for c in drop if c in self.documents.columns])
+        docs = docs.rename(columns={c: f"document_{c}" for c in docs.columns if c in claims.columns and c != "doc_id"})
+        out = claims.merge(docs, on="doc_id", how="left")
+        if quantities:
+            clash = {"text", "sentence_id", "start", "end", "date"}
+            q = self.quantities[self.quantities["claim_id"].notna()]
+            q = q.rename(columns={c: f"quantity_{c}" for c in q.columns if c in clash})
+            out = out.merge(q, on=["doc_id", "claim_id"], how="left")
+        return out
+
+    def show(self, doc_id: Any) -> "ArticleView":
+        """One document as HTML with its claims' sources, cues and contents and its quantities
+        highlighted; in Jupyter it renders itself (``_repr_html_``). ``str(view)`` is the HTML."""
+        from ._display import ArticleView
+
+        return ArticleView(self, str(doc_id))
+
+    def to_html(self, path: PathLike, *, doc_ids: Optional[Sequence[Any]] = None) -> None:
+        """Writes a standalone HTML report: every document (or those of ``doc_ids``) highlighted
+        as :meth:`show` does, each followed by its claims as a table."""
+        from ._display import report_page
+
+        ids = list(self.documents["doc_id"]) if doc_ids is None else [str(i) for i in doc_ids]
+        Path(path).write_text(report_page(self, ids), encoding="utf-8")
+
+    def plot_timeline(self, *, unit: Optional[str] = None, counted: Optional[str] = None,
+                      sources: Union[int, Sequence[str]] = 8, ax: "Optional[matplotlib.axes.Axes]" = None
+                      ) -> "matplotlib.axes.Axes":
+        """Numeric claims over time, one line per source (``pip install newsclaims[plot]``).
+
+        Each point is a quantity inside a claim, at the claim's date (else the quantity's, else
+        the publication date). ``unit``/``counted`` keep only quantities with that unit
+        ("percent") or whose ``counted`` contains the word ("city"); ``sources``: the N sources
+        with most points, or a list of sources. Returns the matplotlib ``Axes``.
+        """
+        from ._plot import plot_timeline
+
+        return plot_timeline(self, unit=unit, counted=counted, sources=sources, ax=ax)
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -96,30 +189,44 @@ class Extractor:
     ``boilerplate``: extra whole-line regular expressions dropped from article bodies, on top of
     the built-in table. ``max_document_bytes``: larger documents get a per-document ``error``
     instead of being processed (0: no limit). ``jobs``: default number of threads.
+    ``min_quote_words``: direct quotations of fewer words are not claims (the core always drops
+    those under 3 words, scare quotes such as “ceasefire”). ``cues``: extra reporting verbs as base forms ("tweet"); ``source_titles``:
+    extra titles before names ("Rapporteur"); both are handed to the core's ``Options``.
+
+    >>> text = "“Lies and more lies,” said Zakharova. Lavrov said: “The talks will continue in Geneva.”"
+    >>> Extractor().extract([text]).claims["content"].tolist()
+    ['Lies and more lies,', 'The talks will continue in Geneva.']
+    >>> Extractor(min_quote_words=5).extract([text]).claims["content"].tolist()
+    ['The talks will continue in Geneva.']
     """
 
     def __init__(self, *, boilerplate: Sequence[str] = (), max_document_bytes: int = 0,
-                 jobs: Optional[int] = None) -> None:
-        if isinstance(boilerplate, str):
-            raise TypeError("boilerplate must be a sequence of patterns, not one str")
-        self.boilerplate = [str(p) for p in boilerplate]
+                 jobs: Optional[int] = None, cues: Sequence[str] = (), source_titles: Sequence[str] = (),
+                 min_quote_words: int = 0) -> None:
+        self.boilerplate = _words("boilerplate", boilerplate)
+        self.cues = _words("cues", cues)
+        self.source_titles = _words("source_titles", source_titles)
+        if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, int) or min_quote_words < 0:
+            raise ValueError(f"min_quote_words must be an int >= 0, got {min_quote_words!r}")
+        self.min_quote_words = min_quote_words
         if max_document_bytes < 0:
             raise ValueError("max_document_bytes must be >= 0")
         self.max_document_bytes = int(max_document_bytes)
         self.jobs = _check_jobs(jobs)
 
     def __repr__(self) -> str:
-        return (f"Extractor(boilerplate={self.boilerplate!r}, max_document_bytes={self.max_document_bytes}, "
-                f"jobs={self.jobs!r})")
+        return "Extractor(" + ", ".join(f"{k}={v!r}" for k, v in self.__getstate__().items()) + ")"
 
     def __getstate__(self) -> Dict[str, Any]:
-        return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs}
+        return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs,
+                "cues": self.cues, "source_titles": self.source_titles, "min_quote_words": self.min_quote_words}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
 
     def _options(self) -> Dict[str, Any]:
-        return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes}
+        return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes,
+                "cues": self.cues, "titles_extra": self.source_titles, "min_quote_words": self.min_quote_words}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
@@ -140,16 +247,23 @@ class Extractor:
             raise ValueError(f"titles has {len(titles_list)} items but texts has {n}")
         columns = _core.extract_texts(texts, ids_list, published_list, titles_list,
                                       jobs=self._jobs(jobs), **self._options())
-        return Extraction._from_columns(columns)
+        return Extraction._from_core(columns)
 
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None) -> Extraction:
         """Extracts from files. See :func:`newsclaims.extract_files`."""
         files = expand_paths(paths)
         jobs = self._jobs(jobs)
-        report = (progress if callable(progress) else _print_progress) if progress else None
+        report, close = _progress_reporter(progress, len(files))
         if not any(_is_record_file(f) for f in files) and report is None:
             ids = [Path(f).stem for f in files]
-            return Extraction._from_columns(_core.extract_paths(files, ids, jobs=jobs, **self._options()))
+            return Extraction._from_core(_core.extract_paths(files, ids, jobs=jobs, **self._options()))
+        try:
+            return self._extract_files_in_parts(files, jobs, report)
+        finally:
+            close()
+
+    def _extract_files_in_parts(self, files: List[str], jobs: Optional[int],
+                                report: Optional[Callable[[int, int], Any]]) -> Extraction:
         # Runs of article files go to the core in chunks (read in parallel there); each record
         # file is read here and its records go to the core as texts. Input order is kept.
         parts: List[Extraction] = []
@@ -165,7 +279,7 @@ class Extractor:
                 while j < len(files) and j - i < _PROGRESS_CHUNK and not _is_record_file(files[j]):
                     j += 1
                 chunk = files[i:j]
-                parts.append(Extraction._from_columns(
+                parts.append(Extraction._from_core(
                     _core.extract_paths(chunk, [Path(f).stem for f in chunk], jobs=jobs, **self._options())))
                 done += len(chunk)
                 i = j
@@ -175,7 +289,7 @@ class Extractor:
 
     def extract_frame(self, df: pd.DataFrame, text: str = "text", id: Optional[str] = None,
                       published: Optional[str] = None, title: Optional[str] = None,
-                      jobs: Optional[int] = None) -> Extraction:
+                      *, jobs: Optional[int] = None) -> Extraction:
         """Extracts from a DataFrame's text column. See :func:`newsclaims.extract_frame`."""
         if not isinstance(df, pd.DataFrame):
             raise TypeError(f"df must be a pandas DataFrame, not {type(df).__name__}")
@@ -249,6 +363,54 @@ def _record_stem(path: str) -> str:
     return Path(path[:-3] if path.lower().endswith(".gz") else path).stem
 
 
+def _words(name: str, items: Sequence[str]) -> List[str]:
+    if isinstance(items, str):
+        raise TypeError(f"{name} must be a sequence of str, not one str")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TypeError(f"{name}[{i}] is {type(item).__name__}, not str")
+        out.append(item)
+    return out
+
+
+def _in_notebook() -> bool:
+    """Running in a Jupyter kernel (not a terminal IPython)."""
+    shell = sys.modules.get("IPython")
+    ip = shell.get_ipython() if shell is not None else None
+    return ip is not None and getattr(ip, "kernel", None) is not None
+
+
+def _interactive() -> bool:
+    """A person is watching: a notebook kernel, or stderr is a terminal; never under CI."""
+    if os.environ.get("CI"):
+        return False
+    return _in_notebook() or sys.stderr.isatty()
+
+
+def _progress_reporter(progress: Progress, total: int
+                       ) -> Tuple[Optional[Callable[[int, int], Any]], Callable[[], None]]:
+    """``(report(done, total), close())`` for ``progress``: a callable as given; True a tqdm bar;
+    None a bar only for more than :data:`PROGRESS_MIN_FILES` files when :func:`_interactive`."""
+    if callable(progress):
+        return progress, lambda: None
+    if progress is None:
+        progress = total > PROGRESS_MIN_FILES and _interactive()
+    if not progress:
+        return None, lambda: None
+    from tqdm.std import tqdm
+
+    if _in_notebook() and importlib.util.find_spec("ipywidgets") is not None:
+        # The widget bar; without ipywidgets tqdm's notebook bar fails, so the text one.
+        from tqdm.notebook import tqdm
+    bar = tqdm(total=total, unit="file", desc="newsclaims", file=sys.stderr)
+
+    def report(done: int, _total: int) -> None:
+        bar.update(done - bar.n)
+
+    return report, bar.close
+
+
 def _is_record_file(path: str) -> bool:
     return path.lower().endswith(RECORD_EXTENSIONS)
 
@@ -281,7 +443,7 @@ def read_records(path: str) -> "tuple[pd.DataFrame, list[tuple[int, str]]]":
     return pd.DataFrame(), []
 
 
-def iter_records(path: str, chunk_rows: Optional[int]) -> "Iterator[tuple[pd.DataFrame, list[tuple[int, str]]]]":
+def iter_records(path: str, chunk_rows: Optional[int]) -> "Iterator[Tuple[pd.DataFrame, List[Tuple[int, str]]]]":
     """Reads a .jsonl or .csv file (either gzipped) incrementally: chunks of at most
     `chunk_rows` records (all in one chunk when None) as :func:`read_records` gives them, the
     warnings' rows counted within each chunk. Yields nothing for a JSON Lines file with no
@@ -297,7 +459,7 @@ def iter_records(path: str, chunk_rows: Optional[int]) -> "Iterator[tuple[pd.Dat
                 for df in reader:
                     yield df.reset_index(drop=True), []
         return
-    warnings: List[tuple] = []
+    warnings: List[Tuple[int, str]] = []
     rows: List[Dict[str, Any]] = []
     opener = gzip.open if path.lower().endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8-sig", errors="replace") as f:
@@ -330,12 +492,6 @@ def _check_jobs(jobs: Optional[int]) -> Optional[int]:
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     return jobs
-
-
-def _print_progress(done: int, total: int) -> None:
-    import sys
-
-    print(f"\rnewsclaims: {done}/{total} files", end="\n" if done == total else "", file=sys.stderr, flush=True)
 
 
 def _date_string(value: Any) -> Optional[str]:
@@ -402,7 +558,9 @@ def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progre
     optional ``id`` (default ``STEM:ROW``), ``title`` and ``published``; every other column
     (``url``, ``outlet``, ...) is kept on the documents table after the standard columns. A missing path raises ``FileNotFoundError``; a
     file that cannot be read or decoded does not stop the run: its ``documents.error`` says why.
-    ``progress``: True prints progress to stderr; a callable gets ``(done, total)``.
+    ``progress``: a tqdm bar on stderr (or a notebook widget); by default shown only for more
+    than :data:`PROGRESS_MIN_FILES` files when a person is watching (a terminal or a notebook,
+    and no ``CI`` variable); True always, False never; a callable gets ``(done, total)`` instead.
     """
     return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress)
 

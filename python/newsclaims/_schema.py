@@ -6,9 +6,11 @@ Every table has the same columns and dtypes whether it holds rows or not. Offset
 """
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 STRING = "string"
 INT = "Int64"
@@ -81,17 +83,110 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
 TABLES = tuple(SCHEMA)
 
 
-def frame(table: str, columns: Dict[str, list]) -> pd.DataFrame:
-    """A DataFrame for `table` from `{column: list}`, with the schema's columns and dtypes."""
-    data = {}
+#: the Arrow type of each dtype: how the core's columns arrive and what ``to_arrow()`` gives
+ARROW_TYPES: Dict[str, pa.DataType] = {
+    STRING: pa.large_string(),
+    INT: pa.int64(),
+    FLOAT: pa.float64(),
+    BOOL: pa.bool_(),
+    DATETIME: pa.timestamp("ns"),
+    CATEGORY: pa.dictionary(pa.int32(), pa.large_string()),
+}
+
+#: the core's buffer type for each Arrow type (dates and categories arrive as strings)
+_CORE_KINDS = {STRING: "large_utf8", INT: "int64", FLOAT: "float64", BOOL: "bool", DATETIME: "large_utf8",
+               CATEGORY: "large_utf8"}
+
+#: what each core buffer kind is in Arrow
+_CORE_TYPES = {"large_utf8": pa.large_string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of `table`, from :data:`SCHEMA`."""
+    return pa.schema([(name, ARROW_TYPES[dtype]) for name, dtype, _ in SCHEMA[table]])
+
+
+def _typed(array: pa.Array, dtype: str) -> pa.Array:
+    """`array` (strings for dates and categories) as the Arrow type of `dtype`."""
+    if dtype == DATETIME:
+        try:
+            return pc.cast(array, ARROW_TYPES[DATETIME])
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            # Not ISO 8601 (only from callers' own lists): parse leniently, unknown -> NaT.
+            parsed = pd.to_datetime(pd.Series(array.to_pylist(), dtype=object), errors="coerce")
+            return pa.array(parsed.astype("datetime64[ns]"), type=ARROW_TYPES[DATETIME])
+    if dtype == CATEGORY:
+        return pc.dictionary_encode(array.cast(pa.large_string()))
+    return array.cast(ARROW_TYPES[dtype])
+
+
+def arrow_from_core(table: str, columns: Mapping[str, Tuple[str, int, int, Optional[bytes], Sequence[bytes]]]) -> pa.Table:
+    """An Arrow table for `table` from the core's buffers (see ``src/python.rs``,
+    ``ArrowColumn``): each column is assembled with ``pyarrow.Array.from_buffers``, no copy
+    per row, then typed by :data:`SCHEMA`."""
+    arrays = []
     for name, dtype, _ in SCHEMA[table]:
-        values = columns.get(name, [])
-        if dtype == DATETIME:
-            data[name] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(DATETIME)
+        kind, length, nulls, validity, buffers = columns[name]
+        if kind != _CORE_KINDS[dtype]:
+            raise TypeError(f"core column {table}.{name} is {kind}, the schema expects {_CORE_KINDS[dtype]}")
+        bufs = [None if validity is None else pa.py_buffer(validity), *map(pa.py_buffer, buffers)]
+        array = pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls)
+        arrays.append(_typed(array, dtype))
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
+
+
+def arrow_from_lists(table: str, columns: Mapping[str, Sequence[Any]]) -> pa.Table:
+    """An Arrow table for `table` from ``{column: list}`` (missing columns are null)."""
+    n = len(next(iter(columns.values()))) if columns else 0
+    arrays = []
+    for name, dtype, _ in SCHEMA[table]:
+        values = columns.get(name, [None] * n)
+        if dtype in (STRING, DATETIME, CATEGORY):
+            values = [None if v is None or v is pd.NA or v != v else str(v) for v in values]
+            arrays.append(_typed(pa.array(values, type=pa.large_string()), dtype))
         else:
-            data[name] = pd.Series(values, dtype=dtype if dtype != CATEGORY else object).astype(dtype)
-    n = len(next(iter(data.values()))) if data else 0
-    return pd.DataFrame(data, index=pd.RangeIndex(n))
+            arrays.append(pa.array(values, type=ARROW_TYPES[dtype], from_pandas=True))
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
+
+
+def _pandas_type(arrow_type: pa.DataType) -> Any:
+    if pa.types.is_int64(arrow_type):
+        return pd.Int64Dtype()
+    if pa.types.is_boolean(arrow_type):
+        return pd.BooleanDtype()
+    if pa.types.is_large_string(arrow_type) or pa.types.is_string(arrow_type):
+        return pd.StringDtype()
+    return None  # float64, timestamp and dictionary: pyarrow's own (float64, datetime64, category)
+
+
+def to_pandas(table: pa.Table) -> pd.DataFrame:
+    """A DataFrame with the schema's dtypes from an Arrow table of :func:`arrow_schema`,
+    converted column by column in pyarrow (no Python loop per row)."""
+    df: pd.DataFrame = table.to_pandas(types_mapper=_pandas_type)
+    return df
+
+
+def frame(table: str, columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """A DataFrame for `table` from `{column: list}`, with the schema's columns and dtypes."""
+    return to_pandas(arrow_from_lists(table, columns))
+
+
+def arrow_from_pandas(table: str, df: pd.DataFrame) -> pa.Table:
+    """`df` (a table of an Extraction) as Arrow with the schema's types; extra columns (the
+    documents' metadata from record files) follow with the types pyarrow infers."""
+    out = pa.Table.from_pandas(df, preserve_index=False)
+    for i, (name, dtype, _) in enumerate(SCHEMA[table]):
+        if name in out.column_names and out.schema.field(name).type != ARROW_TYPES[dtype]:
+            j = out.column_names.index(name)
+            column = out.column(j)
+            try:
+                column = column.cast(ARROW_TYPES[dtype])
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                if dtype != CATEGORY:
+                    raise
+                column = pc.dictionary_encode(pc.cast(column, pa.large_string()))
+            out = out.set_column(j, pa.field(name, column.type), column)
+    return out
 
 
 def column_reference() -> str:

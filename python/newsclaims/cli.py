@@ -3,19 +3,24 @@
 Without ``-o`` prints a readable table of claims and a one-line summary; with ``-o`` streams:
 documents are extracted ``--batch-size`` at a time and the chosen table is written batch by
 batch as CSV, JSON Lines or Parquet (a row group per batch), by the output's extension, so a
-corpus larger than memory can be processed.
+corpus larger than memory can be processed. ``-`` as a PATH reads more paths from stdin, one per
+line (``find . -name '*.html' | newsclaims - -o claims.csv``).
+
+Exit codes: 0 every document was processed; 1 some documents had errors (each listed on
+stderr as ``doc_id: error``; the tables are still written); 2 bad usage (unknown option, a
+missing path, an output extension we cannot write).
 """
 from __future__ import annotations
 
 import argparse
 import shutil
 import sys
-from typing import List, Optional
+from pathlib import Path
+from typing import Iterator, List, Optional, TextIO, Tuple
 
 import pandas as pd
 
 from . import __version__
-from pathlib import Path
 
 from ._extract import Extraction
 from ._schema import TABLES
@@ -26,29 +31,53 @@ WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parq
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsclaims", description="Extract who claimed what, and with which numbers, from news articles.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (walked recursively) or glob patterns")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, directories (walked recursively) or glob patterns; - reads paths from stdin")
     p.add_argument("-o", "--output", help="write the table here: .csv, .jsonl or .parquet")
     p.add_argument("--table", choices=TABLES, default="claims", help="which table to write or print (default: claims)")
     p.add_argument("--jobs", type=int, default=None, help="threads to use (default: all cores)")
-    p.add_argument("--progress", action="store_true", help="report progress on stderr")
+    progress = p.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
+                          help="report progress on stderr")
+    progress.add_argument("--no-progress", dest="progress", action="store_false", help="never report progress")
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
                    help=f"documents per batch when streaming to -o (default: {DEFAULT_BATCH_SIZE})")
     p.add_argument("--version", action="version", version=f"newsclaims {__version__}")
     return p
 
 
-def write_table(df: pd.DataFrame, path: str) -> None:
-    """Writes `df` to `path`, choosing the format from its extension."""
+class UsageError(Exception):
+    """Bad usage: exit code 2."""
+
+
+def _writer(path: str) -> str:
     ext = "." + path.rsplit(".", 1)[-1].lower() if "." in path else ""
     kind = WRITERS.get(ext)
+    if kind is None:
+        raise UsageError(f"cannot write {path!r}: use a .csv, .jsonl or .parquet file")
+    return kind
+
+
+def write_table(df: pd.DataFrame, path: str) -> None:
+    """Writes `df` to `path`, choosing the format from its extension."""
+    kind = _writer(path)
     if kind == "csv":
         df.to_csv(path, index=False)
     elif kind == "jsonl":
         df.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
-    elif kind == "parquet":
-        df.to_parquet(path, index=False)
     else:
-        raise SystemExit(f"newsclaims: cannot write {path!r}: use a .csv, .jsonl or .parquet file")
+        df.to_parquet(path, index=False)
+
+
+def read_paths(paths: List[str], stdin: TextIO) -> List[str]:
+    """`paths` with each ``-`` replaced by the non-empty lines of `stdin`."""
+    out: List[str] = []
+    for p in paths:
+        if p == "-":
+            out.extend(line.rstrip("\r\n") for line in stdin if line.strip())
+        else:
+            out.append(p)
+    return out
 
 
 def render(ex: Extraction, table: str, width: int) -> str:
@@ -75,7 +104,7 @@ def _cut(value: object, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def _batches(args: argparse.Namespace):
+def _batches(args: argparse.Namespace) -> Iterator[Extraction]:
     docs = 0
     for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs):
         docs += len(batch)
@@ -86,46 +115,60 @@ def _batches(args: argparse.Namespace):
         print(file=sys.stderr)
 
 
-def _stream_to(args: argparse.Namespace) -> int:
-    """Writes the chosen table batch by batch; only one batch is in memory at a time."""
-    docs = claims = quantities = errors = 0
+def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
+    """Writes the chosen table batch by batch; only one batch is in memory at a time. Returns
+    the documents that had errors, as ``(doc_id, error)``."""
+    docs = claims = quantities = 0
+    errors: List[Tuple[str, str]] = []
     with TableWriter(args.output, args.table) as writer:
         for batch in _batches(args):
             writer.write(batch)
             docs += len(batch.documents)
             claims += len(batch.claims)
             quantities += len(batch.quantities)
-            errors += int(batch.documents["error"].notna().sum())
+            failed = batch.documents[batch.documents["error"].notna()]
+            errors.extend(zip(failed["doc_id"], failed["error"]))
     print(f"newsclaims: wrote {writer.rows} {args.table} rows to {args.output}; {docs} documents "
-          f"({errors} with errors), {claims} claims, {quantities} quantities", file=sys.stderr)
-    return 0
+          f"({len(errors)} with errors), {claims} claims, {quantities} quantities", file=sys.stderr)
+    return errors
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Runs the command line; returns the exit code (0 ok, 1 documents with errors, 2 bad usage)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == "evaluate":  # `newsclaims evaluate [PRED_OR_CORPUS...] GOLD`
         from ._evaluate_cli import evaluate_main
 
         return evaluate_main(argv[1:])
-    args = build_parser().parse_args(argv)
-    if args.batch_size < 1:
-        print("newsclaims: --batch-size must be at least 1", file=sys.stderr)
-        return 2
-    if args.output and "." + args.output.rsplit(".", 1)[-1].lower() not in WRITERS:
-        raise SystemExit(f"newsclaims: cannot write {args.output!r}: use a .csv, .jsonl or .parquet file")
     try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as e:  # argparse has printed the usage; --help and --version exit 0
+        return 0 if e.code in (0, None) else 2
+    try:
+        if args.batch_size < 1:
+            raise UsageError("--batch-size must be at least 1")
         if args.output:
-            return _stream_to(args)
-        ex = Extraction._concat(list(_batches(args)))
-    except (FileNotFoundError, ValueError, TypeError, ImportError) as e:
+            _writer(args.output)  # before the run, not after it
+        args.paths = read_paths(args.paths, sys.stdin)
+        if not args.paths:
+            raise UsageError("no paths given (stdin was empty)")
+        if args.output:
+            errors = _stream_to(args)
+        else:
+            ex = Extraction._concat(list(_batches(args)))
+            print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
+            failed = ex.documents[ex.documents["error"].notna()]
+            errors = list(zip(failed["doc_id"], failed["error"]))
+            print(f"\n{len(ex.documents)} documents, {len(ex.claims)} claims, {len(ex.quantities)} quantities"
+                  + (f", {len(errors)} documents with errors" if errors else ""))
+    except (UsageError, FileNotFoundError, ValueError, TypeError, ImportError) as e:
         print(f"newsclaims: {e}", file=sys.stderr)
         return 2
-    print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
-    errors = ex.documents[ex.documents["error"].notna()]
-    print(f"\n{len(ex.documents)} documents, {len(ex.claims)} claims, {len(ex.quantities)} quantities"
-          + (f", {len(errors)} documents with errors" if len(errors) else ""))
-    for row in errors.itertuples(index=False):
-        print(f"  {row.doc_id}: {row.error}", file=sys.stderr)
+    if errors:
+        print(f"newsclaims: {len(errors)} documents had errors:", file=sys.stderr)
+        for doc_id, error in errors:
+            print(f"  {doc_id}: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,0 +1,56 @@
+"""Numeric claims over time per source (``Extraction.plot_timeline``; needs matplotlib)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    import matplotlib.axes
+
+    from ._extract import Extraction
+
+
+def timeline_points(ex: "Extraction", *, unit: Optional[str] = None, counted: Optional[str] = None) -> pd.DataFrame:
+    """The points of the timeline: one row per quantity with a value inside a claim, with
+    ``when`` = the claim's date, else the quantity's, else the publication date."""
+    m = ex.merge(quantities=True)
+    m = m[m["value"].notna()]
+    if unit is not None:
+        m = m[m["unit"].astype("string") == unit]
+    if counted is not None:
+        m = m[m["counted"].str.contains(counted, case=False, regex=False).fillna(False).astype(bool)]
+    when = m["date"].fillna(m["quantity_date"]).fillna(m["published"])
+    return m.assign(when=when)[when.notna()].sort_values("when")
+
+
+def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Optional[str] = None,
+                  sources: Union[int, Sequence[str]] = 8, ax: "Optional[matplotlib.axes.Axes]" = None
+                  ) -> "matplotlib.axes.Axes":
+    try:
+        import matplotlib.dates as mdates
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise ImportError("plot_timeline() needs matplotlib: pip install 'newsclaims[plot]'") from e
+    points = timeline_points(ex, unit=unit, counted=counted)
+    if isinstance(sources, int):
+        keep = list(points["source"].value_counts().index[:sources])
+    else:
+        keep = [str(s) for s in sources]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4.5))
+    for source in keep:
+        rows = points[points["source"] == source]
+        if len(rows):
+            ax.plot(rows["when"], rows["value"], marker="o", linestyle="-", label=str(source))
+    units = sorted(str(u) for u in points["unit"].dropna().unique())
+    ax.set_ylabel(", ".join(units) if units else "value")
+    ax.set_xlabel("date of the claim")
+    title: Any = "numeric claims per source" + (f": {counted}" if counted else "")
+    ax.set_title(title)
+    if keep and len(points):
+        ax.legend(fontsize="small")
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    return ax
