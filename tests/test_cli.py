@@ -69,7 +69,7 @@ def test_documents_with_errors_exit_1_and_are_listed_on_stderr(seeds_dir, tmp_pa
     out = tmp_path / "claims.csv"
     assert cli.main([str(bad), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "1 of 2 documents had errors" in err
+    assert "1 documents had errors" in err
     assert "x2: the record has no text" in err
     assert pd.read_csv(out)["doc_id"].tolist() == ["x1"]  # the good document is still written
     assert cli.main([str(seeds_dir)]) == 0

@@ -130,10 +130,12 @@ def test_core_reads_in_memory_html_when_told():
     from newsclaims import _core
 
     page = "<html><head><title>Geneva talks</title></head><body><article><p>" + QUOTE + "</p></article></body></html>"
-    html = _core.extract_texts([page], ["p"], [None], [None], formats=["html"])
-    text = _core.extract_texts([page], ["p"], [None], [None])
-    assert html["documents"]["title"] == ["Geneva talks"] and "<p>" not in html["documents"]["text"][0]
-    assert "<p>" in text["documents"]["text"][0]
+    from newsclaims._extract import Extraction
+
+    html = Extraction._from_core(_core.extract_texts([page], ["p"], [None], [None], formats=["html"])).documents
+    text = Extraction._from_core(_core.extract_texts([page], ["p"], [None], [None])).documents
+    assert html["title"].tolist() == ["Geneva talks"] and "<p>" not in html.loc[0, "text"]
+    assert "<p>" in text.loc[0, "text"]
     with pytest.raises(ValueError, match=r'formats\[0\] is "pdf"'):
         _core.extract_texts([page], ["p"], [None], [None], formats=["pdf"])
     with pytest.raises(ValueError, match="formats has 2 items but texts has 1"):
