@@ -46,6 +46,14 @@ def unclosed_quotes_with_cues(n):
     return ("“He said " * (n // 9 + 1))[:n]
 
 
+def many_quotations(n):
+    return "“one two three” " * (n // 20)
+
+
+def many_ranges(n):
+    return "2-1 and 3 to 4 or " * (n // 18)
+
+
 def long_sentence_with_numbers(n):
     return ("1,200 and 3.5 million to 7 percent of 12 " * (n // 42 + 1))[:n]
 
@@ -83,6 +91,8 @@ CASES = {
     "curly_quotes": (curly_quotes, ".txt"),
     "mixed_quotes": (mixed_quotes, ".txt"),
     "unclosed_quotes_with_cues": (unclosed_quotes_with_cues, ".txt"),
+    "many_quotations": (many_quotations, ".txt"),
+    "many_ranges": (many_ranges, ".txt"),
     "long_sentence_with_numbers": (long_sentence_with_numbers, ".txt"),
     "news_paragraphs": (news_paragraphs, ".txt"),
     "many_lines": (many_lines, ".txt"),
