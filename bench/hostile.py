@@ -50,6 +50,10 @@ def many_quotations(n):
     return "“one two three” " * (n // 20)
 
 
+def many_quotations_no_numbers(n):
+    return "“aaa bbb ccc” " * (n // 16)
+
+
 def many_ranges(n):
     return "2-1 and 3 to 4 or " * (n // 18)
 
@@ -92,6 +96,7 @@ CASES = {
     "mixed_quotes": (mixed_quotes, ".txt"),
     "unclosed_quotes_with_cues": (unclosed_quotes_with_cues, ".txt"),
     "many_quotations": (many_quotations, ".txt"),
+    "many_quotations_no_numbers": (many_quotations_no_numbers, ".txt"),
     "many_ranges": (many_ranges, ".txt"),
     "long_sentence_with_numbers": (long_sentence_with_numbers, ".txt"),
     "news_paragraphs": (news_paragraphs, ".txt"),

@@ -359,8 +359,8 @@ def walk_paths(paths: Sequence[PathLike], *, follow_links: bool = False) -> List
     then met anyway). With ``follow_links`` true, links are followed wherever they lead and each
     directory is walked once, so link loops end."""
     out: List["tuple[str, Optional[str]]"] = []
-    for p in paths:
-        p = os.fspath(p)
+    for given in paths:
+        p = os.fspath(given) if isinstance(given, (str, bytes, os.PathLike)) else given
         if not isinstance(p, str):
             raise TypeError(f"paths must be str or os.PathLike, not {type(p).__name__}")
         if os.path.isdir(p):
