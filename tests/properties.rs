@@ -148,6 +148,14 @@ const PIECES: &[&str] = &[
     "<!--",
 ];
 
+/// `PROPTEST_CASES` if set, else `default` (an explicit `with_cases` ignores the variable).
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn news_like() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|p| p.concat())
 }
@@ -200,7 +208,7 @@ fn check_parsed(doc: &Document) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
 
     #[test]
     fn decode_never_panics_and_leaves_no_nul_or_cr(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
@@ -297,7 +305,7 @@ proptest! {
 
 proptest! {
     // HTML goes through html5ever and readability: fewer, costlier cases.
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
 
     #[test]
     fn html_parse_gives_ordered_sentences(text in any_text()) {

@@ -97,3 +97,16 @@ def test_a_walk_writes_nothing(tree):
     newsclaims.extract_files(str(root), progress=lambda done, total: None)
     newsclaims.extract_files(str(root), follow_links=True)
     assert snapshot() == before
+
+
+def test_cli_follow_links(tree, capsys):
+    from newsclaims.cli import main
+
+    root, outside = tree
+    os.symlink(outside, root / "elsewhere")
+    assert main([str(root), "--table", "documents", "-o", str(root.parent / "docs.csv")]) == 0
+    import pandas as pd
+
+    assert pd.read_csv(root.parent / "docs.csv")["error"].notna().sum() == 1
+    assert main([str(root), "--follow-links", "--table", "documents", "-o", str(root.parent / "docs.csv")]) == 0
+    assert pd.read_csv(root.parent / "docs.csv")["error"].notna().sum() == 0

@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", choices=TABLES, default="claims", help="which table to write or print (default: claims)")
     p.add_argument("--jobs", type=int, default=None, help="threads to use (default: all cores)")
     p.add_argument("--progress", action="store_true", help="report progress on stderr")
+    p.add_argument("--follow-links", action="store_true",
+                   help="follow symbolic links out of the directories walked (default: report them as errors)")
     p.add_argument("--version", action="version", version=f"newsclaims {__version__}")
     return p
 
@@ -71,7 +73,8 @@ def _cut(value: object, width: int) -> str:
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        ex = extract_files(*args.paths, jobs=args.jobs, progress=args.progress or None)
+        ex = extract_files(*args.paths, jobs=args.jobs, progress=args.progress or None,
+                           follow_links=args.follow_links)
     except (FileNotFoundError, ValueError, TypeError) as e:
         print(f"newsclaims: {e}", file=sys.stderr)
         return 2
