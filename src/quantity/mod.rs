@@ -872,7 +872,7 @@ fn qualifier_before(text: &str, floor: usize, start: usize) -> (Qualifier, usize
                 || text[..at]
                     .chars()
                     .next_back()
-                    .map_or(true, |c| !c.is_alphanumeric());
+                    .is_none_or(|c| !c.is_alphanumeric());
             // "control over half of the areas": "over" after these nouns is a preposition.
             let prep = (*phrase == "over" || *phrase == "above" || *phrase == "under")
                 && OVER_AS_PREPOSITION_AFTER
