@@ -53,14 +53,14 @@ def test_large_document_without_punctuation():
 
 
 @pytest.mark.parametrize("quote", ['"', "“", "”", "'", "«", "„"])
-def test_one_line_of_half_a_million_quote_marks(quote):
-    ex = one(quote * (MB // 2))
-    assert len(ex.documents.loc[0, "text"]) == MB // 2
+def test_one_line_of_300000_quote_marks(quote):
+    ex = one(quote * 300_000)
+    assert len(ex.documents.loc[0, "text"]) == 300_000
 
 
 def test_many_quote_marks_with_cues_between():
-    one("“He said " * 100_000)
-    one(("“ ” ‘ ’ « » \" ' „ " * 50_000))
+    one("“He said " * 50_000)
+    one(("“ ” ‘ ’ « » \" ' „ " * 25_000))
 
 
 def test_long_sentence_of_numbers():
@@ -94,13 +94,13 @@ def test_100000_tiny_documents():
 
 def test_binary_file_nul_bytes_and_invalid_utf8(tmp_path):
     path = tmp_path / "random.txt"
-    path.write_bytes(random.Random(1).randbytes(MB))
+    path.write_bytes(random.Random(1).randbytes(MB // 2))
     docs = one_file(path).documents
     assert docs["error"].isna().all()
     assert "invalid UTF-8" in docs.loc[0, "warnings"]
     assert "\x00" not in docs.loc[0, "text"]
     path = tmp_path / "elf.txt"
-    path.write_bytes(open(sys.executable, "rb").read(2 * MB))
+    path.write_bytes(open(sys.executable, "rb").read(MB))
     assert one_file(path).documents["error"].isna().all()
 
 
