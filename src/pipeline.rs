@@ -214,6 +214,13 @@ pub struct FileInput {
 
 /// Reads and decodes one file into a raw document; failures are recorded, not returned.
 pub fn read_file(file: &FileInput) -> RawDocument {
+    read_file_limited(file, 0)
+}
+
+/// Like [`read_file`], but a file of more than `max_bytes` bytes (0: no limit) is not read at
+/// all: its document gets the same error as an oversized text, and memory stays bounded. Only
+/// regular files are read: a named pipe or a device (`/dev/zero`) would block or never end.
+pub fn read_file_limited(file: &FileInput, max_bytes: usize) -> RawDocument {
     let mut raw = RawDocument {
         id: file.id.clone(),
         path: Some(file.path.clone()),
@@ -230,6 +237,24 @@ pub fn read_file(file: &FileInput) -> RawDocument {
     } else {
         InputFormat::Text
     };
+    match std::fs::metadata(path) {
+        Err(e) => {
+            raw.error = Some(Error::io(&file.path, &e).to_string());
+            return raw;
+        }
+        Ok(meta) if !meta.is_file() => {
+            raw.error = Some(format!("cannot read {}: not a regular file", file.path));
+            return raw;
+        }
+        Ok(meta) if max_bytes > 0 && meta.len() > max_bytes as u64 => {
+            raw.error = Some(format!(
+                "document is {} bytes, more than the limit of {max_bytes} bytes",
+                meta.len()
+            ));
+            return raw;
+        }
+        Ok(_) => {}
+    }
     match std::fs::read(path) {
         Ok(bytes) => {
             let (text, warnings) = decode_bytes(&bytes);
@@ -357,6 +382,14 @@ mod tests {
             .error
             .unwrap()
             .starts_with("cannot read /no/such/file.txt"));
+        let dir = read_file(&FileInput {
+            path: "/dev/null".into(),
+            id: "d".into(),
+        });
+        assert_eq!(
+            dir.error.as_deref(),
+            Some("cannot read /dev/null: not a regular file")
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@
 
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
 use crate::document::{InputFormat, RawDocument};
 use crate::error::Error;
@@ -57,13 +57,21 @@ fn build_options(o: PyOptions) -> PyResult<Options> {
     .map_err(to_py_err)
 }
 
-/// Strings of a Python iterable, raising `TypeError` that names the first non-str item.
-fn strings(name: &str, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+/// Strings of a Python iterable, raising `TypeError` that names the first non-str item, with
+/// the indices of strs that held lone surrogates (`json.loads` gives them for "\ud800"):
+/// those are replaced by U+FFFD, one character for one, so offsets still match.
+fn strings(name: &str, items: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec<usize>)> {
     let mut out = Vec::new();
+    let mut lossy = Vec::new();
     for (i, item) in items.try_iter()?.enumerate() {
         let item = item?;
         match item.extract::<String>() {
             Ok(s) => out.push(s),
+            Err(_) if item.is_instance_of::<PyString>() => {
+                let bytes = item.call_method1("encode", ("utf-8", "surrogatepass"))?;
+                out.push(replace_surrogates(bytes.cast::<PyBytes>()?.as_bytes()));
+                lossy.push(i);
+            }
             Err(_) => {
                 let type_name = item.get_type().name()?;
                 return Err(PyTypeError::new_err(format!(
@@ -72,7 +80,27 @@ fn strings(name: &str, items: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
             }
         }
     }
-    Ok(out)
+    Ok((out, lossy))
+}
+
+/// UTF-8 with surrogates (each encoded in 3 bytes by "surrogatepass") to text with one U+FFFD
+/// per surrogate; pyo3's `to_string_lossy` would insert three.
+fn replace_surrogates(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push('\u{FFFD}');
+                bytes = &rest[rest.len().min(3)..];
+            }
+        }
+    }
 }
 
 /// The input format named by `name` ("text" or "html"), or `ValueError` naming item `i`.
@@ -106,7 +134,7 @@ fn extract_texts<'py>(
     min_quote_words: usize,
     formats: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let texts = strings("texts", texts)?;
+    let (texts, lossy) = strings("texts", texts)?;
     let formats = match formats {
         None => vec![InputFormat::Text; texts.len()],
         Some(names) if names.len() != texts.len() => {
@@ -139,7 +167,7 @@ fn extract_texts<'py>(
         min_quote_words,
     })?;
     let tables = py.detach(move || {
-        let raws: Vec<_> = texts
+        let mut raws: Vec<_> = texts
             .into_iter()
             .zip(ids)
             .zip(published.into_iter().zip(titles))
@@ -149,6 +177,11 @@ fn extract_texts<'py>(
                 ..pipeline::raw_from_text(id, text, published, title)
             })
             .collect();
+        for i in lossy {
+            raws[i]
+                .warnings
+                .push("lone surrogate(s) in the str replaced by U+FFFD".to_owned());
+        }
         pipeline::extract_batch(&raws, &options, jobs).map(table_columns)
     });
     columns_to_py(py, tables.map_err(to_py_err)?)

@@ -8,6 +8,7 @@ import gzip
 import importlib.util
 import json
 import os
+import stat
 from pathlib import Path
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
@@ -230,8 +231,9 @@ class Extractor:
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
-                jobs: Optional[int] = None) -> Extraction:
-        """Extracts from in-memory texts. See :func:`newsclaims.extract`."""
+                jobs: Optional[int] = None, check_ids: bool = True) -> Extraction:
+        """Extracts from in-memory texts. See :func:`newsclaims.extract`. ``check_ids=False``
+        allows repeated ids (used for records read from files, where ids are the data's own)."""
         if isinstance(texts, (str, bytes)):
             raise TypeError("texts must be an iterable of str, not a single str; wrap it in a list")
         texts = list(texts)
@@ -239,6 +241,8 @@ class Extractor:
         ids_list = [str(i) for i in range(n)] if ids is None else [str(i) for i in ids]
         if len(ids_list) != n:
             raise ValueError(f"ids has {len(ids_list)} items but texts has {n}")
+        if check_ids:
+            _check_unique(ids_list)
         published_list = [None] * n if published is None else [_date_string(p) for p in published]
         if len(published_list) != n:
             raise ValueError(f"published has {len(published_list)} items but texts has {n}")
@@ -249,34 +253,45 @@ class Extractor:
                                       jobs=self._jobs(jobs), **self._options())
         return Extraction._from_core(columns)
 
-    def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None) -> Extraction:
+    def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
+                      follow_links: bool = False) -> Extraction:
         """Extracts from files. See :func:`newsclaims.extract_files`."""
-        files = expand_paths(paths)
+        entries = walk_paths(paths, follow_links=follow_links)
+        files = [path for path, _ in entries]
         jobs = self._jobs(jobs)
         report, close = _progress_reporter(progress, len(files))
-        if not any(_is_record_file(f) for f in files) and report is None:
+        plain = all(error is None and not _is_record_file(path) for path, error in entries)
+        if plain and report is None:
             ids = [Path(f).stem for f in files]
             return Extraction._from_core(_core.extract_paths(files, ids, jobs=jobs, **self._options()))
         try:
-            return self._extract_files_in_parts(files, jobs, report)
+            return self._extract_files_in_parts(entries, jobs, report)
         finally:
             close()
 
-    def _extract_files_in_parts(self, files: List[str], jobs: Optional[int],
+    def _extract_files_in_parts(self, entries: List["tuple[str, Optional[str]]"], jobs: Optional[int],
                                 report: Optional[Callable[[int, int], Any]]) -> Extraction:
+        files = [path for path, _ in entries]
         # Runs of article files go to the core in chunks (read in parallel there); each record
-        # file is read here and its records go to the core as texts. Input order is kept.
+        # file is read here and its records go to the core as texts; an entry the walk could
+        # not use becomes its error row. Input order is kept.
         parts: List[Extraction] = []
         done = 0
         i = 0
         while i < len(files):
-            if _is_record_file(files[i]):
-                parts.append(self._extract_record_file(files[i], jobs))
+            path, error = entries[i]
+            if error is not None:
+                parts.append(_error_row(Path(path).stem, path, error))
+                i += 1
+                done += 1
+            elif _is_record_file(path):
+                parts.append(self._extract_record_file(path, jobs))
                 i += 1
                 done += 1
             else:
                 j = i
-                while j < len(files) and j - i < _PROGRESS_CHUNK and not _is_record_file(files[j]):
+                while (j < len(files) and j - i < _PROGRESS_CHUNK and entries[j][1] is None
+                       and not _is_record_file(files[j])):
                     j += 1
                 chunk = files[i:j]
                 parts.append(Extraction._from_core(
@@ -343,7 +358,7 @@ class Extractor:
         texts_list = [t if isinstance(t, str) else "" for t in texts]
         titles_list = None if titles is None else [t if isinstance(t, str) and t.strip() else None for t in titles]
         ex = self.extract(texts_list, ids=[str(i) for i in ids], published=None if published is None else list(published),
-                          titles=titles_list, jobs=jobs)
+                          titles=titles_list, jobs=jobs, check_ids=path is None)
         docs = ex.documents
         if path is not None:
             docs["path"] = pd.Series([path] * len(docs), dtype="string")
@@ -484,6 +499,18 @@ def iter_records(path: str, chunk_rows: Optional[int]) -> "Iterator[Tuple[pd.Dat
         yield pd.DataFrame.from_records(rows), warnings
 
 
+def _check_unique(ids: List[str]) -> None:
+    """Raises ValueError naming the first id given twice: tables join on ``doc_id``, so a
+    repeated id would silently merge two documents' rows."""
+    if len(set(ids)) == len(ids):
+        return
+    first: Dict[str, int] = {}
+    for i, doc_id in enumerate(ids):
+        if doc_id in first:
+            raise ValueError(f"ids must be unique: {doc_id!r} is given at positions {first[doc_id]} and {i}")
+        first[doc_id] = i
+
+
 def _check_jobs(jobs: Optional[int]) -> Optional[int]:
     if jobs is None:
         return None
@@ -504,30 +531,91 @@ def _date_string(value: Any) -> Optional[str]:
     return str(value)
 
 
-def expand_paths(paths: Sequence[PathLike], extensions: Sequence[str] = TEXT_EXTENSIONS) -> List[str]:
+def expand_paths(paths: Sequence[PathLike], extensions: Sequence[str] = TEXT_EXTENSIONS, *,
+                 follow_links: bool = False) -> List[str]:
     """Files named by `paths`: files as given, directories walked recursively (for files with
-    `extensions`, by default :data:`TEXT_EXTENSIONS`, sorted), glob patterns expanded. Raises
-    ``FileNotFoundError`` for a path that does not exist and matches nothing."""
-    extensions = tuple(extensions)
-    files: List[str] = []
-    for p in paths:
-        p = os.fspath(p)
+    `extensions`, by default :data:`TEXT_EXTENSIONS`, sorted), glob patterns expanded. Raises ``FileNotFoundError`` for a
+    path that does not exist and matches nothing. Entries a walk cannot use (see
+    :func:`walk_paths`) are left out; :func:`extract_files` reports them as documents rows."""
+    return [path for path, error in walk_paths(paths, extensions, follow_links=follow_links) if error is None]
+
+
+def walk_paths(paths: Sequence[PathLike], extensions: Sequence[str] = TEXT_EXTENSIONS, *,
+               follow_links: bool = False) -> List["tuple[str, Optional[str]]"]:
+    """Like :func:`expand_paths`, as ``(path, error)`` pairs: ``error`` is None for a file to
+    read, or says why an entry met on the way cannot be read (an unreadable directory, a named
+    pipe or device, a symbolic link leading outside the walked directory).
+
+    A walk never writes and never leaves its root unless ``follow_links`` is true: a symbolic
+    link inside a directory is read only when it points inside that directory (its target is
+    then met anyway). With ``follow_links`` true, links are followed wherever they lead and each
+    directory is walked once, so link loops end."""
+    out: List["tuple[str, Optional[str]]"] = []
+    for given in paths:
+        p = os.fspath(given) if isinstance(given, (str, bytes, os.PathLike)) else given
         if not isinstance(p, str):
             raise TypeError(f"paths must be str or os.PathLike, not {type(p).__name__}")
         if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs.sort()
-                files.extend(os.path.join(root, n) for n in sorted(names) if n.lower().endswith(extensions))
+            out.extend(_walk_directory(p, tuple(extensions), follow_links))
         elif os.path.exists(p):
-            files.append(p)
+            out.append((p, _not_regular(p)))
         elif glob.has_magic(p):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 raise FileNotFoundError(f"no files match {p!r}")
-            files.extend(m for m in matches if os.path.isfile(m))
+            out.extend((m, None) for m in matches if os.path.isfile(m))
+        elif os.path.islink(p):
+            out.append((p, f"cannot read {p}: broken symbolic link to {os.readlink(p)}"))
         else:
             raise FileNotFoundError(f"no such file or directory: {p!r}")
-    return files
+    return out
+
+
+def _not_regular(path: str) -> Optional[str]:
+    """Why `path` is not read as a file (reading a named pipe or a device would block or never
+    end), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        return f"cannot read {path}: {e.strerror or e}"
+    if stat.S_ISREG(mode):
+        return None
+    return f"cannot read {path}: not a regular file"
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk_directory(top: str, extensions: Tuple[str, ...], follow_links: bool) -> List["tuple[str, Optional[str]]"]:
+    out: List["tuple[str, Optional[str]]"] = []
+    root = os.path.realpath(top)
+    seen = set()
+    # os.walk calls onerror for a directory it cannot list; its walk goes on with the others.
+    for directory, dirs, names in os.walk(top, followlinks=follow_links,
+                                          onerror=lambda e: out.append((e.filename, f"cannot read {e.filename}: {e.strerror or e}"))):
+        real = os.path.realpath(directory)
+        if real in seen:  # a link loop, or a second link to one directory
+            dirs.clear()
+            continue
+        seen.add(real)
+        dirs.sort()
+        if not follow_links:
+            for d in dirs:
+                full = os.path.join(directory, d)
+                if os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                    out.append((full, f"not read: {full} is a symbolic link to {os.path.realpath(full)}, outside "
+                                      f"{top}; pass follow_links=True to follow it"))
+        for name in sorted(names):
+            if not name.lower().endswith(extensions):
+                continue
+            full = os.path.join(directory, name)
+            if not follow_links and os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                out.append((full, f"not read: {full} is a symbolic link to {os.path.realpath(full)}, outside "
+                                  f"{top}; pass follow_links=True to follow it"))
+            else:
+                out.append((full, _not_regular(full)))
+    return out
 
 
 _DEFAULT = Extractor()
@@ -540,7 +628,9 @@ def extract(texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None, publis
     ``texts``: any iterable of str. ``ids``: one per text (default "0", "1", ...).
     ``published``: one date per text (``datetime``, ``date``, ISO string or None); relative
     dates ("on Friday") resolve against it. ``titles``: optional headlines. ``jobs``: threads
-    (default: all cores). A non-str text raises ``TypeError`` naming its index.
+    (default: all cores). A non-str text raises ``TypeError`` naming its index; ids, published
+    and titles of another length than texts raise ``ValueError``, and so does an id given twice
+    (ids are compared as str, so 1 and "1" are the same id).
 
     >>> ex = extract(["Lavrov said: “The talks will continue in Geneva.”"])
     >>> ex.claims.loc[0, "source"], ex.claims.loc[0, "content"]
@@ -549,7 +639,8 @@ def extract(texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None, publis
     return _DEFAULT.extract(texts, ids=ids, published=published, titles=titles, jobs=jobs)
 
 
-def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progress = None) -> Extraction:
+def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
+                  follow_links: bool = False) -> Extraction:
     """Extracts claims and quantities from files.
 
     Each path is a file, a directory (walked recursively for .txt, .html, .jsonl and .csv
@@ -561,8 +652,14 @@ def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progre
     ``progress``: a tqdm bar on stderr (or a notebook widget); by default shown only for more
     than :data:`PROGRESS_MIN_FILES` files when a person is watching (a terminal or a notebook,
     and no ``CI`` variable); True always, False never; a callable gets ``(done, total)`` instead.
+
+    A directory walk reads only what lies inside the directory: a symbolic link leading out of
+    it is not followed unless ``follow_links=True`` (link loops are then walked once). Entries
+    the walk cannot use (an unreadable directory, a named pipe, a link left unfollowed) become
+    documents rows with their ``error``. Ids are file stems and may repeat across directories;
+    the ``path`` column tells such documents apart. Nothing is ever written.
     """
-    return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress)
+    return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress, follow_links=follow_links)
 
 
 def extract_frame(df: pd.DataFrame, text: str = "text", id: Optional[str] = None, published: Optional[str] = None,
@@ -573,7 +670,8 @@ def extract_frame(df: pd.DataFrame, text: str = "text", id: Optional[str] = None
     DataFrame's index), which become ``doc_id`` so results join back with
     ``df.merge(ex.claims, left_on=id, right_on="doc_id")``. ``published``/``title``: optional
     columns of publication dates and headlines. A row whose text is missing (NaN, None) gets a
-    documents ``error``.
+    documents ``error``. Ids must be unique (a repeated one raises ``ValueError``; for a
+    DataFrame with a repeated index, pass ``id=`` or call ``df.reset_index()`` first).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"body": ["Lavrov said: “The talks will continue.”"]}, index=["a1"])

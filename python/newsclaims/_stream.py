@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import _core
 from ._extract import (TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT, _date_string,
-                       _error_row, _is_record_file, _join_warning, _record_id, _record_stem, expand_paths,
+                       _error_row, _is_record_file, _join_warning, _record_id, _record_stem, walk_paths,
                        iter_records, TEXT_EXTENSIONS)
 from ._schema import CATEGORY, DATETIME, FLOAT, INT, BOOL, SCHEMA
 
@@ -64,7 +64,7 @@ Unit = Union[_Text, _File, Extraction]
 
 def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DEFAULT_BATCH_SIZE,
                  jobs: Optional[int] = None, extractor: Optional[Extractor] = None,
-                 prefetch: bool = True) -> Iterator[Extraction]:
+                 prefetch: bool = True, follow_links: bool = False) -> Iterator[Extraction]:
     """Extracts from a corpus batch by batch, in input order, holding one batch at a time.
 
     ``inputs`` is either a path (str or ``os.PathLike``: a file, a directory walked recursively,
@@ -79,6 +79,8 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
     archives (``.warc``, ``.warc.gz``: every 2xx HTML response is a document whose ``doc_id`` is
     its URL, with columns ``url`` and ``warc_date``; needs ``pip install 'newsclaims[warc]'``).
     A file that cannot be read becomes a documents row with its ``error``; the run goes on.
+    Directory walks stay inside each directory unless ``follow_links`` (as in
+    :func:`newsclaims.extract_files`).
 
     Every batch is an :class:`Extraction` of at most ``batch_size`` documents; each input
     document appears in exactly one batch, in input order. ``jobs``: threads per batch.
@@ -94,11 +96,11 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
         raise ValueError(f"batch_size must be an int >= 1, got {batch_size!r}")
     extractor = extractor or _DEFAULT
     if isinstance(inputs, (str, os.PathLike)):
-        units = _path_units([inputs], batch_size, extractor, jobs)
+        units = _path_units([inputs], batch_size, extractor, jobs, follow_links)
     elif isinstance(inputs, bytes):
         raise TypeError("inputs must be a path or an iterable of texts, records or paths, not bytes")
     else:
-        units = _item_units(inputs, batch_size, extractor, jobs)
+        units = _item_units(inputs, batch_size, extractor, jobs, follow_links)
     batches = _batches(units, batch_size, extractor, jobs)
     return _prefetched(batches) if prefetch else batches
 
@@ -208,14 +210,15 @@ def _extract_run(run: List[Union[_Text, _File]], extractor: Extractor, jobs: Opt
     return ex
 
 
-def _item_units(items: Iterable[Any], batch_size: int, extractor: Extractor, jobs: Optional[int]) -> Iterator[Unit]:
+def _item_units(items: Iterable[Any], batch_size: int, extractor: Extractor, jobs: Optional[int],
+                follow_links: bool) -> Iterator[Unit]:
     for n, item in enumerate(items):
         if isinstance(item, str):
             yield _Text(item, str(n))
         elif isinstance(item, dict):
             yield _record_unit(item, str(n))
         elif isinstance(item, os.PathLike):
-            yield from _path_units([item], batch_size, extractor, jobs)
+            yield from _path_units([item], batch_size, extractor, jobs, follow_links)
         else:
             raise TypeError(f"inputs[{n}] is {type(item).__name__}: expected a str text, a dict record or "
                             f"a pathlib.Path")
@@ -230,10 +233,13 @@ def _record_unit(record: Dict[str, Any], default_id: str) -> _Text:
                  metadata={k: v for k, v in record.items() if k not in used} or None)
 
 
-def _path_units(paths: Sequence[PathLike], batch_size: int, extractor: Extractor, jobs: Optional[int]) -> Iterator[Unit]:
-    for path in expand_paths(paths, STREAM_EXTENSIONS):
+def _path_units(paths: Sequence[PathLike], batch_size: int, extractor: Extractor, jobs: Optional[int],
+                follow_links: bool) -> Iterator[Unit]:
+    for path, error in walk_paths(paths, STREAM_EXTENSIONS, follow_links=follow_links):
         lower = path.lower()
-        if lower.endswith(WARC_EXTENSIONS):
+        if error is not None:
+            yield _error_row(Path(path).stem, path, error)
+        elif lower.endswith(WARC_EXTENSIONS):
             yield from _warc_units(path)
         elif lower.endswith(GZIP_EXTENSIONS):
             yield _gzip_unit(path)

@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--no-progress", dest="progress", action="store_false", help="never report progress")
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
                    help=f"documents per batch when streaming to -o (default: {DEFAULT_BATCH_SIZE})")
+    p.add_argument("--follow-links", action="store_true",
+                   help="follow symbolic links out of the directories walked (default: report them as errors)")
     p.add_argument("--version", action="version", version=f"newsclaims {__version__}")
     return p
 
@@ -106,7 +108,8 @@ def _cut(value: object, width: int) -> str:
 
 def _batches(args: argparse.Namespace) -> Iterator[Extraction]:
     docs = 0
-    for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs):
+    for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs,
+                              follow_links=args.follow_links):
         docs += len(batch)
         if args.progress:
             print(f"\rnewsclaims: {docs} documents", end="", file=sys.stderr, flush=True)
