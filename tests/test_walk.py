@@ -73,9 +73,10 @@ def test_unreadable_directory_and_named_pipe_become_error_rows(tree, monkeypatch
 
 def test_a_named_pipe_given_to_the_core_is_not_read(tmp_path):
     from newsclaims._core import extract_paths
+    from newsclaims._extract import Extraction
 
     os.mkfifo(tmp_path / "pipe")
-    docs = extract_paths([str(tmp_path / "pipe"), "/dev/zero"], ["p", "z"])["documents"]
+    docs = Extraction._from_core(extract_paths([str(tmp_path / "pipe"), "/dev/zero"], ["p", "z"])).documents
     assert [e.endswith("not a regular file") for e in docs["error"]] == [True, True]
 
 
@@ -104,7 +105,8 @@ def test_cli_follow_links(tree, capsys):
 
     root, outside = tree
     os.symlink(outside, root / "elsewhere")
-    assert main([str(root), "--table", "documents", "-o", str(root.parent / "docs.csv")]) == 0
+    # exit code 1: a document (the link left unfollowed) has an error
+    assert main([str(root), "--table", "documents", "-o", str(root.parent / "docs.csv")]) == 1
     import pandas as pd
 
     assert pd.read_csv(root.parent / "docs.csv")["error"].notna().sum() == 1
