@@ -11,12 +11,6 @@ pub struct Options {
     pub extra_boilerplate: Option<RegexSet>,
     /// Documents larger than this many bytes are rejected with a per-document error (0: no limit).
     pub max_document_bytes: usize,
-    /// Extra reporting verbs, as base forms ("tweet", "allege"), on top of `lexicon::cues`.
-    /// Carried for the attribution stage, which does not read them yet (it takes no options).
-    pub extra_cues: Vec<String>,
-    /// Extra titles and roles before names ("Rapporteur", "Archbishop"), on top of
-    /// `lexicon::sources`. Carried for the attribution stage, which does not read them yet.
-    pub extra_titles: Vec<String>,
     /// Direct quotations of fewer words than this are dropped from the claims (0: keep all).
     /// The attribution stage already drops quotations under `MIN_QUOTE_WORDS` (3) words, so
     /// only larger values change anything: “Lies and more lies,” said Zakharova.

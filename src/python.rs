@@ -39,8 +39,6 @@ fn to_py_err(e: Error) -> PyErr {
 struct PyOptions {
     boilerplate: Vec<String>,
     max_document_bytes: usize,
-    cues: Vec<String>,
-    titles: Vec<String>,
     min_quote_words: usize,
 }
 
@@ -48,8 +46,6 @@ fn build_options(o: PyOptions) -> PyResult<Options> {
     let boilerplate = o.boilerplate;
     Options {
         max_document_bytes: o.max_document_bytes,
-        extra_cues: o.cues,
-        extra_titles: o.titles,
         min_quote_words: o.min_quote_words,
         ..Options::default()
     }
@@ -118,7 +114,7 @@ fn input_format(i: usize, name: &str) -> PyResult<InputFormat> {
 /// one per text ("text" or "html"), says how to read each (default: all text); HTML pages
 /// already in memory (WARC responses, gzipped files) go through it.
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_words=0, formats=None))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -129,8 +125,6 @@ fn extract_texts<'py>(
     jobs: Option<usize>,
     boilerplate: Vec<String>,
     max_document_bytes: usize,
-    cues: Vec<String>,
-    titles_extra: Vec<String>,
     min_quote_words: usize,
     formats: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyDict>> {
@@ -162,8 +156,6 @@ fn extract_texts<'py>(
     let options = build_options(PyOptions {
         boilerplate,
         max_document_bytes,
-        cues,
-        titles: titles_extra,
         min_quote_words,
     })?;
     let tables = py.detach(move || {
@@ -189,7 +181,7 @@ fn extract_texts<'py>(
 
 /// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, cues=Vec::new(), titles_extra=Vec::new(), min_quote_words=0))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -198,8 +190,6 @@ fn extract_paths<'py>(
     jobs: Option<usize>,
     boilerplate: Vec<String>,
     max_document_bytes: usize,
-    cues: Vec<String>,
-    titles_extra: Vec<String>,
     min_quote_words: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
@@ -210,8 +200,6 @@ fn extract_paths<'py>(
     let options = build_options(PyOptions {
         boilerplate,
         max_document_bytes,
-        cues,
-        titles: titles_extra,
         min_quote_words,
     })?;
     let files: Vec<FileInput> = paths

@@ -102,7 +102,7 @@ def test_merge_keeps_record_metadata_and_renames_clashes(tmp_path):
 
 def test_min_quote_words_and_options_pickle():
     text = "“Lies and more lies,” said Zakharova. Lavrov said: “The talks will continue in Geneva.”"
-    ex = newsclaims.Extractor(min_quote_words=5, cues=["tweet"], source_titles=["Rapporteur"])
+    ex = newsclaims.Extractor(min_quote_words=5, boilerplate=["Share this"])
     again = pickle.loads(pickle.dumps(ex))
     assert again.__getstate__() == ex.__getstate__()
     assert "min_quote_words=5" in repr(again)
@@ -113,10 +113,10 @@ def test_min_quote_words_and_options_pickle():
 
 
 def test_bad_options_raise():
-    with pytest.raises(TypeError, match="cues must be a sequence of str"):
-        newsclaims.Extractor(cues="tweet")
-    with pytest.raises(TypeError, match=r"source_titles\[1\] is int"):
-        newsclaims.Extractor(source_titles=["Rapporteur", 3])
+    with pytest.raises(TypeError, match="boilerplate must be a sequence of str"):
+        newsclaims.Extractor(boilerplate="Share this")
+    with pytest.raises(TypeError, match=r"boilerplate\[1\] is int"):
+        newsclaims.Extractor(boilerplate=["Share this", 3])
     with pytest.raises(ValueError, match="min_quote_words must be an int >= 0"):
         newsclaims.Extractor(min_quote_words=-1)
 

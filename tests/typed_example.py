@@ -22,8 +22,8 @@ def main(seeds: str) -> None:
     n_rows: int = ex.to_arrow()["claims"].num_rows  # pyarrow has no stubs: Any
     html: str = ex.show(str(ex.documents["doc_id"].iloc[0]))._repr_html_()
 
-    extractor = Extractor(boilerplate=[r"Share this article"], min_quote_words=4, cues=["tweet"],
-                          source_titles=["Rapporteur"], max_document_bytes=1_000_000, jobs=1)
+    extractor = Extractor(boilerplate=[r"Share this article"], min_quote_words=4,
+                          max_document_bytes=1_000_000, jobs=1)
     again: Extractor = pickle.loads(pickle.dumps(extractor))
     texts: List[str] = ["“Half of the city is free,” said Major-General Igor Konashenkov."]
     small = again.extract(texts, ids=["a1"], published=["2016-12-13"])

@@ -24,16 +24,13 @@ def extract_texts(
     jobs: Optional[int] = None,
     boilerplate: Sequence[str] = ...,
     max_document_bytes: int = 0,
-    cues: Sequence[str] = ...,
-    titles_extra: Sequence[str] = ...,
     min_quote_words: int = 0,
     formats: Optional[Sequence[str]] = None,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
     naming the first non-str text, ValueError for mismatched lengths, an unknown format, jobs < 1
-    or an invalid boilerplate pattern. ``cues``/``titles_extra``: extra reporting verbs and source
-    titles for the attribution stage; ``min_quote_words``: shorter direct quotations are dropped."""
+    or an invalid boilerplate pattern. ``min_quote_words``: shorter direct quotations are dropped."""
 
 def extract_paths(
     paths: Sequence[str],
@@ -42,8 +39,6 @@ def extract_paths(
     jobs: Optional[int] = None,
     boilerplate: Sequence[str] = ...,
     max_document_bytes: int = 0,
-    cues: Sequence[str] = ...,
-    titles_extra: Sequence[str] = ...,
     min_quote_words: int = 0,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a

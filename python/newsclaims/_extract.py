@@ -191,8 +191,8 @@ class Extractor:
     the built-in table. ``max_document_bytes``: larger documents get a per-document ``error``
     instead of being processed (0: no limit). ``jobs``: default number of threads.
     ``min_quote_words``: direct quotations of fewer words are not claims (the core always drops
-    those under 3 words, scare quotes such as “ceasefire”). ``cues``: extra reporting verbs as base forms ("tweet"); ``source_titles``:
-    extra titles before names ("Rapporteur"); both are handed to the core's ``Options``.
+    those under 3 words, scare quotes such as “ceasefire”). Extra cue verbs and titles are not
+    configurable yet: the attribution stage compiles its tables once (see ``src/lexicon/``).
 
     >>> text = "“Lies and more lies,” said Zakharova. Lavrov said: “The talks will continue in Geneva.”"
     >>> Extractor().extract([text]).claims["content"].tolist()
@@ -202,11 +202,8 @@ class Extractor:
     """
 
     def __init__(self, *, boilerplate: Sequence[str] = (), max_document_bytes: int = 0,
-                 jobs: Optional[int] = None, cues: Sequence[str] = (), source_titles: Sequence[str] = (),
-                 min_quote_words: int = 0) -> None:
+                 jobs: Optional[int] = None, min_quote_words: int = 0) -> None:
         self.boilerplate = _words("boilerplate", boilerplate)
-        self.cues = _words("cues", cues)
-        self.source_titles = _words("source_titles", source_titles)
         if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, int) or min_quote_words < 0:
             raise ValueError(f"min_quote_words must be an int >= 0, got {min_quote_words!r}")
         self.min_quote_words = min_quote_words
@@ -220,14 +217,14 @@ class Extractor:
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs,
-                "cues": self.cues, "source_titles": self.source_titles, "min_quote_words": self.min_quote_words}
+                "min_quote_words": self.min_quote_words}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
 
     def _options(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes,
-                "cues": self.cues, "titles_extra": self.source_titles, "min_quote_words": self.min_quote_words}
+                "min_quote_words": self.min_quote_words}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
