@@ -58,13 +58,13 @@ def test_to_arrow_and_to_polars_on_empty_input_keep_the_schema():
     ex = newsclaims.extract([])
     for name, table in ex.to_arrow().items():
         assert table.num_rows == 0 and table.schema.equals(arrow_schema(name))
-    pl = pytest.importorskip("polars")
+    import polars as pl
     frames = ex.to_polars()
     assert frames["claims"].columns == [c for c, _, _ in SCHEMA["claims"]]
 
 
 def test_to_polars(seeds):
-    pl = pytest.importorskip("polars")
+    import polars as pl
     frames = seeds.to_polars()
     assert set(frames) == set(TABLES)
     claims = frames["claims"]
@@ -269,7 +269,7 @@ def test_report_in_headless_chromium(seeds, tmp_path):
 # --- plot --------------------------------------------------------------------------------------
 
 def test_plot_timeline_writes_a_png(tmp_path):
-    mpl = pytest.importorskip("matplotlib")
+    import matplotlib as mpl
     mpl.use("Agg")
     texts = ["Lavrov said: “Government forces now hold 93 percent of eastern Aleppo.”",
              "Lavrov said on Monday: “Government forces now hold 98 percent of eastern Aleppo.”",
