@@ -874,15 +874,20 @@ fn qualifier_after(text: &str, end: usize, limit: usize) -> Option<(&'static str
             if phrase.starts_with(|c: char| c.is_alphabetic()) && sep.is_empty() {
                 continue;
             }
-            let cand = format!("{sep}{phrase}");
-            if rest.len() >= cand.len()
-                && rest.is_char_boundary(cand.len())
-                && rest[..cand.len()].eq_ignore_ascii_case(&cand)
-                && !rest[cand.len()..].starts_with(|c: char| c.is_alphanumeric())
+            // Compared in place: building "{sep}{phrase}" for each number was 23,570 format!
+            // calls on seeds + 200 PolNeAR texts.
+            let Some(after_sep) = rest.strip_prefix(sep) else {
+                continue;
+            };
+            let len = sep.len() + phrase.len();
+            if after_sep.len() >= phrase.len()
+                && after_sep.is_char_boundary(phrase.len())
+                && after_sep[..phrase.len()].eq_ignore_ascii_case(phrase)
+                && !rest[len..].starts_with(|c: char| c.is_alphanumeric())
                 // "5000 or less than 6000": that "less" qualifies the next number.
-                && !rest[cand.len()..].trim_start().starts_with("than")
+                && !rest[len..].trim_start().starts_with("than")
             {
-                return Some((name, end + cand.len()));
+                return Some((name, end + len));
             }
         }
     }
