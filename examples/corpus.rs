@@ -13,6 +13,8 @@
 //! quantity) and the whole pipeline are timed separately at every `--jobs` value (0 = all cores),
 //! best of `--repeat` runs, and one JSON line per measurement is printed.
 //!
+//! `NEWSCLAIMS_DUMP=FILE` also writes every table to FILE (to diff outputs across a change).
+//!
 //! It reads no data of its own: the corpus lives in ../shared and is never copied into the repo.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -271,4 +273,9 @@ fn main() {
         tables.sentences.doc_id.len(),
         errors
     );
+    // NEWSCLAIMS_DUMP=FILE writes every table (Debug form) there: diff it before and after a
+    // speed change to prove the outputs did not move.
+    if let Some(path) = std::env::var_os("NEWSCLAIMS_DUMP") {
+        std::fs::write(&path, format!("{tables:#?}")).expect("write NEWSCLAIMS_DUMP");
+    }
 }

@@ -17,15 +17,16 @@ impl CharOffsets {
         if text.is_ascii() {
             return CharOffsets { table: None };
         }
+        // One pass over the bytes: every byte that is no UTF-8 continuation byte (0x80..=0xBF,
+        // i.e. below -0x40 as i8) starts a char. (A loop over `char_indices` writing each
+        // char's bytes was 26M instructions on seeds + 200 PolNeAR texts.)
         let mut table = vec![0u32; text.len() + 1];
-        let mut chars = 0u32;
-        for (i, c) in text.char_indices() {
-            for b in 0..c.len_utf8() {
-                table[i + b] = chars;
-            }
-            chars += 1;
+        let mut started = 0u32;
+        for (slot, &b) in table.iter_mut().zip(text.as_bytes()) {
+            started += u32::from((b as i8) >= -0x40);
+            *slot = started - 1;
         }
-        table[text.len()] = chars;
+        table[text.len()] = started;
         CharOffsets { table: Some(table) }
     }
     /// The char offset of byte offset `byte`.
@@ -230,5 +231,15 @@ mod tests {
         assert_eq!(chars.char_at(ok), 6);
         assert_eq!(chars.char_at(text.len()), 8);
         assert_eq!(CharOffsets::new("ascii").char_at(3), 3);
+    }
+
+    #[test]
+    fn char_offsets_agree_with_char_indices() {
+        let text = "Assad’s “forces” took 93% of Aleppo — 1½ km², 😀 said Zoë.";
+        let chars = CharOffsets::new(text);
+        for (n, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(chars.char_at(byte), n as i64, "byte {byte}");
+        }
+        assert_eq!(chars.char_at(text.len()), text.chars().count() as i64);
     }
 }

@@ -41,7 +41,7 @@ use crate::lexicon::numbers::{
     RATE_DENOMINATORS, UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
-use number::{words_prefix_len, words_value, CORE, MIXED, MULTIPLIER, UNIT};
+use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
 
 /// A number found in a sentence, before ranges are merged and context is read.
 #[derive(Debug, Clone)]
@@ -472,7 +472,8 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
         .join("|");
     Regex::new(&format!(
         r"^(?i)(?:\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
-    ))
+    )
+    .replace(r"\b", ASCII_BOUNDARY))
     .unwrap()
 });
 
@@ -483,7 +484,8 @@ static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|(w, _)| *w)
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"^(?i)[\s-]+an?[\s-]+(?P<scale>{scales})\b")).unwrap()
+    Regex::new(&format!(r"^(?i)[\s-]+an?[\s-]+(?P<scale>{scales})\b").replace(r"\b", ASCII_BOUNDARY))
+        .unwrap()
 });
 
 /// Denominators read as fractions when written with a slash ("1/4", "1/16").
@@ -786,7 +788,7 @@ static YEAR_RANGE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d])(?:1[89]|20)\d\d[-–/]$").unwrap());
 
 static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
 });
 
 /// Clock times and ISO timestamps inside a token: "4:39", "2019-09-01T10:38:07.190Z".
@@ -893,15 +895,20 @@ fn qualifier_after(text: &str, end: usize, limit: usize) -> Option<(&'static str
             if phrase.starts_with(|c: char| c.is_alphabetic()) && sep.is_empty() {
                 continue;
             }
-            let cand = format!("{sep}{phrase}");
-            if rest.len() >= cand.len()
-                && rest.is_char_boundary(cand.len())
-                && rest[..cand.len()].eq_ignore_ascii_case(&cand)
-                && !rest[cand.len()..].starts_with(|c: char| c.is_alphanumeric())
+            // Compared in place: building "{sep}{phrase}" for each number was 23,570 format!
+            // calls on seeds + 200 PolNeAR texts.
+            let Some(after_sep) = rest.strip_prefix(sep) else {
+                continue;
+            };
+            let len = sep.len() + phrase.len();
+            if after_sep.len() >= phrase.len()
+                && after_sep.is_char_boundary(phrase.len())
+                && after_sep[..phrase.len()].eq_ignore_ascii_case(phrase)
+                && !rest[len..].starts_with(|c: char| c.is_alphanumeric())
                 // "5000 or less than 6000": that "less" qualifies the next number.
-                && !rest[cand.len()..].trim_start().starts_with("than")
+                && !rest[len..].trim_start().starts_with("than")
             {
-                return Some((name, end + cand.len()));
+                return Some((name, end + len));
             }
         }
     }
