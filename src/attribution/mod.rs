@@ -29,7 +29,7 @@ use regex::Regex;
 
 use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::cues::{
-    cue_lemma, ACCORDING_CUES, CUE_VERBS, HEDGES, NOT_A_CUE_AFTER, SPEAKER_ADVERBS, TELL_LEMMAS,
+    cue_lemma, ACCORDING_CUES, CUE_VERBS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, NOT_A_CUE_AFTER, SPEAKER_ADVERBS, TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
@@ -149,6 +149,8 @@ const AMBIGUOUS_LEMMAS: &[&str] = &[
     "counter",
     "mention",
     "add",
+    "find",
+    "show",
 ];
 
 /// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
@@ -904,9 +906,16 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
             || quotes
                 .iter()
                 .any(|q| q.byte_start >= start && q.byte_start < s.byte_end);
+        // "A June poll found Trump receiving 20 percent": evidence reports without "that".
+        let evidence = EVIDENCE_LEMMAS.contains(&cue.lemma)
+            && written
+                .slice(text)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| EVIDENCE_NOUNS.contains(&w.to_lowercase().as_str()));
         if !(between.ends_with("that")
             || between.ends_with(':')
             || opens_quote
+            || evidence
             || cue.lemma == "call")
         {
             return None;
@@ -932,6 +941,7 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if cue.lemma == "call" && kind == ClaimKind::Indirect {
         return None; // "X called the meeting" reports nothing; "X called it a “victory”" does.
     }
+    let content = with_that(text, kind, content);
     Some(Found {
         kind,
         written,
@@ -980,6 +990,7 @@ fn participle(
         return None;
     }
     let (kind, content) = content_kind(text, region, quotes);
+    let content = with_that(text, kind, content);
     let (chunk, hedge) = if let Some(prev) = out.last() {
         (prev.chunk.clone(), prev.hedge.clone())
     } else {
@@ -1152,6 +1163,22 @@ fn content_start(text: &str, cue: Cue, end: usize) -> usize {
         skip += rest_trim.len() - r.len();
     }
     cue.span.byte_end + pos + skip
+}
+
+/// A reported clause keeps its complementizer: PolNeAR, like most attribution corpora, marks
+/// "said **that he would offer a prayer**" (the "that" is part of the content), while a quotation
+/// starts at its marks.
+fn with_that(text: &str, kind: ClaimKind, content: Span) -> Span {
+    if kind == ClaimKind::Direct || !text[..content.byte_start].ends_with("that ") {
+        return content;
+    }
+    let start = content.byte_start - "that ".len();
+    let word_start = start == 0 || !text[..start].ends_with(|c: char| c.is_alphanumeric());
+    if word_start {
+        Span::new(start, content.byte_end)
+    } else {
+        content
+    }
 }
 
 /// The words of `s` with their byte offsets (any Unicode space separates, e.g. a no-break space
@@ -1464,6 +1491,36 @@ mod tests {
     }
 
     #[test]
+    fn evidence_sources_and_complementizer() {
+        // A poll or survey reports what it found, with or without "that".
+        assert_eq!(
+            claims("A Monmouth University poll found that most Republican voters back the ban."),
+            [t(
+                "indirect",
+                "A Monmouth University poll",
+                "found",
+                "that most Republican voters back the ban"
+            )]
+        );
+        assert_eq!(
+            claims("In Ohio, a June poll found Kasich receiving 40 percent support among independents."),
+            [t(
+                "indirect",
+                "a June poll",
+                "found",
+                "Kasich receiving 40 percent support among independents"
+            )]
+        );
+        // A person who found something reports nothing without "that".
+        assert!(claims("The senator found the missing files in a drawer.").is_empty());
+        // A quotation after "that" starts at its marks.
+        assert_eq!(
+            claims("The governor said that “nobody is above the law.”"),
+            [t("direct", "governor", "said", "nobody is above the law.")]
+        );
+    }
+
+    #[test]
     fn indirect_leading_and_trailing() {
         assert_eq!(
             claims("Russia says the Syrian army has recently reestablished control over half of the areas."),
@@ -1479,7 +1536,7 @@ mod tests {
                 "indirect",
                 "Lavrov",
                 "said",
-                "Washington abruptly withdrew its own proposal"
+                "that Washington abruptly withdrew its own proposal"
             )]
         );
         assert_eq!(
@@ -1524,7 +1581,7 @@ mod tests {
                 "indirect",
                 "militants",
                 "said",
-                "they are not satisfied with the government proposals"
+                "that they are not satisfied with the government proposals"
             )]
         );
         // The participle's source is the sentence's subject.
@@ -1535,14 +1592,14 @@ mod tests {
                 "indirect",
                 "Syrian government",
                 "insisting",
-                "the militants should leave the city"
+                "that the militants should leave the city"
             )]
         );
         let got = claims("She then addressed the supporters again: “Here is what I regret.”");
         assert_eq!(got, [t("direct", "she", "", "Here is what I regret.")]); // no antecedent
         let got = claims("Sanders was echoed by former Maryland Gov. Martin O’Malley, who noted that he had raised the minimum wage.");
         assert_eq!(got[0].1, "Martin O’Malley");
-        assert_eq!(got[0].3, "he had raised the minimum wage");
+        assert_eq!(got[0].3, "that he had raised the minimum wage");
     }
 
     #[test]

@@ -209,6 +209,47 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     ("describes", "describe"),
     ("maintains", "maintain"),
     ("contend", "contend"),
+    // Evidence as a source: "A Morning Consult poll found that he would draw from Clinton".
+    ("found", "find"),
+    ("finds", "find"),
+    ("shows", "show"),
+    ("showed", "show"),
+    ("show", "show"),
+];
+
+/// Lemmas whose source is evidence rather than a speaker ("the survey found", "polls show"):
+/// without "that" they report only after a subject headed by one of `EVIDENCE_NOUNS`.
+pub const EVIDENCE_LEMMAS: &[&str] = &["find", "show", "suggest", "indicate"];
+
+/// Nouns of documents and measurements that can be the source of a claim ("An Associated Press
+/// survey of superdelegates found that ...", "Recent polling shows ...").
+pub const EVIDENCE_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "analysis",
+    "review",
+    "data",
+    "research",
+    "results",
+    "figures",
+    "numbers",
+    "investigation",
+    "audit",
+    "video",
+    "footage",
+    "email",
+    "emails",
+    "records",
+    "documents",
+    "filings",
+    "estimates",
 ];
 
 /// Cues whose source follows them ("according to the Interfax news agency", "as reported by
