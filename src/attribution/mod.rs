@@ -56,6 +56,35 @@ static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:{alternation})\b")).unwrap()
 });
 
+/// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
+/// and show results"), so they do not start a new statement there.
+const NOT_CONJOINED: &[&str] = &[
+    "read", "show", "find", "know", "expect", "post", "continue", "agree", "express", "maintain",
+    "describe", "decline", "observe", "estimate", "indicate", "reveal", "disclose", "quote",
+    "conclude", "charge", "counter", "want", "plan", "call", "praise", "blame", "criticize",
+    "criticise", "accuse", "hope", "fear", "worry", "believe", "think", "propose", "promise",
+    "vow", "pledge", "urge", "demand", "deny", "describe", "tell",
+];
+
+/// "and said", "but added", "and also warned": a reporting verb joined to the one before.
+static CONJOINED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut forms: Vec<&str> = CUE_VERBS
+        .iter()
+        .filter(|(form, lemma)| !form.ends_with("ing") && !NOT_CONJOINED.contains(lemma))
+        .map(|(form, _)| *form)
+        .collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let alternation = forms
+        .iter()
+        .map(|f| regex::escape(f).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r",?\s+(?:and|but)\s+(?:(?:also|then|later|again)\s+)?(?:{alternation})\b"
+    ))
+    .unwrap()
+});
+
 /// Words that end a source phrase written after its cue ("said Major-General Igor Konashenkov,
 /// a spokesman ..., according to the Interfax news agency").
 static SOURCE_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
@@ -437,6 +466,7 @@ fn sentence_claims(
                 None => leading(text, s, *cue, quotes),
             }
             .or_else(|| participle(text, s, *cue, quotes, &out, earlier))
+            .or_else(|| conjoined(text, s, *cue, quotes, &out))
         };
         if let Some(mut f) = found {
             f.sentence = index;
@@ -1010,6 +1040,45 @@ fn participle(
     })
 }
 
+/// `X said A and said that B`: a reporting verb joined by "and"/"but" to the claim before it
+/// in the sentence shares that claim's source.
+fn conjoined(text: &str, s: Span, cue: Cue, quotes: &[Span], out: &[Found]) -> Option<Found> {
+    let prev = out.last()?;
+    let before = text[prev.content.byte_end..cue.span.byte_start].trim();
+    let joined = before
+        .trim_start_matches(',')
+        .trim()
+        .strip_prefix("and")
+        .or_else(|| before.strip_prefix("but"))?
+        .trim();
+    if !(joined.is_empty() || SPEAKER_ADVERBS.contains(&joined)) {
+        return None;
+    }
+    if AMBIGUOUS_LEMMAS.contains(&cue.lemma) && !matches!(cue.lemma, "add" | "ask" | "confirm") {
+        let start = content_start(text, cue, s.byte_end);
+        if !text[cue.span.byte_end..start].trim().ends_with("that") {
+            return None;
+        }
+    }
+    let start = content_start(text, cue, s.byte_end);
+    let region = trim_region(text, cut_region(text, Span::new(start, s.byte_end), quotes));
+    if region.slice(text).split_whitespace().count() < 2 && !is_quoted(text, region) {
+        return None;
+    }
+    let (kind, content) = content_kind(text, region, quotes);
+    let content = with_that(text, kind, content);
+    Some(Found {
+        kind,
+        written: prev.written,
+        chunk: prev.chunk.clone(),
+        cue: Some(cue.span),
+        content,
+        span: Span::new(cue.span.byte_start, content.byte_end.max(region.byte_end)),
+        hedge: prev.hedge.clone(),
+        sentence: 0,
+    })
+}
+
 /// The end of a sentence's subject: before its first past-tense verb ("The Syrian government
 /// rejected the proposal, insisting that ...").
 fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
@@ -1218,6 +1287,18 @@ fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
         None => region,
     };
     let r = region.slice(text);
+    // "He said his attacks have given his campaign momentum and said that Trump did not
+    // represent ...": a second reporting verb of the same subject starts a second statement.
+    if let Some(m) = CONJOINED_CUE
+        .find_iter(r)
+        .find(|m| {
+            let at = region.byte_start + m.start();
+            !quotes.iter().any(|q| q.byte_start < at && at < q.byte_end)
+        })
+    {
+        let region = Span::new(region.byte_start, region.byte_start + m.start());
+        return cut_region(text, region, quotes);
+    }
     for c in CUT.captures_iter(r) {
         let m = c.get(0).unwrap();
         // "he has “expanded the Republican party,” claiming that ...": the cut follows the
@@ -1510,6 +1591,14 @@ mod tests {
                 "found",
                 "Kasich receiving 40 percent support among independents"
             )]
+        );
+        // A second reporting verb joined by "and" starts a second statement.
+        assert_eq!(
+            claims("He said his recent attacks have helped his campaign and said that the nominee did not represent the party."),
+            [
+                t("indirect", "he", "said", "his recent attacks have helped his campaign"),
+                t("indirect", "he", "said", "that the nominee did not represent the party"),
+            ]
         );
         // A person who found something reports nothing without "that".
         assert!(claims("The senator found the missing files in a drawer.").is_empty());
