@@ -642,6 +642,8 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
         || ends_in_name
         || pronoun
         || SOURCE_DETERMINERS.contains(&first)
+        // "47 percent said they would vote for Clinton": a share of the polled.
+        || first.starts_with(|c: char| c.is_ascii_digit()) && words.len() >= 2
         || COLLECTIVE_SOURCES.contains(&first)
         || NEWS_OUTLETS.contains(&first);
     if !opener_ok
