@@ -172,6 +172,9 @@ const AMBIGUOUS_LEMMAS: &[&str] = &[
     "know",
 ];
 
+/// Words that open an indirect question ("asked whether", "asked him how").
+const QUESTION_WORDS: &[&str] = &["whether", "if", "how", "what", "why", "when", "who", "where"];
+
 /// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
 const NOT_AFTER_CUE: &[&str] = &[
     "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "of", "and",
@@ -750,7 +753,7 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // The boundary between content and attribution: a comma or a closing quote.
     let ends_clause = |t: &str| t.ends_with([',', '”', '"']) || t.ends_with("''");
     // Cue first: "..., said X".
-    let cue_first = if ends_clause(before_trim) && !cue.span.slice(text).ends_with("ing") {
+    let cue_first = if ends_clause(before_trim) && !is_participle(cue.span.slice(text)) {
         source_after(text, cue.span.byte_end, s.byte_end).map(|chunk| {
             let end = chunk.span.byte_end;
             (
@@ -894,7 +897,7 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
 
 /// `X said (that) ...`, `X told journalists that ...`, `X said: “...”`: the content follows.
 fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
-    if matches!(cue.lemma, "read") || cue.span.slice(text).ends_with("ing") {
+    if matches!(cue.lemma, "read") || is_participle(cue.span.slice(text)) {
         return None;
     }
     let before = text[s.byte_start..cue.span.byte_start].trim_end();
@@ -934,10 +937,17 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
                 .slice(text)
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| EVIDENCE_NOUNS.contains(&w.to_lowercase().as_str()));
+        // "A reporter asked Sanders how he is feeling on caucus day": a question reports.
+        let question = cue.lemma == "ask"
+            && text[cue.span.byte_end..s.byte_end]
+                .split_whitespace()
+                .take(4)
+                .any(|w| QUESTION_WORDS.contains(&w));
         if !(between.ends_with("that")
             || between.ends_with(':')
             || opens_quote
             || evidence
+            || question
             || cue.lemma == "call")
         {
             return None;
@@ -990,7 +1000,7 @@ fn participle(
     earlier: &[Claim],
 ) -> Option<Found> {
     let written = cue.span.slice(text);
-    if !written.ends_with("ing") {
+    if !is_participle(written) {
         return None;
     }
     let next_word = text[cue.span.byte_end..s.byte_end]
@@ -1030,6 +1040,11 @@ fn participle(
         hedge,
         sentence: 0,
     })
+}
+
+/// Whether a cue is an "-ing" form ("adding", "referring to", "pointing out").
+fn is_participle(cue: &str) -> bool {
+    cue.split_whitespace().next().unwrap_or("").ends_with("ing")
 }
 
 /// `X said A and said that B`: a reporting verb joined by "and"/"but" to the claim before it
@@ -1207,7 +1222,14 @@ fn content_start(text: &str, cue: Cue, end: usize) -> usize {
             .take_while(|(_, w)| !w.contains(['.', '“', '"']))
             .find(|(_, w)| w.ends_with([':', ',']))
             .map(|(p, w)| p + w.len());
+        // "asked the senator how he was feeling": the question starts at its wh-word.
+        let question = (cue.lemma == "ask")
+            .then(|| words.iter().take(5).find(|(_, w)| QUESTION_WORDS.contains(w)))
+            .flatten()
+            .map(|(p, _)| *p);
         if let Some(p) = that_within(10).or(colon) {
+            pos = p;
+        } else if let Some(p) = question {
             pos = p;
         } else if !first.is_empty() {
             pos = words[0].0 + first.len();
@@ -1626,6 +1648,15 @@ mod tests {
             claims("A spokesman for the campaign declined to comment."),
             [t("indirect", "A spokesman for the campaign", "declined", "to comment")]
         );
+        // An indirect question is reported; a request is not.
+        assert_eq!(
+            claims("A reporter asked the senator how he was feeling on caucus day."),
+            [t("indirect", "A reporter", "asked", "how he was feeling on caucus day")]
+        );
+        assert!(claims("The candidate asked the crowd to stand for the anthem.").is_empty());
+        let got = claims("“That plan is a disaster,” the governor said, referring to the senator’s tax proposal.");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], t("indirect", "governor", "referring to", "the senator’s tax proposal"));
         // "citing" names what the speaker rests the statement on.
         let got = claims("“It is not a hard race,” he said, citing the governor’s appeal to blue-collar voters.");
         assert_eq!(got.len(), 2);

@@ -225,6 +225,8 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     ("dismissed", "dismiss"),
     ("dismisses", "dismiss"),
     ("questioned", "question"),
+    ("referring to", "refer to"),
+    ("want", "want"),
     ("citing", "cite"),
     ("cited", "cite"),
 ];
