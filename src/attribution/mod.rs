@@ -1010,9 +1010,12 @@ fn participle(
     if cue.lemma == "call" && NOT_A_CUE_AFTER.contains(&next_word) {
         return None;
     }
-    if !text[s.byte_start..cue.span.byte_start]
-        .trim_end()
-        .ends_with(',')
+    // "..., saying", "Marco Rubio flipped his choice on the spot – saying", "while saying that",
+    // "distanced himself from the movement by saying he would ...".
+    let before = text[s.byte_start..cue.span.byte_start].trim_end();
+    if !(before.ends_with([',', '—', '–'])
+        || before.ends_with(" -")
+        || [" while", " by", " and"].iter().any(|w| before.ends_with(w)))
     {
         return None;
     }
@@ -1657,6 +1660,8 @@ mod tests {
         let got = claims("“That plan is a disaster,” the governor said, referring to the senator’s tax proposal.");
         assert_eq!(got.len(), 2);
         assert_eq!(got[1], t("indirect", "governor", "referring to", "the senator’s tax proposal"));
+        let got = claims("The senator distanced himself from the movement by saying he would be willing to serve.");
+        assert_eq!(got, [t("indirect", "senator", "saying", "he would be willing to serve")]);
         // "citing" names what the speaker rests the statement on.
         let got = claims("“It is not a hard race,” he said, citing the governor’s appeal to blue-collar voters.");
         assert_eq!(got.len(), 2);
