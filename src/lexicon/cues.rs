@@ -218,17 +218,15 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     // Stances reported as attributions, the object is the content ("Sanders defended his call to
     // raise the minimum wage", "Trump dismissed the criticism"). "endorsed", "opposed" and
     // "attacked" were tried and left out: on PolNeAR's train split most of their objects are
-    // not annotated as attributed content.
+    // not annotated as attributed content. "rejected" and "citing" score well on PolNeAR but
+    // the seeds do not count "The Syrian government rejected the proposal" or "citing the need
+    // to evacuate wounded fighters" as claims, so they stay out.
     ("defended", "defend"),
-    ("rejected", "reject"),
-    ("rejects", "reject"),
     ("dismissed", "dismiss"),
     ("dismisses", "dismiss"),
     ("questioned", "question"),
     ("referring to", "refer to"),
     ("want", "want"),
-    ("citing", "cite"),
-    ("cited", "cite"),
 ];
 
 /// Lemmas whose source is evidence rather than a speaker ("the survey found", "polls show"):
