@@ -22,8 +22,10 @@ def doc(claims, prefix):
 
 def find(claims, prefix, content_start):
     rows = doc(claims, prefix)
-    # The seeds write some spaces as no-break spaces.
-    rows = rows[rows["content"].str.replace("\xa0", " ").str.startswith(content_start)]
+    # The seeds write some spaces as no-break spaces; a reported clause keeps its "that"
+    # (PolNeAR's convention: "said that he would ..." has the content "that he would ...").
+    content = rows["content"].str.replace("\xa0", " ").str.replace(r"^that ", "", regex=True)
+    rows = rows[content.str.startswith(content_start)]
     assert len(rows) == 1, f"{content_start!r}: {len(rows)} claims"
     return rows.iloc[0]
 

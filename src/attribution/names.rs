@@ -58,6 +58,7 @@ pub fn chunk_source(offset: usize, phrase: &str, after_cue: bool) -> Option<Sour
     if !(first.is_uppercase()
         || last_capitalised && head.split_whitespace().count() >= 3
         || SOURCE_DETERMINERS.contains(&first_word)
+        || first.is_ascii_digit() && head.split_whitespace().count() >= 2
         || COLLECTIVE_SOURCES.contains(&first_word)
         || NEWS_OUTLETS.contains(&first_word))
     {
