@@ -1170,7 +1170,8 @@ mod tests {
 
     type Row = (String, Option<f64>, &'static str, String, Option<String>);
 
-    fn extract(text: &str) -> Vec<Quantity> {
+    /// The document with its quantities, for tests that check spans against the text.
+    fn parsed(text: &str) -> crate::document::Document {
         let mut doc = parse_document(
             &RawDocument {
                 text: text.into(),
@@ -1179,7 +1180,11 @@ mod tests {
             &Options::default(),
         );
         extract_quantities(&mut doc);
-        doc.quantities
+        doc
+    }
+
+    fn extract(text: &str) -> Vec<Quantity> {
+        parsed(text).quantities
     }
 
     /// A sentence of 60,000 numbers and no full stop: with the sentence start as every rule's
@@ -1447,14 +1452,7 @@ mod tests {
             "2 1/",
             "a third of 1/0 and 0/0",
         ] {
-            let mut doc = parse_document(
-                &RawDocument {
-                    text: text.into(),
-                    ..Default::default()
-                },
-                &Options::default(),
-            );
-            extract_quantities(&mut doc);
+            let doc = parsed(text);
             let mut last = 0;
             for q in &doc.quantities {
                 let span = q.span;
