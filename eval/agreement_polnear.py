@@ -83,7 +83,10 @@ def main() -> int:
     bad = 0
     print(f"{'figure':<30}{'evaluate':>10}{'score_attribution':>20}")
     for name, a, b in rows:
-        same = (a is None and b is None) or (a is not None and b is not None and round(float(a), 3) == round(float(b), 3))
+        # score_attribution.py rounds its figures to 4 decimals first, so rounding both to 3 can
+        # split a tie (873/1096 = 0.79653: ours 0.797, theirs 0.7965 -> 0.796). Agreeing to 3
+        # decimals is differing by at most half a unit there, plus its 4-decimal rounding.
+        same = (a is None and b is None) or (a is not None and b is not None and abs(float(a) - float(b)) <= 0.00055)
         bad += not same
         fa = "n/a" if a is None else f"{a:.3f}" if isinstance(a, float) else str(a)
         fb = "n/a" if b is None else f"{b:.3f}" if isinstance(b, float) else str(b)
