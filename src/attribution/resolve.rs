@@ -268,7 +268,7 @@ fn classify(name: &str, role: Option<&str>) -> Antecedent {
     }
     // A single name never introduced in full ("Russia says", "Damascus has called on") is more
     // often a country or city than a person: "he" does not refer to it.
-    if !name.contains(' ') && !role.is_some_and(|r| !r.is_empty()) {
+    if !name.contains(' ') && role.is_none_or(|r| r.is_empty()) {
         return Antecedent::Organisation;
     }
     let female = role.is_some_and(|r| FEMALE_MARKERS.iter().any(|m| r.contains(m)));
