@@ -29,7 +29,8 @@ use regex::Regex;
 
 use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::cues::{
-    cue_lemma, ACCORDING_CUES, CUE_VERBS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, NOT_A_CUE_AFTER, SPEAKER_ADVERBS, TELL_LEMMAS,
+    cue_lemma, ACCORDING_CUES, CUE_VERBS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, NOT_A_CUE_AFTER,
+    SPEAKER_ADVERBS, TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
@@ -39,20 +40,12 @@ use resolve::EntityMemory;
 
 /// Every cue, longest first, as one alternation (a multi-word cue matches any spacing).
 static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut forms: Vec<&str> = CUE_VERBS.iter().map(|(form, _)| *form).collect();
-    forms.extend(ACCORDING_CUES);
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    let alternation = forms
+    let forms = CUE_VERBS
         .iter()
-        .map(|f| {
-            let mut f = regex::escape(f).replace(' ', r"\s+");
-            if f.starts_with("according") {
-                f = format!("[Aa]{}", &f[1..]);
-            }
-            f
-        })
-        .collect::<Vec<_>>()
-        .join("|");
+        .map(|(form, _)| *form)
+        .chain(ACCORDING_CUES.iter().copied());
+    // "According to X, ..." opens sentences.
+    let alternation = crate::lexicon::alternation(forms).replace("according", "[Aa]ccording");
     // ASCII word boundaries: with a Unicode `\b` the regex crate leaves its fast engine at the
     // first non-ASCII byte (a curly quote, a dash) and this one scan was 66% of all instructions.
     Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).unwrap()
@@ -61,27 +54,62 @@ static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
 /// and show results"), so they do not start a new statement there.
 const NOT_CONJOINED: &[&str] = &[
-    "read", "show", "find", "know", "expect", "post", "continue", "agree", "express", "maintain",
-    "describe", "decline", "observe", "estimate", "indicate", "reveal", "disclose", "quote",
-    "conclude", "charge", "counter", "want", "plan", "call", "praise", "blame", "criticize",
-    "criticise", "accuse", "hope", "fear", "worry", "believe", "think", "propose", "promise",
-    "vow", "pledge", "urge", "demand", "deny", "describe", "tell", "call for", "call on",
+    "read",
+    "show",
+    "find",
+    "know",
+    "expect",
+    "post",
+    "continue",
+    "agree",
+    "express",
+    "maintain",
+    "describe",
+    "decline",
+    "observe",
+    "estimate",
+    "indicate",
+    "reveal",
+    "disclose",
+    "quote",
+    "conclude",
+    "charge",
+    "counter",
+    "want",
+    "plan",
+    "call",
+    "praise",
+    "blame",
+    "criticize",
+    "criticise",
+    "accuse",
+    "hope",
+    "fear",
+    "worry",
+    "believe",
+    "think",
+    "propose",
+    "promise",
+    "vow",
+    "pledge",
+    "urge",
+    "demand",
+    "deny",
+    "describe",
+    "tell",
+    "call for",
+    "call on",
 ];
 
 /// "and said that", "but added: “...”": a reporting verb joined to the one before, opening a
 /// clause or a quotation of its own.
 static CONJOINED_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut forms: Vec<&str> = CUE_VERBS
+    let forms: Vec<&str> = CUE_VERBS
         .iter()
         .filter(|(form, lemma)| !form.ends_with("ing") && !NOT_CONJOINED.contains(lemma))
         .map(|(form, _)| *form)
         .collect();
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    let alternation = forms
-        .iter()
-        .map(|f| regex::escape(f).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let alternation = crate::lexicon::alternation(forms);
     Regex::new(&format!(
         r",?\s+(?:and|but)\s+(?:(?:also|then|later|again)\s+)?(?:{alternation})\b,?\s*(?:that\b|[“\x22:])"
     ))
@@ -137,46 +165,18 @@ const ADVERBIAL_OPENERS: &[&str] = &[
 /// Cue lemmas with other, non-reporting senses: they report only before "that", a colon or a
 /// quotation ("The conflict ... has claimed the lives of more than 400,000 people").
 const AMBIGUOUS_LEMMAS: &[&str] = &[
-    "expect",
-    "describe",
-    "demand",
-    "wonder",
-    "disagree",
-    "post",
-    "answer",
-    "claim",
-    "express",
-    "maintain",
-    "observe",
-    "agree",
-    "continue",
-    "reveal",
-    "disclose",
-    "estimate",
-    "call",
-    "recall",
-    "indicate",
-    "quote",
-    "ask",
-    "conclude",
-    "tweet",
-    "read",
-    "write",
-    "respond",
-    "reply",
-    "confirm",
-    "charge",
-    "counter",
-    "mention",
-    "add",
-    "find",
-    "show",
+    "expect", "describe", "demand", "wonder", "disagree", "post", "answer", "claim", "express",
+    "maintain", "observe", "agree", "continue", "reveal", "disclose", "estimate", "call", "recall",
+    "indicate", "quote", "ask", "conclude", "tweet", "read", "write", "respond", "reply",
+    "confirm", "charge", "counter", "mention", "add", "find", "show",
     // "knew" is mostly "knew the area"; "knows that" reports.
     "know",
 ];
 
 /// Words that open an indirect question ("asked whether", "asked him how").
-const QUESTION_WORDS: &[&str] = &["whether", "if", "how", "what", "why", "when", "who", "where"];
+const QUESTION_WORDS: &[&str] = &[
+    "whether", "if", "how", "what", "why", "when", "who", "where",
+];
 
 /// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
 const NOT_AFTER_CUE: &[&str] = &[
@@ -1018,7 +1018,9 @@ fn participle(
     let before = text[s.byte_start..cue.span.byte_start].trim_end();
     if !(before.ends_with([',', '—', '–'])
         || before.ends_with(" -")
-        || [" while", " by", " and"].iter().any(|w| before.ends_with(w)))
+        || [" while", " by", " and"]
+            .iter()
+            .any(|w| before.ends_with(w)))
     {
         return None;
     }
@@ -1230,7 +1232,12 @@ fn content_start(text: &str, cue: Cue, end: usize) -> usize {
             .map(|(p, w)| p + w.len());
         // "asked the senator how he was feeling": the question starts at its wh-word.
         let question = (cue.lemma == "ask")
-            .then(|| words.iter().take(5).find(|(_, w)| QUESTION_WORDS.contains(w)))
+            .then(|| {
+                words
+                    .iter()
+                    .take(5)
+                    .find(|(_, w)| QUESTION_WORDS.contains(w))
+            })
             .flatten()
             .map(|(p, _)| *p);
         if let Some(p) = that_within(10).or(colon) {
@@ -1309,13 +1316,10 @@ fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     let r = region.slice(text);
     // "He said his attacks have given his campaign momentum and said that Trump did not
     // represent ...": a second reporting verb of the same subject starts a second statement.
-    if let Some(m) = CONJOINED_CUE
-        .find_iter(r)
-        .find(|m| {
-            let at = region.byte_start + m.start();
-            !quotes.iter().any(|q| q.byte_start < at && at < q.byte_end)
-        })
-    {
+    if let Some(m) = CONJOINED_CUE.find_iter(r).find(|m| {
+        let at = region.byte_start + m.start();
+        !quotes.iter().any(|q| q.byte_start < at && at < q.byte_end)
+    }) {
         let region = Span::new(region.byte_start, region.byte_start + m.start());
         return cut_region(text, region, quotes);
     }
@@ -1622,8 +1626,15 @@ mod tests {
         );
         // A share of the polled is a source.
         assert_eq!(
-            claims("In Texas, half of Republican primary voters said they were angry at Washington."),
-            [t("indirect", "half of Republican primary voters", "said", "they were angry at Washington")]
+            claims(
+                "In Texas, half of Republican primary voters said they were angry at Washington."
+            ),
+            [t(
+                "indirect",
+                "half of Republican primary voters",
+                "said",
+                "they were angry at Washington"
+            )]
         );
         assert_eq!(
             claims("Around that time, 47 percent said they would vote for the former secretary of state."),
@@ -1643,28 +1654,64 @@ mod tests {
         // Beliefs are attributed without "that".
         assert_eq!(
             claims("Most Republican voters think the economy is the top issue this year."),
-            [t("indirect", "Most Republican voters", "think", "the economy is the top issue this year")]
+            [t(
+                "indirect",
+                "Most Republican voters",
+                "think",
+                "the economy is the top issue this year"
+            )]
         );
         // A stance's object is the content.
         assert_eq!(
             claims("Senator Smith defended his call to raise the minimum wage to $15 an hour."),
-            [t("indirect", "Smith", "defended", "his call to raise the minimum wage to $15 an hour")]
+            [t(
+                "indirect",
+                "Smith",
+                "defended",
+                "his call to raise the minimum wage to $15 an hour"
+            )]
         );
         assert_eq!(
             claims("A spokesman for the campaign declined to comment."),
-            [t("indirect", "A spokesman for the campaign", "declined", "to comment")]
+            [t(
+                "indirect",
+                "A spokesman for the campaign",
+                "declined",
+                "to comment"
+            )]
         );
         // An indirect question is reported; a request is not.
         assert_eq!(
             claims("A reporter asked the senator how he was feeling on caucus day."),
-            [t("indirect", "A reporter", "asked", "how he was feeling on caucus day")]
+            [t(
+                "indirect",
+                "A reporter",
+                "asked",
+                "how he was feeling on caucus day"
+            )]
         );
         assert!(claims("The candidate asked the crowd to stand for the anthem.").is_empty());
         let got = claims("“That plan is a disaster,” the governor said, referring to the senator’s tax proposal.");
         assert_eq!(got.len(), 2);
-        assert_eq!(got[1], t("indirect", "governor", "referring to", "the senator’s tax proposal"));
+        assert_eq!(
+            got[1],
+            t(
+                "indirect",
+                "governor",
+                "referring to",
+                "the senator’s tax proposal"
+            )
+        );
         let got = claims("The senator distanced himself from the movement by saying he would be willing to serve.");
-        assert_eq!(got, [t("indirect", "senator", "saying", "he would be willing to serve")]);
+        assert_eq!(
+            got,
+            [t(
+                "indirect",
+                "senator",
+                "saying",
+                "he would be willing to serve"
+            )]
+        );
     }
 
     #[test]

@@ -34,18 +34,11 @@ pub struct EntityMemory {
 /// A title word followed by a capitalised name ("President Bashar al-Assad", "Minister Sergei
 /// Lavrov"): people a sentence names without quoting them.
 static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let mut words: Vec<&str> = TITLES
+    let words = TITLES
         .iter()
         .filter(|t| t.len() > 3 && !t.ends_with('.'))
-        .map(|t| t.rsplit(' ').next().unwrap_or(t))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    let alternation = words
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|");
+        .map(|t| t.rsplit(' ').next().unwrap_or(t));
+    let alternation = crate::lexicon::alternation(words);
     Regex::new(&format!(
         r"\b(?:{alternation})\s+(?P<name>\p{{Lu}}[\p{{L}}'’-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?\p{{Lu}}[\p{{L}}'’-]+){{1,2}})"
     ))

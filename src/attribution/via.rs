@@ -28,23 +28,15 @@ static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "in a statement", "in a recent interview", "on state television".
 static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
-    let nouns = CHANNEL_NOUNS
-        .iter()
-        .map(|n| regex::escape(n))
-        .collect::<Vec<_>>()
-        .join("|");
+    let nouns = crate::lexicon::alternation(CHANNEL_NOUNS.iter().copied());
     Regex::new(&format!(
         r"\b(?:in|on|through|via)\s+(?P<x>(?:(?:a|an|the)\s+)?(?:[\p{{L}}-]+\s+)?(?:{nouns}))\b"
     ))
     .unwrap()
 });
 static HEDGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let words = HEDGES
-        .iter()
-        .filter(|h| !h.starts_with("claim"))
-        .map(|h| regex::escape(h))
-        .collect::<Vec<_>>()
-        .join("|");
+    let words =
+        crate::lexicon::alternation(HEDGES.iter().copied().filter(|h| !h.starts_with("claim")));
     Regex::new(&format!(r"(?i)\b(?:{words})\b")).unwrap()
 });
 

@@ -10,3 +10,28 @@ pub mod cues;
 pub mod metadata;
 pub mod numbers;
 pub mod sources;
+
+/// A regex alternation of a table's words: escaped, longest first (the regex crate takes the
+/// first alternative that matches, so "points out" must come before "points"), and a space in a
+/// multi-word entry matches any run of whitespace. Every stage builds its word regexes with it.
+pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut words: Vec<&str> = words.into_iter().collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn alternation_is_longest_first_and_escaped() {
+        assert_eq!(
+            super::alternation(["points", "points out", "U.S."]),
+            r"points\s+out|points|U\.S\."
+        );
+    }
+}

@@ -233,7 +233,9 @@ fn attribution_follows(rest: &str) -> bool {
     }
     let words: Vec<&str> = rest[..clause_end].split_whitespace().collect();
     // "He added that 1,200 people had left." carries a statement of its own: a new sentence.
-    let reports_more = words.iter().any(|w| matches!(*w, "that" | "whether" | "if"));
+    let reports_more = words
+        .iter()
+        .any(|w| matches!(*w, "that" | "whether" | "if"));
     !reports_more
         && words.len() <= MAX_ATTRIBUTION_WORDS
         && words.iter().any(|w| {
@@ -322,7 +324,10 @@ mod tests {
     fn reported_speech_after_a_closing_quote_is_a_new_sentence() {
         assert_eq!(
             split("Lavrov said: “The talks will continue.” He added that 1,200 people had left."),
-            ["Lavrov said: “The talks will continue.”", "He added that 1,200 people had left."]
+            [
+                "Lavrov said: “The talks will continue.”",
+                "He added that 1,200 people had left."
+            ]
         );
     }
 

@@ -89,8 +89,9 @@ pub fn casualty_before(text: &str, floor: usize, start: usize) -> Option<String>
 }
 
 /// ASCII word boundaries, as in `number::CORE` (why: see `number::ASCII_BOUNDARY`).
-static TOLL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:(?:death|casualty|civilian)\s+)?toll(?-u:\b)").unwrap());
+static TOLL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:death|casualty|civilian)\s+)?toll(?-u:\b)").unwrap()
+});
 
 /// For a bare count in a sentence about a toll, the toll: "the death toll was at least 24" ->
 /// "death toll". The last mention before byte `start` wins.

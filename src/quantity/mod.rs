@@ -465,11 +465,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
 /// A rate after a unit: "$3500 a month", "$58.24 per barrel", "40 to 50 hours a week"; not
 /// "5% a year earlier" (the denominator must not be followed by "ago", "earlier", ...).
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
-    let dens = RATE_DENOMINATORS
-        .iter()
-        .map(|(w, _)| regex::escape(w).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let dens = crate::lexicon::alternation(RATE_DENOMINATORS.iter().map(|(w, _)| *w));
     Regex::new(&format!(
         r"^(?i)(?:\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
     )
@@ -484,8 +480,10 @@ static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|(w, _)| *w)
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"^(?i)[\s-]+an?[\s-]+(?P<scale>{scales})\b").replace(r"\b", ASCII_BOUNDARY))
-        .unwrap()
+    Regex::new(
+        &format!(r"^(?i)[\s-]+an?[\s-]+(?P<scale>{scales})\b").replace(r"\b", ASCII_BOUNDARY),
+    )
+    .unwrap()
 });
 
 /// Denominators read as fractions when written with a slash ("1/4", "1/16").

@@ -9,21 +9,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::alternation;
+
 use crate::lexicon::numbers::{
     CURRENCY_PREFIXES, FRACTION_WORDS, MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS, UNIT_WORDS,
     VAGUE_MAGNITUDES,
 };
-
-/// An alternation of the words of a table, longest first, regex-escaped.
-fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut words: Vec<&str> = words.collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words
-        .iter()
-        .map(|w| regex::escape(w).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
-}
 
 /// The core of a number, one of four kinds (named groups `vague`, `fnum`/`frac`, `words`,
 /// `sign`/`cur`/`num`). Vague magnitudes and fractions come first so that "tens of thousands"
