@@ -1,0 +1,328 @@
+//! Claim repeats: groups near-duplicate claim contents across documents.
+//!
+//! Takes the claims' contents and document ids (the columns of a whole batch); gives one
+//! `cluster_id` per claim: `Some(id)` when the claim's content nearly repeats the content of a
+//! claim in *another* document ("Which outlets repeat the Russian Defence Ministry verbatim?"),
+//! `None` when it has no repeat. It does not look at sources, dates or numbers, and it knows
+//! nothing of the other stages.
+//!
+//! Method: each content becomes a set of word shingles ([`SHINGLE_WORDS`]-grams of lowercased
+//! words), summarised by a MinHash signature of [`NUM_HASHES`] values. Locality-sensitive
+//! hashing ([`BANDS`] bands of [`ROWS`] rows) proposes candidate pairs: two contents share a band
+//! bucket with probability `1 - (1 - J^ROWS)^BANDS` (J = their Jaccard similarity), 0.995 at
+//! J = 0.5 and 0.03 at J = 0.1. A candidate is kept when its estimated Jaccard (the share of equal
+//! signature values) is at least [`THRESHOLD`]; kept pairs are joined with union-find. A
+//! cluster gets an id only when its claims come from at least two documents; ids are numbered
+//! from 0 in the order of each cluster's first claim, so they do not depend on thread count.
+//!
+//! Signatures, band buckets and verification run in parallel with rayon; union-find is serial
+//! (it is linear in the kept pairs).
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+/// Words per shingle. Three-word shingles let one edited word change only three shingles of a
+/// sentence, so "the Syrian army controls 93 percent of the city" and the same with "Aleppo"
+/// for "the city" stay near each other, while sentences that merely share words do not.
+pub const SHINGLE_WORDS: usize = 3;
+
+/// Contents of fewer words are never clustered: "Lies and more lies" repeated by two outlets
+/// says little, and a handful of shingles makes the Jaccard estimate all-or-nothing.
+pub const MIN_WORDS: usize = 5;
+
+/// Bands of the LSH index.
+pub const BANDS: usize = 40;
+
+/// Signature values per band.
+pub const ROWS: usize = 3;
+
+/// Length of a MinHash signature (`BANDS * ROWS`).
+pub const NUM_HASHES: usize = BANDS * ROWS;
+
+/// The estimated Jaccard similarity of shingle sets at or above which two contents are
+/// repeats. At 0.5 a 20-word quotation with one or two words changed ("a spokesman said" for
+/// "the spokesman said", a dropped "the") still matches (J ~ 0.7 and ~ 0.55), while two
+/// different claims on one topic ("the army took 93 percent of the city" vs "the army took 99
+/// percent of Aleppo") do not.
+pub const THRESHOLD: f64 = 0.5;
+
+/// Above this many members a bucket is not compared all-against-all (a quotation repeated by
+/// hundreds of outlets would give tens of thousands of pairs): each member is compared with the
+/// bucket's first member and with its neighbour, which links a clique of repeats all the same.
+const MAX_BUCKET_PAIRS: usize = 64;
+
+/// The words of `text`: runs of alphanumeric characters, lowercased.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// SplitMix64: a fast, well-mixing 64-bit permutation, used for the MinHash hash family.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// FNV-1a over bytes: a fixed, platform-independent hash of a shingle's words.
+fn fnv(bytes: &[u8], mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01B3);
+    }
+    h
+}
+
+/// The hashes of the distinct word shingles of `text`; empty when it has fewer than
+/// [`MIN_WORDS`] words.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let words = words(text);
+    if words.len() < MIN_WORDS {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = words
+        .windows(SHINGLE_WORDS)
+        .map(|w| {
+            w.iter().fold(0xCBF2_9CE4_8422_2325, |h, word| {
+                // A separator, so that ("ab", "c") and ("a", "bc") differ.
+                fnv(word.as_bytes(), h) ^ 0xFF
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The MinHash signature of a shingle set: for each of [`NUM_HASHES`] hash functions, the
+/// least hash over the shingles. `None` for an empty set.
+pub fn signature(shingles: &[u64]) -> Option<Vec<u64>> {
+    if shingles.is_empty() {
+        return None;
+    }
+    let mut sig = vec![u64::MAX; NUM_HASHES];
+    for &s in shingles {
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let h = mix(s ^ mix(i as u64 + 1));
+            if h < *slot {
+                *slot = h;
+            }
+        }
+    }
+    Some(sig)
+}
+
+/// The share of equal values of two signatures: an unbiased estimate of the Jaccard similarity
+/// of their shingle sets.
+pub fn estimated_jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    equal as f64 / a.len().max(1) as f64
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, of signatures that agree on all rows of some band;
+/// sorted and without repeats.
+pub fn candidate_pairs(signatures: &[Option<Vec<u64>>]) -> Vec<(u32, u32)> {
+    let mut pairs: Vec<(u32, u32)> = (0..BANDS)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
+            for (i, sig) in signatures.iter().enumerate() {
+                if let Some(sig) = sig {
+                    let rows = &sig[band * ROWS..(band + 1) * ROWS];
+                    let key = rows.iter().fold(band as u64, |h, r| mix(h ^ r));
+                    buckets.entry(key).or_default().push(i as u32);
+                }
+            }
+            let mut out = Vec::new();
+            for members in buckets.values().filter(|m| m.len() > 1) {
+                if members.len() <= MAX_BUCKET_PAIRS {
+                    for (k, &a) in members.iter().enumerate() {
+                        out.extend(members[k + 1..].iter().map(|&b| (a, b)));
+                    }
+                } else {
+                    out.extend(members[1..].iter().map(|&b| (members[0], b)));
+                    out.extend(members.windows(2).skip(1).map(|w| (w[0], w[1])));
+                }
+            }
+            out
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Disjoint sets over `0..n` with path halving and union by size.
+pub struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+}
+
+impl UnionFind {
+    /// `n` singleton sets.
+    pub fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
+    }
+    /// The representative of `x`'s set.
+    pub fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let grand = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = grand;
+            x = grand;
+        }
+        x
+    }
+    /// Merges the sets of `a` and `b`.
+    pub fn union(&mut self, a: u32, b: u32) {
+        let (mut a, mut b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        if self.size[a as usize] < self.size[b as usize] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b as usize] = a;
+        self.size[a as usize] += self.size[b as usize];
+    }
+}
+
+/// One `cluster_id` per content (see the module doc): `contents[i]` belongs to document
+/// `documents[i]`. Both slices have the same length.
+pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
+    contents: &[S],
+    documents: &[D],
+) -> Vec<Option<i64>> {
+    assert_eq!(contents.len(), documents.len());
+    let signatures: Vec<Option<Vec<u64>>> = contents
+        .par_iter()
+        .map(|c| signature(&shingles(c.as_ref())))
+        .collect();
+    let kept: Vec<(u32, u32)> = candidate_pairs(&signatures)
+        .into_par_iter()
+        .filter(|&(a, b)| match (&signatures[a as usize], &signatures[b as usize]) {
+            (Some(x), Some(y)) => estimated_jaccard(x, y) >= THRESHOLD,
+            _ => false,
+        })
+        .collect();
+    let mut sets = UnionFind::new(contents.len());
+    for (a, b) in kept {
+        sets.union(a, b);
+    }
+    // A set spans two documents when some member's document differs from its root's.
+    let roots: Vec<u32> = (0..contents.len() as u32).map(|i| sets.find(i)).collect();
+    let mut spans = vec![false; contents.len()];
+    for (i, &root) in roots.iter().enumerate() {
+        if documents[i] != documents[root as usize] {
+            spans[root as usize] = true;
+        }
+    }
+    let mut ids: HashMap<u32, i64> = HashMap::new();
+    roots
+        .iter()
+        .map(|&root| {
+            spans[root as usize].then(|| {
+                let next = ids.len() as i64;
+                *ids.entry(root).or_insert(next)
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGINAL: &str = "Over the past four days, territory controlled by militants decreased by one third. The Syrian army controls 93 percent of the city's territory";
+
+    #[test]
+    fn shingles_are_three_word_windows_of_lowercased_words() {
+        assert_eq!(shingles("The army took the city").len(), 3);
+        assert_eq!(
+            shingles("THE ARMY TOOK THE CITY"),
+            shingles("the army, took the city.")
+        );
+        assert!(shingles("Lies and more lies").is_empty());
+        // A repeated shingle counts once.
+        assert_eq!(shingles("a b c a b c a b c").len(), 3);
+    }
+
+    #[test]
+    fn estimate_is_close_to_the_true_jaccard() {
+        let a = shingles(ORIGINAL);
+        let edited = ORIGINAL.replace("the city's", "Aleppo's");
+        let b = shingles(&edited);
+        let inter = a.iter().filter(|s| b.contains(s)).count() as f64;
+        let truth = inter / ((a.len() + b.len()) as f64 - inter);
+        let est = estimated_jaccard(&signature(&a).unwrap(), &signature(&b).unwrap());
+        assert!((est - truth).abs() < 0.15, "estimate {est}, truth {truth}");
+        assert!(est >= THRESHOLD);
+        let same = signature(&a).unwrap();
+        assert_eq!(estimated_jaccard(&same, &same), 1.0);
+    }
+
+    #[test]
+    fn lsh_proposes_near_duplicates_and_not_unrelated_texts() {
+        let texts = [
+            ORIGINAL.to_owned(),
+            ORIGINAL.replace("past four days", "last four days"),
+            "The talks on a ceasefire in Aleppo will continue in Geneva on Saturday, the minister told reporters".to_owned(),
+        ];
+        let sigs: Vec<_> = texts.iter().map(|t| signature(&shingles(t))).collect();
+        assert_eq!(candidate_pairs(&sigs), vec![(0, 1)]);
+    }
+
+    #[test]
+    fn union_find_joins_transitively() {
+        let mut uf = UnionFind::new(5);
+        uf.union(0, 1);
+        uf.union(3, 4);
+        uf.union(1, 4);
+        assert_eq!(uf.find(0), uf.find(3));
+        assert_ne!(uf.find(0), uf.find(2));
+    }
+
+    #[test]
+    fn clusters_need_two_documents_and_are_numbered_in_order() {
+        let contents = [
+            "The talks on a ceasefire in Aleppo will continue in Geneva on Saturday".to_owned(),
+            ORIGINAL.to_owned(),
+            ORIGINAL.replace("the city's", "Aleppo's"),
+            // The same content twice within one document is no repeat across documents.
+            "Militants have been shelling the humanitarian corridors since the morning".to_owned(),
+            "Militants have been shelling the humanitarian corridors since the morning".to_owned(),
+            "The talks on a ceasefire in Aleppo will continue in Geneva on Saturday.".to_owned(),
+            "Short one".to_owned(),
+            "Short one".to_owned(),
+        ];
+        let docs = ["a", "a", "b", "c", "c", "d", "a", "b"];
+        assert_eq!(
+            cluster_ids(&contents, &docs),
+            vec![Some(0), Some(1), Some(1), None, None, Some(0), None, None]
+        );
+    }
+
+    #[test]
+    fn same_result_for_any_number_of_threads() {
+        let contents: Vec<String> = (0..400)
+            .map(|i| format!("The army says it took {} blocks of the eastern districts of the city on day {}", i % 40, i % 40))
+            .collect();
+        let docs: Vec<usize> = (0..400).collect();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap()
+            .install(|| cluster_ids(&contents, &docs));
+        let many = cluster_ids(&contents, &docs);
+        assert_eq!(one, many);
+        // Ten verbatim repeats of each of 40 texts: every claim has a repeat.
+        assert!(many.iter().all(Option::is_some));
+        assert_eq!(many[0], many[40]);
+    }
+}
