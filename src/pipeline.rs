@@ -199,7 +199,9 @@ fn extract_each<T: Sync>(
                 t
             })
             .collect();
-        concat(per_doc)
+        let mut all = concat(per_doc);
+        link_repeats(&mut all);
+        all
     })
 }
 
@@ -210,6 +212,8 @@ pub struct FileInput {
     pub path: String,
     /// The document id (by default the file stem).
     pub id: String,
+    /// The publication date given by the caller (metadata), which wins over a dateline.
+    pub published: Option<String>,
 }
 
 /// Reads and decodes one file into a raw document; failures are recorded, not returned.
@@ -224,6 +228,7 @@ pub fn read_file_limited(file: &FileInput, max_bytes: usize) -> RawDocument {
     let mut raw = RawDocument {
         id: file.id.clone(),
         path: Some(file.path.clone()),
+        published: file.published.clone(),
         ..RawDocument::default()
     };
     let path = Path::new(&file.path);
@@ -283,6 +288,13 @@ pub fn raw_from_text(
         warnings,
         ..RawDocument::default()
     }
+}
+
+/// The batch-level step, after every document's own stages: claims whose contents nearly repeat
+/// a claim of another document share a `cluster_id` (see `cluster`).
+fn link_repeats(tables: &mut Tables) {
+    let claims = &mut tables.claims;
+    claims.cluster_id = crate::cluster::cluster_ids(&claims.content, &claims.doc_id);
 }
 
 fn concat(parts: Vec<Tables>) -> Tables {
@@ -377,6 +389,7 @@ mod tests {
         let missing = read_file(&FileInput {
             path: "/no/such/file.txt".into(),
             id: "f".into(),
+            published: None,
         });
         assert!(missing
             .error
@@ -385,6 +398,7 @@ mod tests {
         let dir = read_file(&FileInput {
             path: "/dev/null".into(),
             id: "d".into(),
+            published: None,
         });
         assert_eq!(
             dir.error.as_deref(),

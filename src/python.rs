@@ -181,7 +181,7 @@ fn extract_texts<'py>(
 
 /// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -191,10 +191,17 @@ fn extract_paths<'py>(
     boilerplate: Vec<String>,
     max_document_bytes: usize,
     min_quote_words: usize,
+    published: Option<Vec<Option<String>>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
             "paths and ids must have the same length",
+        ));
+    }
+    let published = published.unwrap_or_else(|| vec![None; paths.len()]);
+    if published.len() != paths.len() {
+        return Err(PyValueError::new_err(
+            "paths and published must have the same length",
         ));
     }
     let options = build_options(PyOptions {
@@ -205,11 +212,28 @@ fn extract_paths<'py>(
     let files: Vec<FileInput> = paths
         .into_iter()
         .zip(ids)
-        .map(|(path, id)| FileInput { path, id })
+        .zip(published)
+        .map(|((path, id), published)| FileInput {
+            path,
+            id,
+            published,
+        })
         .collect();
     let tables =
         py.detach(move || pipeline::extract_files(&files, &options, jobs).map(table_columns));
     columns_to_py(py, tables.map_err(to_py_err)?)
+}
+
+/// One `cluster_id` per claim content (see `cluster`), for claims gathered from several core
+/// calls; `doc_ids[i]` is the document of `contents[i]`.
+#[pyfunction]
+fn cluster_ids(py: Python<'_>, contents: Vec<String>, doc_ids: Vec<String>) -> PyResult<Vec<Option<i64>>> {
+    if contents.len() != doc_ids.len() {
+        return Err(PyValueError::new_err(
+            "contents and doc_ids must have the same length",
+        ));
+    }
+    Ok(py.detach(move || crate::cluster::cluster_ids(&contents, &doc_ids)))
 }
 
 /// Every table as named Arrow columns, in the order of `newsclaims._schema.SCHEMA`. Pure Rust,
@@ -233,7 +257,7 @@ fn table_columns(t: Tables) -> TableColumns {
         ),
         (
             "claims",
-            columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end),
+            columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id),
         ),
         (
             "quantities",
@@ -392,6 +416,7 @@ impl From<&Vec<Option<&'static str>>> for ArrowColumn {
 fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_texts, m)?)?;
     m.add_function(wrap_pyfunction!(extract_paths, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_ids, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -76,6 +76,8 @@ pub struct ClaimsTable {
     pub end: Vec<i64>,
     pub content_start: Vec<i64>,
     pub content_end: Vec<i64>,
+    /// Set for the whole batch by `pipeline` (see `cluster`); `None` per document.
+    pub cluster_id: Vec<Option<i64>>,
 }
 
 /// The `quantities` table; `quantity_id` numbers quantities within their document from 0.
@@ -175,6 +177,8 @@ impl Tables {
             c.content_start
                 .push(chars.char_at(claim.content.byte_start));
             c.content_end.push(chars.char_at(claim.content.byte_end));
+            // Repeats are found across documents, once the batch is complete.
+            c.cluster_id.push(None);
         }
 
         let q = &mut self.quantities;
@@ -213,7 +217,7 @@ impl Tables {
             ($table:ident: $($col:ident),*) => { $( self.$table.$col.extend(other.$table.$col); )* };
         }
         extend!(documents: doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error);
-        extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end);
+        extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id);
         extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date);
         extend!(sentences: doc_id, sentence_id, start, end, text, is_caption);
     }

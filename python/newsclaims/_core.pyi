@@ -1,6 +1,6 @@
 """Type stubs for the compiled core (``src/python.rs``). The Python layer
 (``newsclaims._extract``) wraps these; call those instead."""
-from typing import Dict, Iterable, Literal, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple
 
 __version__: str
 __all__ = ["__version__", "extract_paths", "extract_texts"]
@@ -40,6 +40,12 @@ def extract_paths(
     boilerplate: Sequence[str] = ...,
     max_document_bytes: int = 0,
     min_quote_words: int = 0,
+    published: Optional[Sequence[Optional[str]]] = None,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
-    documents row with its ``error``. Options as :func:`extract_texts`."""
+    documents row with its ``error``. Options as :func:`extract_texts`. ``published``: one date
+    per file given by the caller (it wins over a dateline), or None."""
+
+def cluster_ids(contents: Sequence[str], doc_ids: Sequence[str]) -> List[Optional[int]]:
+    """One ``cluster_id`` per claim content: shared by near-repeats across documents, None
+    for a claim without a repeat in another document (word 3-gram MinHash + LSH)."""

@@ -52,6 +52,8 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("end", INT, "end of the whole claim"),
         ("content_start", INT, "start of the content"),
         ("content_end", INT, "end of the content"),
+        ("cluster_id", INT, "claims whose contents nearly repeat each other across documents share it (word 3-gram "
+                            "MinHash, estimated Jaccard >= 0.5); null when the claim has no repeat in another document"),
     ],
     "quantities": [
         ("doc_id", STRING, "the document"),
