@@ -164,6 +164,8 @@ pub enum Qualifier {
     Almost,
     /// "dozens", "hundreds", "thousands".
     Vague,
+    /// No number is written; a phrase stands for one ("full control of Aleppo" = 100 percent).
+    Implied,
 }
 
 impl Qualifier {
@@ -178,6 +180,7 @@ impl Qualifier {
             Qualifier::Approx => "approx",
             Qualifier::Almost => "almost",
             Qualifier::Vague => "vague",
+            Qualifier::Implied => "implied",
         }
     }
 }

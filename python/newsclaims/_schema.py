@@ -64,7 +64,7 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("value", FLOAT, "the normalised value (half = 0.5; 93 percent = 93); NaN for vague magnitudes"),
         ("low", FLOAT, "lower bound of a range or vague magnitude"),
         ("high", FLOAT, "upper bound of a range or vague magnitude"),
-        ("qualifier", CATEGORY, "exact, more_than, less_than, at_least, up_to, approx, almost or vague"),
+        ("qualifier", CATEGORY, "exact, more_than, less_than, at_least, up_to, approx, almost, vague, or implied (no number written: 'full control of' = 100 percent)"),
         ("unit", CATEGORY, "count, percent, fraction, day, hour, kilometre, tonne, USD, ..."),
         ("counted", STRING, "what is counted or measured ('people', 'city')"),
         ("direction", CATEGORY, "up or down when the number is a change"),

@@ -700,6 +700,17 @@ pub const GLUED_ONLY_UNITS: &[&str] = &[
     "in.", "g", "l", "c", "f", "w", "v", "ha", "nm", "db", "mb", "oz", "pc", "m",
 ];
 
+/// Phrases that state a share without a number, and the share in percent they stand for, when
+/// "of" or "over" and what is held follow: "The Syrian military has wrested full control of
+/// the militant-held eastern Aleppo" ends a timeline of "half", "70%", "93 percent" and "99
+/// percent" of the same city. Their quantities get the qualifier `implied`.
+pub const TOTALITY_PHRASES: &[(&str, f64)] = &[
+    ("full control", 100.0),
+    ("complete control", 100.0),
+    ("total control", 100.0),
+    ("entire control", 100.0),
+];
+
 /// Words that may sit between a number and the noun it counts ("52 districts of", "15 more
 /// eastern Aleppo neighborhoods") and are never the counted noun themselves.
 pub const COUNTED_SKIP: &[&str] = &[

@@ -14,6 +14,29 @@ use crate::lexicon::numbers::{
 /// Longest noun phrase, in words, read after a number.
 const MAX_PHRASE_WORDS: usize = 5;
 
+/// The last word of the phrase starting at byte `from` (up to `limit`): the phrase ends at a
+/// punctuation mark or a word of `COUNTED_STOP`, leading `COUNTED_SKIP` words are passed over.
+/// For what is held ("full control of the militant-held eastern Aleppo," -> Aleppo), where a
+/// proper noun is the head, unlike after a number ("killed 13 people MSF said").
+pub fn phrase_head(text: &str, from: usize, limit: usize) -> Option<String> {
+    let mut head = None;
+    for raw in text[from..limit].split_whitespace().take(3 * MAX_PHRASE_WORDS) {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let lower = word.to_lowercase();
+        let skip = head.is_none() && COUNTED_SKIP.contains(&lower.as_str());
+        if word.is_empty() || (!skip && COUNTED_STOP.contains(&lower.as_str())) {
+            break;
+        }
+        if !skip {
+            head = Some(word.to_owned());
+        }
+        if raw.ends_with([',', '.', ';', ':', ')', '”', '"', '?', '!']) {
+            break;
+        }
+    }
+    head
+}
+
 /// The head noun of the phrase starting at byte `from`, up to `limit`.
 pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
     let rest = &text[from..limit];

@@ -38,7 +38,7 @@ use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS, GLUED_ONLY_UNITS,
     MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
     OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES,
-    RATE_DENOMINATORS, UNIT_WORDS, VAGUE_MAGNITUDES,
+    RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
@@ -131,8 +131,58 @@ pub fn extract_quantities(doc: &mut Document) {
                 date: None,
             });
         }
+        implied_shares(text, s, index, &mut out);
     }
     doc.quantities = out;
+}
+
+/// "full control of", "complete control over" (`TOTALITY_PHRASES`) followed by what is held.
+static TOTALITY: LazyLock<Regex> = LazyLock::new(|| {
+    let phrases = crate::lexicon::alternation(TOTALITY_PHRASES.iter().map(|(w, _)| *w));
+    Regex::new(&format!(r"(?i)\b({phrases})\s+(?:of|over)\s")).unwrap()
+});
+
+/// Adds the shares a phrase implies without a number (`TOTALITY_PHRASES`: "wrested full
+/// control of the militant-held eastern Aleppo" -> 100 percent of Aleppo, qualifier
+/// `implied`) to the quantities of sentence `s`, keeping `out` in text order. Only when the
+/// phrase holds no number already found ("full control of 50 neighborhoods" counts those).
+fn implied_shares(text: &str, s: Span, index: usize, out: &mut Vec<Quantity>) {
+    let first_of_sentence = out.partition_point(|q| q.sentence < index);
+    for m in TOTALITY.captures_iter(&text[..s.byte_end]) {
+        let (whole, phrase) = (m.get(0).unwrap(), m.get(1).unwrap());
+        if phrase.start() < s.byte_start {
+            continue;
+        }
+        let counted = counted::phrase_head(text, whole.end(), s.byte_end);
+        let numbered = out[first_of_sentence..]
+            .iter()
+            .any(|q| q.span.byte_start >= whole.end() && q.span.byte_start - whole.end() < 4);
+        let Some(counted) = counted.filter(|_| !numbered) else {
+            continue;
+        };
+        let value = TOTALITY_PHRASES
+            .iter()
+            .find(|(w, _)| normalize_space(phrase.as_str()).eq_ignore_ascii_case(w))
+            .map_or(100.0, |(_, v)| *v);
+        let at = first_of_sentence
+            + out[first_of_sentence..].partition_point(|q| q.span.byte_start < phrase.start());
+        out.insert(
+            at,
+            Quantity {
+                span: Span::new(phrase.start(), phrase.end()),
+                value: Some(value),
+                low: None,
+                high: None,
+                qualifier: Qualifier::Implied,
+                unit: "percent".to_owned(),
+                counted: Some(counted),
+                direction: None,
+                sentence: index,
+                claim: None,
+                date: None,
+            },
+        );
+    }
 }
 
 /// How far back from a number (in bytes) the rules that read the words before it look. They
@@ -1230,6 +1280,41 @@ mod tests {
             unit.into(),
             counted.map(str::to_owned),
         )
+    }
+
+    /// Seed 004: the end of the Aleppo timeline is stated without a number.
+    #[test]
+    fn full_control_of_a_place_is_an_implied_hundred_percent() {
+        let got = quantities("The Syrian military has wrested full control of the militant-held eastern Aleppo, scoring a major victory against terrorists in the strategic northwestern city, Russia says.");
+        assert_eq!(
+            got,
+            vec![row(
+                "full control",
+                Some(100.0),
+                "implied",
+                "percent",
+                Some("Aleppo")
+            )]
+        );
+        // Seed 000: a district is held in full, too; text order is kept.
+        let got = quantities("On Monday alone, the troops seized 3 blocks and complete control over the al-Sakhour district.");
+        assert_eq!(got[0].0, "3");
+        assert_eq!(
+            got[1],
+            row(
+                "complete control",
+                Some(100.0),
+                "implied",
+                "percent",
+                Some("district")
+            )
+        );
+        // A number after the phrase is the quantity: "full control of 50 neighborhoods".
+        let got = quantities("The Syrian authorities now have full control of 50 neighborhoods.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "50");
+        // No phrase of what is held, no share: "gave him full control."
+        assert!(quantities("The board gave him full control.").is_empty());
     }
 
     #[test]
