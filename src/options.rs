@@ -15,6 +15,10 @@ pub struct Options {
     /// The attribution stage already drops quotations under `MIN_QUOTE_WORDS` (3) words, so
     /// only larger values change anything: “Lies and more lies,” said Zakharova.
     pub min_quote_words: usize,
+    /// Also give shares stated without a number as quantities ("full control of eastern
+    /// Aleppo" = 100 percent, qualifier `implied`; `quantity::implied_shares`). Off by default:
+    /// they are no numeric mentions, and the quantity scorers' gold does not list them.
+    pub implied_quantities: bool,
 }
 
 impl Options {

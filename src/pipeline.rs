@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::parse::decode::{decode_bytes, normalize_text};
 use crate::parse::parse_document;
-use crate::quantity::extract_quantities;
+use crate::quantity::extract_quantities_with;
 use crate::table::Tables;
 use crate::time::{find_time_expressions, resolve_date};
 
@@ -56,7 +56,7 @@ fn run_stages(raw: &RawDocument, options: &Options) -> Document {
     let mut doc = parse_document(raw, options);
     extract_claims(&mut doc);
     drop_short_quotes(&mut doc, options.min_quote_words);
-    extract_quantities(&mut doc);
+    extract_quantities_with(&mut doc, options.implied_quantities);
     // One scan of the whole text for time expressions; claims and quantities look theirs up by
     // sentence. (Scanning the sentence again per claim was 21% of all instructions.)
     doc.time_expressions = find_time_expressions(&doc.text, Span::new(0, doc.text.len()));

@@ -40,6 +40,7 @@ struct PyOptions {
     boilerplate: Vec<String>,
     max_document_bytes: usize,
     min_quote_words: usize,
+    implied_quantities: bool,
 }
 
 fn build_options(o: PyOptions) -> PyResult<Options> {
@@ -47,6 +48,7 @@ fn build_options(o: PyOptions) -> PyResult<Options> {
     Options {
         max_document_bytes: o.max_document_bytes,
         min_quote_words: o.min_quote_words,
+        implied_quantities: o.implied_quantities,
         ..Options::default()
     }
     .with_boilerplate(&boilerplate)
@@ -114,7 +116,7 @@ fn input_format(i: usize, name: &str) -> PyResult<InputFormat> {
 /// one per text ("text" or "html"), says how to read each (default: all text); HTML pages
 /// already in memory (WARC responses, gzipped files) go through it.
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -127,6 +129,7 @@ fn extract_texts<'py>(
     max_document_bytes: usize,
     min_quote_words: usize,
     formats: Option<Vec<String>>,
+    implied_quantities: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (texts, lossy) = strings("texts", texts)?;
     let formats = match formats {
@@ -157,6 +160,7 @@ fn extract_texts<'py>(
         boilerplate,
         max_document_bytes,
         min_quote_words,
+        implied_quantities,
     })?;
     let tables = py.detach(move || {
         let mut raws: Vec<_> = texts
@@ -181,7 +185,7 @@ fn extract_texts<'py>(
 
 /// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -192,6 +196,7 @@ fn extract_paths<'py>(
     max_document_bytes: usize,
     min_quote_words: usize,
     published: Option<Vec<Option<String>>>,
+    implied_quantities: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
@@ -208,6 +213,7 @@ fn extract_paths<'py>(
         boilerplate,
         max_document_bytes,
         min_quote_words,
+        implied_quantities,
     })?;
     let files: Vec<FileInput> = paths
         .into_iter()

@@ -87,7 +87,13 @@ class Extraction:
                 if merged[column].dtype != frames[0][column].dtype:
                     merged[column] = merged[column].astype(dtype)
             tables.append(merged)
-        return cls(*tables)
+        ex = cls(*tables)
+        if len(parts) > 1:
+            # Repeats are found across the whole run, not within each part.
+            claims = ex.claims
+            ids = _core.cluster_ids(claims["content"].tolist(), claims["doc_id"].tolist())
+            claims["cluster_id"] = pd.array(ids, dtype="Int64")
+        return ex
 
     def table(self, name: str) -> pd.DataFrame:
         """One table by name: documents, claims, quantities or sentences."""
@@ -167,12 +173,72 @@ class Extraction:
 
         Each point is a quantity inside a claim, at the claim's date (else the quantity's, else
         the publication date). ``unit``/``counted`` keep only quantities with that unit
-        ("percent") or whose ``counted`` contains the word ("city"); ``sources``: the N sources
+        ("percent", fractions included as percent) or whose ``counted`` or scope phrase contains
+        the word ("city"; see :meth:`track`); ``sources``: the N sources
         with most points, or a list of sources. Returns the matplotlib ``Axes``.
         """
         from ._plot import plot_timeline
 
         return plot_timeline(self, unit=unit, counted=counted, sources=sources, ax=ax)
+
+    def clusters(self) -> pd.DataFrame:
+        """Claim repeats: one row per ``claims.cluster_id`` (claims whose contents nearly repeat
+        each other across documents), with ``n_claims``, ``n_documents``, the first appearance
+        (``first_doc_id``, ``first_published``: the earliest publication, else the first in
+        input order) and its ``content``, and lists of the ``sources``, ``outlets`` (a documents
+        column ``outlet``/``source``/``publisher``/``site`` from metadata, else the claims'
+        ``via``), ``documents`` and ``dates`` (ISO; claim dates, else publication dates).
+
+        >>> said = "“The humanitarian corridors out of the eastern districts will stay open all week,” said Igor Konashenkov."
+        >>> ex = extract([said, "Lavrov said: “The talks will continue in Geneva.”", said.replace("week", "weekend")],
+        ...              ids=["tass", "ap", "rt"], published=["2016-12-01", "2016-12-01", "2016-12-02"])
+        >>> ex.claims["cluster_id"].tolist()
+        [0, <NA>, 0]
+        >>> ex.clusters()[["cluster_id", "n_claims", "first_doc_id", "documents", "dates"]].values.tolist()
+        [[0, 2, 'tass', ['tass', 'rt'], ['2016-12-01', '2016-12-02']]]
+        """
+        from ._across import clusters
+
+        return clusters(self)
+
+    def track(self, counted: Optional[str] = None, unit: Union[str, Sequence[str], None] = None, *,
+              sources: Optional[Sequence[str]] = None) -> pd.DataFrame:
+        """The values claimed for one measure, per source and date: one row per quantity inside
+        a claim, sorted by date.
+
+        ``counted``: a word that the quantity's ``counted`` or its ``scope`` contains ("Aleppo",
+        "civilians"), case-insensitive. ``unit``: one unit or several; ``"percent"`` also takes
+        fractions as percent ("half" = 50). ``sources``: only these sources. Columns: ``date``
+        (the claim's date, else the quantity's, else the publication date; ``date_from`` says
+        which), ``source``, ``value``, ``unit``, ``qualifier``, ``scope`` (the noun phrase the
+        number measures: "70% of E. Aleppo" vs "93 percent of the city's territory"),
+        ``counted``, ``text`` (as written), ``doc_id``, ``claim_id``, ``quantity_id``,
+        ``published``, ``kind``, ``via``, ``content`` and ``source_key`` (the source's identity:
+        ``source_id`` when claims have it, else the normalised name). "full control of" counts
+        as 100 percent only with ``Extractor(implied_quantities=True)``.
+
+        >>> ex = extract(["Russia's Defence Ministry said the army holds 70 percent of eastern Aleppo.",
+        ...               "Russia's Defence Ministry said on Friday the army controls 93% of the city."],
+        ...              ids=["a", "b"], published=["2016-12-07", "2016-12-09"])
+        >>> ex.track(unit="percent")[["date", "value", "scope"]].values.tolist()
+        [[Timestamp('2016-12-07 00:00:00'), 70.0, '70 percent of eastern Aleppo'], [Timestamp('2016-12-09 00:00:00'), 93.0, '93% of the city']]
+        """
+        from ._across import track
+
+        return track(self, counted=counted, unit=unit, sources=sources)
+
+    def contradictions(self, counted: Optional[str] = None, unit: Union[str, Sequence[str], None] = None
+                       ) -> pd.DataFrame:
+        """Where sources disagree: one row per measure (``counted``, with a plural "s" dropped,
+        and ``unit``) and date for which two different sources claim values that cannot both
+        hold ("1,200" vs "900"; "more than 1,200" and "1,224" agree, "about 90" allows 81 to
+        99). Dates and values as in :meth:`track`; ``counted``/``unit`` filter the same way.
+        Columns: ``date``, ``counted``, ``unit``, ``n_sources``, ``sources``, ``min_value``,
+        ``max_value``, ``statements`` ("source: text (doc_id)", joined by "; ") and ``doc_ids``.
+        """
+        from ._across import contradictions
+
+        return contradictions(self, counted=counted, unit=unit)
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -193,6 +259,9 @@ class Extractor:
     ``min_quote_words``: direct quotations of fewer words are not claims (the core always drops
     those under 3 words, scare quotes such as “ceasefire”). Extra cue verbs and titles are not
     configurable yet: the attribution stage compiles its tables once (see ``src/lexicon/``).
+    ``implied_quantities``: also give shares stated without a number as quantities ("full
+    control of eastern Aleppo" = 100 percent, qualifier ``implied``), for timelines such as
+    :meth:`Extraction.track`; off by default, as they are no numeric mentions.
 
     >>> text = "“Lies and more lies,” said Zakharova. Lavrov said: “The talks will continue in Geneva.”"
     >>> Extractor().extract([text]).claims["content"].tolist()
@@ -202,8 +271,11 @@ class Extractor:
     """
 
     def __init__(self, *, boilerplate: Sequence[str] = (), max_document_bytes: int = 0,
-                 jobs: Optional[int] = None, min_quote_words: int = 0) -> None:
+                 jobs: Optional[int] = None, min_quote_words: int = 0, implied_quantities: bool = False) -> None:
         self.boilerplate = _words("boilerplate", boilerplate)
+        if not isinstance(implied_quantities, bool):
+            raise TypeError(f"implied_quantities must be a bool, not {type(implied_quantities).__name__}")
+        self.implied_quantities = implied_quantities
         if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, int) or min_quote_words < 0:
             raise ValueError(f"min_quote_words must be an int >= 0, got {min_quote_words!r}")
         self.min_quote_words = min_quote_words
@@ -217,14 +289,14 @@ class Extractor:
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs,
-                "min_quote_words": self.min_quote_words}
+                "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
 
     def _options(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes,
-                "min_quote_words": self.min_quote_words}
+                "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
@@ -251,23 +323,28 @@ class Extractor:
         return Extraction._from_core(columns)
 
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
-                      follow_links: bool = False) -> Extraction:
+                      follow_links: bool = False, metadata: Union[PathLike, pd.DataFrame, None] = None) -> Extraction:
         """Extracts from files. See :func:`newsclaims.extract_files`."""
         entries = walk_paths(paths, follow_links=follow_links)
         files = [path for path, _ in entries]
         jobs = self._jobs(jobs)
+        meta = read_metadata(metadata)
         report, close = _progress_reporter(progress, len(files))
         plain = all(error is None and not _is_record_file(path) for path, error in entries)
         if plain and report is None:
             ids = [Path(f).stem for f in files]
-            return Extraction._from_core(_core.extract_paths(files, ids, jobs=jobs, **self._options()))
-        try:
-            return self._extract_files_in_parts(entries, jobs, report)
-        finally:
-            close()
+            ex = Extraction._from_core(_core.extract_paths(files, ids, jobs=jobs, published=_published_of(meta, ids),
+                                                           **self._options()))
+        else:
+            try:
+                ex = self._extract_files_in_parts(entries, jobs, report, meta)
+            finally:
+                close()
+        return _with_metadata(ex, meta)
 
     def _extract_files_in_parts(self, entries: List["tuple[str, Optional[str]]"], jobs: Optional[int],
-                                report: Optional[Callable[[int, int], Any]]) -> Extraction:
+                                report: Optional[Callable[[int, int], Any]],
+                                meta: Optional[pd.DataFrame] = None) -> Extraction:
         files = [path for path, _ in entries]
         # Runs of article files go to the core in chunks (read in parallel there); each record
         # file is read here and its records go to the core as texts; an entry the walk could
@@ -291,8 +368,9 @@ class Extractor:
                        and not _is_record_file(files[j])):
                     j += 1
                 chunk = files[i:j]
+                ids = [Path(f).stem for f in chunk]
                 parts.append(Extraction._from_core(
-                    _core.extract_paths(chunk, [Path(f).stem for f in chunk], jobs=jobs, **self._options())))
+                    _core.extract_paths(chunk, ids, jobs=jobs, published=_published_of(meta, ids), **self._options())))
                 done += len(chunk)
                 i = j
             if report is not None:
@@ -369,6 +447,61 @@ class Extractor:
 
     def _jobs(self, jobs: Optional[int]) -> Optional[int]:
         return _check_jobs(jobs) if jobs is not None else self.jobs
+
+
+#: columns of a metadata table that name the document it describes, in order of preference
+METADATA_ID_COLUMNS = ("id", "doc_id")
+
+
+def read_metadata(metadata: Union[PathLike, pd.DataFrame, None]) -> Optional[pd.DataFrame]:
+    """Metadata for :func:`extract_files`: a DataFrame, or a .csv/.jsonl file (either gzipped),
+    with an ``id`` (or ``doc_id``) column of document ids (file stems) and any other columns
+    (``published``, ``title``, ``outlet``, ...). Returned with ids as str in column ``doc_id``.
+    Raises KeyError without an id column and ValueError for an id given twice."""
+    if metadata is None:
+        return None
+    if isinstance(metadata, pd.DataFrame):
+        df = metadata.copy()
+    else:
+        path = os.fspath(metadata)
+        if not os.path.exists(path):
+            raise FileNotFoundError(f"no such metadata file: {path!r}")
+        df, _ = read_records(path)
+    id_col = next((c for c in METADATA_ID_COLUMNS if c in df.columns), None)
+    if id_col is None:
+        raise KeyError(f"metadata needs an id column ({' or '.join(METADATA_ID_COLUMNS)}); "
+                       f"its columns are {list(df.columns)}")
+    ids = [_record_id(v, "") for v in df[id_col]]
+    _check_unique(ids)
+    df = df.drop(columns=[c for c in METADATA_ID_COLUMNS if c in df.columns])
+    df.insert(0, "doc_id", ids)
+    return df.reset_index(drop=True)
+
+
+def _published_of(meta: Optional[pd.DataFrame], ids: Sequence[str]) -> Optional[List[Optional[str]]]:
+    """The metadata's publication date for each id (None where it has none), for the core."""
+    if meta is None or "published" not in meta.columns:
+        return None
+    dates = dict(zip(meta["doc_id"], meta["published"]))
+    return [_date_string(dates.get(i)) or None for i in ids]
+
+
+def _with_metadata(ex: Extraction, meta: Optional[pd.DataFrame]) -> Extraction:
+    """The documents table with the metadata's ``title`` where it gives one and its other
+    columns appended (``published`` went to the core, so relative dates resolve against it)."""
+    if meta is None:
+        return ex
+    docs = ex.documents
+    by_id = meta.set_index("doc_id")
+    if "title" in by_id.columns:
+        given = docs["doc_id"].map(by_id["title"].where(by_id["title"].map(lambda t: isinstance(t, str) and t != "")))
+        docs["title"] = given.astype("string").fillna(docs["title"])
+    extra = [c for c in by_id.columns if c not in ("published", "title")]
+    for column in extra:
+        name = column if column not in docs.columns else f"meta_{column}"
+        docs[name] = docs["doc_id"].map(by_id[column])
+    ex.documents = docs
+    return ex
 
 
 def _record_stem(path: str) -> str:
@@ -637,7 +770,7 @@ def extract(texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None, publis
 
 
 def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
-                  follow_links: bool = False) -> Extraction:
+                  follow_links: bool = False, metadata: Union[PathLike, pd.DataFrame, None] = None) -> Extraction:
     """Extracts claims and quantities from files.
 
     Each path is a file, a directory (walked recursively for .txt, .html, .jsonl and .csv
@@ -655,8 +788,15 @@ def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progre
     the walk cannot use (an unreadable directory, a named pipe, a link left unfollowed) become
     documents rows with their ``error``. Ids are file stems and may repeat across directories;
     the ``path`` column tells such documents apart. Nothing is ever written.
+
+    ``metadata``: a table of the documents' metadata, a DataFrame or a .csv/.jsonl file, with
+    column ``id`` (or ``doc_id``) holding file stems: its ``published`` dates are given to the
+    core for article files (they win over a dateline, and "on Tuesday" resolves against them),
+    its ``title`` replaces the headline read from the text, and its other columns (``outlet``,
+    ...) are added to the documents table. Records of .jsonl/.csv inputs keep their own
+    ``published``. ``extract_files("seeds", metadata="seeds/metadata.csv")``.
     """
-    return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress, follow_links=follow_links)
+    return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress, follow_links=follow_links, metadata=metadata)
 
 
 def extract_frame(df: pd.DataFrame, text: str = "text", id: Optional[str] = None, published: Optional[str] = None,

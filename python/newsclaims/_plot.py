@@ -12,16 +12,15 @@ if TYPE_CHECKING:
 
 
 def timeline_points(ex: "Extraction", *, unit: Optional[str] = None, counted: Optional[str] = None) -> pd.DataFrame:
-    """The points of the timeline: one row per quantity with a value inside a claim, with
-    ``when`` = the claim's date, else the quantity's, else the publication date."""
-    m = ex.merge(quantities=True)
-    m = m[m["value"].notna()]
-    if unit is not None:
-        m = m[m["unit"].astype("string") == unit]
-    if counted is not None:
-        m = m[m["counted"].str.contains(counted, case=False, regex=False).fillna(False).astype(bool)]
-    when = m["date"].fillna(m["quantity_date"]).fillna(m["published"])
-    return m.assign(when=when)[when.notna()].sort_values("when")
+    """The points of the timeline: the rows of :meth:`Extraction.track` (quantities with a value
+    inside claims; with ``unit="percent"`` fractions as percent; ``counted`` matched against
+    ``counted`` or the scope phrase), with ``when`` = their ``date`` (the claim's date, else the
+    quantity's, else the publication date)."""
+    from ._across import claimed_quantities
+
+    m = claimed_quantities(ex, unit=unit, counted=counted)
+    m = m[m["date"].notna()]
+    return m.assign(when=m["date"]).sort_values("when", kind="stable")
 
 
 def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Optional[str] = None,

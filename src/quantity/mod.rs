@@ -70,8 +70,14 @@ struct Found {
     direction: Option<&'static str>,
 }
 
-/// Finds the quantities of a parsed document and stores them in `doc.quantities`.
+/// Finds the quantities of a parsed document and stores them in `doc.quantities`; with
+/// `implied`, also the shares stated without a number ([`implied_shares`]).
 pub fn extract_quantities(doc: &mut Document) {
+    extract_quantities_with(doc, false);
+}
+
+/// [`extract_quantities`], with implied shares when `implied` is true.
+pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
     let text = doc.text.as_str();
     let mut out: Vec<Quantity> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
@@ -131,7 +137,9 @@ pub fn extract_quantities(doc: &mut Document) {
                 date: None,
             });
         }
-        implied_shares(text, s, index, &mut out);
+        if implied {
+            implied_shares(text, s, index, &mut out);
+        }
     }
     doc.quantities = out;
 }
@@ -146,7 +154,8 @@ static TOTALITY: LazyLock<Regex> = LazyLock::new(|| {
 /// control of the militant-held eastern Aleppo" -> 100 percent of Aleppo, qualifier
 /// `implied`) to the quantities of sentence `s`, keeping `out` in text order. Only when the
 /// phrase holds no number already found ("full control of 50 neighborhoods" counts those).
-fn implied_shares(text: &str, s: Span, index: usize, out: &mut Vec<Quantity>) {
+/// Runs when `Options::implied_quantities` is set.
+pub fn implied_shares(text: &str, s: Span, index: usize, out: &mut Vec<Quantity>) {
     let first_of_sentence = out.partition_point(|q| q.sentence < index);
     for m in TOTALITY.captures_iter(&text[..s.byte_end]) {
         let (whole, phrase) = (m.get(0).unwrap(), m.get(1).unwrap());
@@ -1227,7 +1236,7 @@ mod tests {
             },
             &Options::default(),
         );
-        extract_quantities(&mut doc);
+        extract_quantities_with(&mut doc, true);
         doc
     }
 
