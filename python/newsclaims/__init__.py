@@ -17,7 +17,9 @@ from ._schema import SCHEMA, TABLES
 from ._evaluate import Evaluation, evaluate
 from ._gold import Gold, GoldError, read_gold
 from ._stream import TableWriter, iter_extract
+from ._across import cluster_claims
 
 __version__ = _core_version
 __all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "iter_extract", "TableWriter",
-           "SCHEMA", "TABLES", "__version__", "evaluate", "Evaluation", "read_gold", "Gold", "GoldError"]
+           "SCHEMA", "TABLES", "__version__", "evaluate", "Evaluation", "read_gold", "Gold", "GoldError",
+           "cluster_claims"]

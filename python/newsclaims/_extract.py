@@ -90,9 +90,9 @@ class Extraction:
         ex = cls(*tables)
         if len(parts) > 1:
             # Repeats are found across the whole run, not within each part.
-            claims = ex.claims
-            ids = _core.cluster_ids(claims["content"].tolist(), claims["doc_id"].tolist())
-            claims["cluster_id"] = pd.array(ids, dtype="Int64")
+            from ._across import cluster_claims
+
+            ex.claims["cluster_id"] = cluster_claims(ex.claims)
         return ex
 
     def table(self, name: str) -> pd.DataFrame:

@@ -3,7 +3,9 @@
 ``newsclaims.dask.extract(ddf, text="text", id="id")`` returns Dask DataFrames for documents,
 claims, quantities and sentences whose ``meta`` is ``newsclaims.SCHEMA``; nothing runs until
 they are computed. Needs ``pip install 'newsclaims[dask]'``. Each partition runs
-``newsclaims.extract_frame`` in a worker, so the results are those of the single-machine run.
+``newsclaims.extract_frame`` in a worker, so the results are those of the single-machine run,
+except ``claims.cluster_id``, which links repeats within a partition only: for the corpus,
+``claims = ex.claims.compute(); claims["cluster_id"] = newsclaims.cluster_claims(claims)``.
 It schedules nothing itself: Dask (a ``distributed`` cluster or the local scheduler) does.
 """
 from __future__ import annotations

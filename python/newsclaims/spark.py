@@ -3,7 +3,8 @@
 ``newsclaims.spark.extract(df, "claims", text="text", id="id")`` returns a Spark DataFrame of
 that table with an explicit schema derived from ``newsclaims.SCHEMA``; Spark runs
 ``newsclaims.extract_frame`` on each Arrow batch of rows in its Python workers, so the rows are
-those of the single-machine run. Needs ``pyspark`` (``pip install 'newsclaims[spark]'``) and
+those of the single-machine run (``claims.cluster_id`` links repeats within a batch only;
+:func:`newsclaims.cluster_claims` links them over collected claims). Needs ``pyspark`` (``pip install 'newsclaims[spark]'``) and
 newsclaims installed on every executor. Unlike ``newsclaims.dask``, Spark has no shared lazy
 graph across DataFrames: each table is its own job (cache the input if you need several).
 """
