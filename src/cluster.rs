@@ -206,10 +206,12 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
         .collect();
     let kept: Vec<(u32, u32)> = candidate_pairs(&signatures)
         .into_par_iter()
-        .filter(|&(a, b)| match (&signatures[a as usize], &signatures[b as usize]) {
-            (Some(x), Some(y)) => estimated_jaccard(x, y) >= THRESHOLD,
-            _ => false,
-        })
+        .filter(
+            |&(a, b)| match (&signatures[a as usize], &signatures[b as usize]) {
+                (Some(x), Some(y)) => estimated_jaccard(x, y) >= THRESHOLD,
+                _ => false,
+            },
+        )
         .collect();
     let mut sets = UnionFind::new(contents.len());
     for (a, b) in kept {

@@ -233,7 +233,11 @@ fn extract_paths<'py>(
 /// One `cluster_id` per claim content (see `cluster`), for claims gathered from several core
 /// calls; `doc_ids[i]` is the document of `contents[i]`.
 #[pyfunction]
-fn cluster_ids(py: Python<'_>, contents: Vec<String>, doc_ids: Vec<String>) -> PyResult<Vec<Option<i64>>> {
+fn cluster_ids(
+    py: Python<'_>,
+    contents: Vec<String>,
+    doc_ids: Vec<String>,
+) -> PyResult<Vec<Option<i64>>> {
     if contents.len() != doc_ids.len() {
         return Err(PyValueError::new_err(
             "contents and doc_ids must have the same length",

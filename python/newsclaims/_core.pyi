@@ -3,7 +3,7 @@
 from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple
 
 __version__: str
-__all__ = ["__version__", "extract_paths", "extract_texts"]
+__all__ = ["__version__", "cluster_ids", "extract_paths", "extract_texts"]
 
 #: One column as Arrow buffers: ``(type, length, null_count, validity, buffers)``. ``type`` is
 #: "int64", "float64", "bool" or "large_utf8"; ``validity`` the Arrow validity bitmap, None when
@@ -26,11 +26,13 @@ def extract_texts(
     max_document_bytes: int = 0,
     min_quote_words: int = 0,
     formats: Optional[Sequence[str]] = None,
+    implied_quantities: bool = False,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
     naming the first non-str text, ValueError for mismatched lengths, an unknown format, jobs < 1
-    or an invalid boilerplate pattern. ``min_quote_words``: shorter direct quotations are dropped."""
+    or an invalid boilerplate pattern. ``min_quote_words``: shorter direct quotations are dropped.
+    ``implied_quantities``: also shares stated without a number ("full control of" = 100 percent)."""
 
 def extract_paths(
     paths: Sequence[str],
@@ -41,6 +43,7 @@ def extract_paths(
     max_document_bytes: int = 0,
     min_quote_words: int = 0,
     published: Optional[Sequence[Optional[str]]] = None,
+    implied_quantities: bool = False,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`. ``published``: one date

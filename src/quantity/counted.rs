@@ -20,7 +20,10 @@ const MAX_PHRASE_WORDS: usize = 5;
 /// proper noun is the head, unlike after a number ("killed 13 people MSF said").
 pub fn phrase_head(text: &str, from: usize, limit: usize) -> Option<String> {
     let mut head = None;
-    for raw in text[from..limit].split_whitespace().take(3 * MAX_PHRASE_WORDS) {
+    for raw in text[from..limit]
+        .split_whitespace()
+        .take(3 * MAX_PHRASE_WORDS)
+    {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         let lower = word.to_lowercase();
         let skip = head.is_none() && COUNTED_SKIP.contains(&lower.as_str());
