@@ -7,7 +7,8 @@
 //! nothing of the other stages.
 //!
 //! Method: each content becomes a set of word shingles ([`SHINGLE_WORDS`]-grams of lowercased
-//! words), summarised by a MinHash signature of [`NUM_HASHES`] values. Locality-sensitive
+//! words); contents with identical sets are joined at once, and each distinct set is summarised
+//! by a MinHash signature of [`NUM_HASHES`] values. Locality-sensitive
 //! hashing ([`BANDS`] bands of [`ROWS`] rows) proposes candidate pairs: two contents share a band
 //! bucket with probability `1 - (1 - J^ROWS)^BANDS` (J = their Jaccard similarity), 0.995 at
 //! J = 0.5 and 0.03 at J = 0.1. A candidate is kept when its estimated Jaccard (the share of equal
@@ -19,6 +20,7 @@
 //! (it is linear in the kept pairs).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -68,6 +70,14 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// The parameters `(a, b)` of the [`NUM_HASHES`] hash functions `a * x + b` (a odd), fixed so
+/// that cluster ids are the same on every run and platform.
+static HASH_FAMILY: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
+    (1..=NUM_HASHES as u64)
+        .map(|i| (mix(i) | 1, mix(i.wrapping_mul(0x5851_F42D_4C95_7F2D))))
+        .collect()
+});
+
 /// FNV-1a over bytes: a fixed, platform-independent hash of a shingle's words.
 fn fnv(bytes: &[u8], mut h: u64) -> u64 {
     for b in bytes {
@@ -106,11 +116,13 @@ pub fn signature(shingles: &[u64]) -> Option<Vec<u64>> {
     }
     let mut sig = vec![u64::MAX; NUM_HASHES];
     for &s in shingles {
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let h = mix(s ^ mix(i as u64 + 1));
-            if h < *slot {
-                *slot = h;
-            }
+        let x = mix(s);
+        for (slot, (a, b)) in sig.iter_mut().zip(HASH_FAMILY.iter()) {
+            // One multiply-add per hash function on the mixed shingle: a universal family,
+            // cheap enough for the compiler to vectorise (two nested SplitMix64 calls per
+            // value took 1.7 s for the 11,832 BBC claims).
+            let h = a.wrapping_mul(x).wrapping_add(*b);
+            *slot = (*slot).min(h ^ (h >> 29));
         }
     }
     Some(sig)
@@ -200,9 +212,28 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
     documents: &[D],
 ) -> Vec<Option<i64>> {
     assert_eq!(contents.len(), documents.len());
-    let signatures: Vec<Option<Vec<u64>>> = contents
+    let shingle_sets: Vec<Vec<u64>> = contents.par_iter().map(|c| shingles(c.as_ref())).collect();
+    // Identical shingle sets (verbatim repeats, a corpus that holds an article twice) are joined
+    // at once and signed once: only the first of each enters the LSH index.
+    let mut sets = UnionFind::new(contents.len());
+    let mut first_of: HashMap<&[u64], u32> = HashMap::new();
+    let mut unique = vec![false; contents.len()];
+    for (i, set) in shingle_sets.iter().enumerate() {
+        if set.is_empty() {
+            continue;
+        }
+        match first_of.entry(set.as_slice()) {
+            std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), i as u32),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i as u32);
+                unique[i] = true;
+            }
+        }
+    }
+    let signatures: Vec<Option<Vec<u64>>> = shingle_sets
         .par_iter()
-        .map(|c| signature(&shingles(c.as_ref())))
+        .zip(unique.par_iter())
+        .map(|(set, &first)| if first { signature(set) } else { None })
         .collect();
     let kept: Vec<(u32, u32)> = candidate_pairs(&signatures)
         .into_par_iter()
@@ -213,7 +244,6 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
             },
         )
         .collect();
-    let mut sets = UnionFind::new(contents.len());
     for (a, b) in kept {
         sets.union(a, b);
     }
