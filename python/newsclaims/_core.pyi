@@ -3,7 +3,7 @@
 from typing import Dict, Iterable, Literal, Optional, Sequence, Tuple
 
 __version__: str
-__all__ = ["__version__", "extract_paths", "extract_texts"]
+__all__ = ["__version__", "extract_paths", "extract_texts", "identify_sources"]
 
 #: One column as Arrow buffers: ``(type, length, null_count, validity, buffers)``. ``type`` is
 #: "int64", "float64", "bool" or "large_utf8"; ``validity`` the Arrow validity bitmap, None when
@@ -11,7 +11,7 @@ __all__ = ["__version__", "extract_paths", "extract_texts"]
 #: UTF-8 bytes). ``newsclaims._schema.arrow_from_core`` assembles them with pyarrow.
 ArrowColumn = Tuple[Literal["int64", "float64", "bool", "large_utf8"], int, int, Optional[bytes], Tuple[bytes, ...]]
 
-#: ``{table: {column: ArrowColumn}}`` for documents, claims, quantities and sentences, with the
+#: ``{table: {column: ArrowColumn}}`` for documents, claims, quantities, sentences and sources, with the
 #: columns of ``newsclaims.SCHEMA`` (dates and categories as strings).
 Columns = Dict[str, Dict[str, ArrowColumn]]
 
@@ -43,3 +43,14 @@ def extract_paths(
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`."""
+
+def identify_sources(
+    doc_ids: Sequence[str],
+    sources: Sequence[str],
+    source_texts: Sequence[Optional[str]],
+    source_roles: Sequence[Optional[str]],
+) -> Columns:
+    """Source identities for the given claims columns, as one batch: returns
+    ``{"claims": {"source_id": ArrowColumn}, "sources": {column: ArrowColumn}}``. Used when
+    Extractions are concatenated, so that ids are unified across them. Raises ValueError for
+    mismatched lengths."""
