@@ -116,19 +116,7 @@ class Extraction:
 
     def _identify_sources(self) -> None:
         """Numbers the sources again over all claims (each part numbered its own from 0)."""
-        import pyarrow
-
-        c = self.claims
-
-        def strings(column: str) -> List[Optional[str]]:
-            return [None if v is pd.NA or v is None else str(v) for v in c[column].tolist()]
-
-        columns = _core.identify_sources([str(v) for v in c["doc_id"].tolist()],
-                                         [str(v) for v in c["source"].fillna("").tolist()],
-                                         strings("source_text"), strings("source_role"))
-        ids = column_from_core("claims.source_id", columns["claims"]["source_id"], INT)
-        self.claims = c.assign(source_id=to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array)
-        self.sources = to_pandas(arrow_from_core("sources", columns["sources"]))
+        self.claims, self.sources = identify_sources(self.claims)
 
     def table(self, name: str) -> pd.DataFrame:
         """One table by name: documents, claims, quantities, sentences or sources."""
@@ -159,7 +147,9 @@ class Extraction:
     def merge(self, *, quantities: bool = True) -> pd.DataFrame:
         """Claims joined with their documents' metadata and, with ``quantities=True``, their
         quantities: one row per (claim, quantity) pair, and one row with empty quantity columns
-        for a claim without any. Ready for ``groupby``.
+        for a claim without any. Ready for ``groupby``. The claims' columns are followed by
+        ``source_name`` and ``source_type`` from :attr:`sources` (one name per real-world
+        source: group by it to count "Sergei Lavrov" and "Sergey Lavrov" together).
 
         The documents' ``path``, ``title``, ``published`` and metadata columns of record files
         (``outlet``, ``url``, ...) follow the claims' columns (a metadata column whose name a
@@ -175,6 +165,11 @@ class Extraction:
         {'Igor Konashenkov': 0.5}
         """
         claims = self.claims
+        if "source_id" in claims.columns and len(self.sources):
+            # The source's canonical name and type, for grouping across documents.
+            names = self.sources[["source_id", "name", "type"]].rename(
+                columns={"name": "source_name", "type": "source_type"})
+            claims = claims.merge(names, on="source_id", how="left")
         drop = ["text", "n_sentences", "n_claims", "n_quantities", "warnings", "error"]
         docs = self.documents.drop(columns=[c for c in drop if c in self.documents.columns])
         docs = docs.rename(columns={c: f"document_{c}" for c in docs.columns if c in claims.columns and c != "doc_id"})
@@ -410,6 +405,22 @@ class Extractor:
 
     def _jobs(self, jobs: Optional[int]) -> Optional[int]:
         return _check_jobs(jobs) if jobs is not None else self.jobs
+
+
+def identify_sources(claims: pd.DataFrame) -> "tuple[pd.DataFrame, pd.DataFrame]":
+    """`claims` with ``source_id`` numbered over all its rows, and the matching sources table.
+    Reads only ``doc_id``, ``source``, ``source_text`` and ``source_role``."""
+    import pyarrow
+
+    def strings(column: str) -> List[Optional[str]]:
+        return [None if v is pd.NA or v is None else str(v) for v in claims[column].tolist()]
+
+    columns = _core.identify_sources([str(v) for v in claims["doc_id"].tolist()],
+                                     [str(v) for v in claims["source"].fillna("").tolist()],
+                                     strings("source_text"), strings("source_role"))
+    ids = column_from_core("claims.source_id", columns["claims"]["source_id"], INT)
+    claims = claims.assign(source_id=to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array)
+    return claims, to_pandas(arrow_from_core("sources", columns["sources"]))
 
 
 def _record_stem(path: str) -> str:

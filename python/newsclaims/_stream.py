@@ -86,7 +86,9 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
     document appears in exactly one batch, in input order. ``jobs``: threads per batch.
     ``prefetch``: read and extract the next batch in a background thread while the caller
     handles this one (at most three batches are alive then: the caller's, one ready, one in
-    the making); the inputs are consumed in that thread.
+    the making); the inputs are consumed in that thread. Each batch numbers its ``sources``
+    (and ``claims.source_id``) from 0; ``Extraction.concat(batches)`` joins batches and
+    numbers the sources again across all of them.
 
     >>> batches = iter_extract(["Lavrov said: “The talks will continue.”", "No claims here."], batch_size=1)
     >>> [(len(b), b.documents.loc[0, "doc_id"]) for b in batches]
