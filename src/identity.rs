@@ -27,11 +27,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::aliases::{
-    ACRONYM_SKIPS, CAPITALS, COUNTRIES, MORE_ORGANISATION_WORDS, NAME_PARTICLES, ORGANISATION_ALIASES, SPELLINGS,
+    ACRONYM_SKIPS, CAPITALS, COUNTRIES, MALE_MARKERS, MORE_ORGANISATION_WORDS, NAME_PARTICLES, ORGANISATION_ALIASES, SPELLINGS,
     TRANSLITERATIONS,
 };
 use crate::lexicon::sources::{
-    COLLECTIVE_SOURCES, NAME_DESCRIPTORS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
+    COLLECTIVE_SOURCES, FEMALE_MARKERS, NAME_DESCRIPTORS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
     ORGANISATION_NOUNS, PERSON_NOUNS, SOURCE_DETERMINERS, TITLES,
 };
 
@@ -195,6 +195,8 @@ static PERSON_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     }
     set
 });
+static FEMALE: LazyLock<HashSet<String>> = LazyLock::new(|| lower_set(FEMALE_MARKERS));
+static MALE: LazyLock<HashSet<String>> = LazyLock::new(|| lower_set(MALE_MARKERS));
 static DESCRIPTORS: LazyLock<HashSet<String>> = LazyLock::new(|| lower_set(NAME_DESCRIPTORS));
 static PARTICLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NAME_PARTICLES.iter().copied().collect());
@@ -343,6 +345,7 @@ fn fold(source: &str) -> Option<Folded> {
     } else if INDEFINITE.contains(&lower[0])
         || (COLLECTIVE.contains(last) && (words.len() == 1 || !is_capitalised(&words[words.len() - 1])))
         || (words.iter().all(|w| !w.chars().any(char::is_uppercase)) && PERSON_WORDS.contains(last))
+        || (lower.len() == 1 && last.strip_suffix('s').is_some_and(|w| PERSON_WORDS.contains(w)))
     {
         // "A French diplomatic source", "diplomats", "Western diplomats", "residents".
         (None, Shape::Anonymous)
@@ -453,6 +456,43 @@ impl UnionFind {
 struct Node {
     folded: Folded,
     docs: Vec<usize>,
+    gender: Gender,
+}
+
+/// What a node's mentions say of a person's gender: "Ms King", "she" -> female; "Mr Blair",
+/// "he" -> male. Bare surnames join no one of the other gender (the MP "Ms King" is not
+/// "Mervyn King").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Gender {
+    female: bool,
+    male: bool,
+}
+
+impl Gender {
+    fn of(m: &Mention) -> Gender {
+        let words = m
+            .written
+            .into_iter()
+            .chain(m.role)
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+            .map(str::to_lowercase);
+        let mut g = Gender::default();
+        for w in words {
+            g.female |= FEMALE.contains(&w);
+            g.male |= MALE.contains(&w);
+        }
+        g
+    }
+    fn and(self, other: Gender) -> Gender {
+        Gender {
+            female: self.female || other.female,
+            male: self.male || other.male,
+        }
+    }
+    fn conflicts(self, other: Gender) -> bool {
+        let both = self.and(other);
+        both.female && both.male
+    }
 }
 
 /// Finds the one root among `candidates` (node indices), if they all share one.
@@ -462,10 +502,13 @@ fn single_root(uf: &mut UnionFind, candidates: &[usize]) -> Option<usize> {
     roots.all(|r| r == first).then_some(first)
 }
 
+/// Words that name no one on their own: pronouns, and the articles a broken source phrase
+/// leaves ("the").
 fn is_pronoun(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her" | "them"
+        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her" | "them" | "who"
+            | "which" | "that" | "the" | "a" | "an" | "this"
     )
 }
 
@@ -491,7 +534,12 @@ pub fn identify(mentions: &[Mention]) -> Identities {
             continue;
         };
         let key = match folded.kind {
-            Shape::Anonymous | Shape::OrganisationNoun => format!("{doc}\u{1}{}", folded.key),
+            // Descriptions and bare surnames are per document until joined: two articles'
+            // "the panel" or "Ms King" need not be the same.
+            Shape::Anonymous | Shape::OrganisationNoun | Shape::Surname => {
+                format!("{doc}\u{1}{}", folded.key)
+            }
+            _ if !source.chars().any(char::is_uppercase) => format!("{doc}\u{1}{}", folded.key),
             _ => folded.key.clone(),
         };
         let n_nodes = nodes.len();
@@ -500,8 +548,10 @@ pub fn identify(mentions: &[Mention]) -> Identities {
             nodes.push(Node {
                 folded,
                 docs: Vec::new(),
+                gender: Gender::default(),
             });
         }
+        nodes[node].gender = nodes[node].gender.and(Gender::of(m));
         if nodes[node].docs.last() != Some(&doc) && !nodes[node].docs.contains(&doc) {
             nodes[node].docs.push(doc);
         }
@@ -600,7 +650,8 @@ pub fn identify(mentions: &[Mention]) -> Identities {
     for (a, b) in pairs {
         uf.union(a, b);
     }
-    // A bare surname joins the one person of the batch with that surname ("Putin").
+    // A bare surname joins the one person of the batch with that surname ("Putin"), unless
+    // their genders differ; bare surnames no full name takes are one source across documents.
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.folded.kind == Shape::PersonName {
@@ -608,12 +659,41 @@ pub fn identify(mentions: &[Mention]) -> Identities {
             by_surname.entry(last).or_default().push(i);
         }
     }
+    let mut gender_of_root: HashMap<usize, Gender> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let root = uf.find(i);
+        let g = gender_of_root.entry(root).or_default();
+        *g = g.and(n.gender);
+    }
+    let mut unjoined: HashMap<&str, (usize, Gender)> = HashMap::new();
     for i in 0..nodes.len() {
-        if nodes[i].folded.kind == Shape::Surname {
-            if let Some(fits) = by_surname.get(nodes[i].folded.key.as_str()).cloned() {
-                if let Some(root) = single_root(&mut uf, &fits) {
-                    uf.union(i, root);
-                }
+        let n = &nodes[i];
+        if n.folded.kind != Shape::Surname || n.gender.conflicts(Gender::default()) {
+            continue;
+        }
+        // "Ms King" needs a woman: most people named in news are men, and a full name often
+        // comes with no "she" ("BoE governor Mervyn King").
+        let fits: Vec<usize> = by_surname
+            .get(n.folded.key.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| {
+                let g = gender_of_root.get(&uf.find(c)).copied().unwrap_or_default();
+                !g.conflicts(n.gender) && (!n.gender.female || g.female)
+            })
+            .collect();
+        if let Some(root) = single_root(&mut uf, &fits) {
+            uf.union(i, root);
+        } else if fits.is_empty() {
+            // No full name for it in the batch: one "Safin" across articles. With two
+            // candidates ("Tony Blair", "Ian Blair"), each article's "Blair" stays apart.
+            let (first, g) = unjoined
+                .entry(n.folded.key.as_str())
+                .or_insert((i, n.gender));
+            if *first != i && !g.conflicts(n.gender) {
+                *g = g.and(n.gender);
+                uf.union(i, *first);
             }
         }
     }
@@ -857,6 +937,29 @@ mod tests {
         assert_ne!(of[2], of[3]);
         assert_ne!(of[4], of[2]);
         assert_ne!(of[4], of[3]);
+    }
+
+    #[test]
+    fn bare_surnames_respect_gender_and_descriptions_stay_in_their_document() {
+        let she = |doc| Mention {
+            doc,
+            source: "King",
+            written: Some("Ms King"),
+            role: Some("Ms"),
+        };
+        let (of, _) = ids(&[
+            m("a", "Mervyn King"),
+            she("b"),
+            she("c"),
+            m("d", "panel"),
+            m("e", "panel"),
+            m("f", "Safin"),
+            m("g", "Safin"),
+        ]);
+        assert_ne!(of[0], of[1], "Ms King is not Mervyn King");
+        assert_eq!(of[1], of[2]);
+        assert_ne!(of[3], of[4], "two articles' panels");
+        assert_eq!(of[5], of[6]);
     }
 
     #[test]

@@ -209,4 +209,15 @@ pub const MORE_ORGANISATION_WORDS: &[&str] = &[
     "Secretariat",
     "Kremlin",
     "Whitehall",
+    // Parties by their members' names ("the Tories said", "the Lib Dems said").
+    "Tories",
+    "Dems",
+    "Labour",
+    "Conservatives",
+];
+
+/// Words that tell a man ("Mr Blair", "he"); `sources::FEMALE_MARKERS` tells a woman. A bare
+/// surname ("Ms King") never joins a full name of the other gender.
+pub const MALE_MARKERS: &[&str] = &[
+    "Mr", "Sir", "Lord", "he", "his", "him", "spokesman", "chairman",
 ];
