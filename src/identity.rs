@@ -28,8 +28,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::aliases::{
-    ACRONYM_SKIPS, CAPITALS, COUNTRIES, MALE_MARKERS, MORE_ORGANISATION_WORDS, NAME_PARTICLES, ORGANISATION_ALIASES, SPELLINGS,
-    TRANSLITERATIONS,
+    ACRONYM_SKIPS, CAPITALS, COUNTRIES, MALE_MARKERS, MORE_ORGANISATION_WORDS, NAME_PARTICLES,
+    ORGANISATION_ALIASES, SPELLINGS, TRANSLITERATIONS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, FEMALE_MARKERS, NAME_DESCRIPTORS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
@@ -192,7 +192,11 @@ static PERSON_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut set = lower_set(PERSON_NOUNS);
     // A title's head word ("Foreign Minister" -> "minister"): "Defence" alone names no person.
     for t in TITLES {
-        set.extend(t.split_whitespace().last().map(|w| w.trim_end_matches('.').to_lowercase()));
+        set.extend(
+            t.split_whitespace()
+                .last()
+                .map(|w| w.trim_end_matches('.').to_lowercase()),
+        );
     }
     set
 });
@@ -222,12 +226,7 @@ fn split_name(name: &str) -> Vec<String> {
         .map(|w| w.trim_end_matches([',', ';', ':']).to_owned())
         .filter(|w| !w.is_empty())
         .collect();
-    while words.len() > 1
-        && matches!(
-            words[0].to_lowercase().as_str(),
-            "the" | "so-called"
-        )
-    {
+    while words.len() > 1 && matches!(words[0].to_lowercase().as_str(), "the" | "so-called") {
         words.remove(0);
     }
     words
@@ -263,9 +262,7 @@ fn fold_words(words: &[String]) -> Vec<String> {
         let possessive = w.strip_suffix("'s").filter(|_| i + 1 < words.len());
         match possessive {
             Some(base) => match COUNTRY.get(&base.to_lowercase()) {
-                Some((_, adjective)) => {
-                    out.extend(adjective.split(' ').map(str::to_lowercase))
-                }
+                Some((_, adjective)) => out.extend(adjective.split(' ').map(str::to_lowercase)),
                 None => out.push(fold_word(base)),
             },
             None => out.push(fold_word(w)),
@@ -344,9 +341,13 @@ fn fold(source: &str) -> Option<Folded> {
     } else if let Some(name) = LISTED.get(&key) {
         (Some(*name), Shape::Organisation)
     } else if INDEFINITE.contains(&lower[0])
-        || (COLLECTIVE.contains(last) && (words.len() == 1 || !is_capitalised(&words[words.len() - 1])))
+        || (COLLECTIVE.contains(last)
+            && (words.len() == 1 || !is_capitalised(&words[words.len() - 1])))
         || (words.iter().all(|w| !w.chars().any(char::is_uppercase)) && PERSON_WORDS.contains(last))
-        || (lower.len() == 1 && last.strip_suffix('s').is_some_and(|w| PERSON_WORDS.contains(w)))
+        || (lower.len() == 1
+            && last
+                .strip_suffix('s')
+                .is_some_and(|w| PERSON_WORDS.contains(w)))
     {
         // "A French diplomatic source", "diplomats", "Western diplomats", "residents".
         (None, Shape::Anonymous)
@@ -507,8 +508,22 @@ fn single_root(uf: &mut UnionFind, candidates: &[usize]) -> Option<usize> {
 fn is_pronoun(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "her" | "them" | "who"
-            | "which" | "that" | "the" | "a" | "an" | "this"
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "her"
+            | "them"
+            | "who"
+            | "which"
+            | "that"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
     )
 }
 
@@ -528,7 +543,10 @@ pub fn identify(mentions: &[Mention]) -> Identities {
             node_of.push(None);
             continue;
         }
-        let Some(folded) = folded_cache.entry(source).or_insert_with(|| fold(source)).clone()
+        let Some(folded) = folded_cache
+            .entry(source)
+            .or_insert_with(|| fold(source))
+            .clone()
         else {
             node_of.push(None);
             continue;
@@ -566,8 +584,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
         }
     }
     let multiword = |n: &Node| {
-        n.folded.words.len() >= 2
-            && matches!(n.folded.kind, Shape::Organisation | Shape::Other)
+        n.folded.words.len() >= 2 && matches!(n.folded.kind, Shape::Organisation | Shape::Other)
     };
     // Initials of every organisation name of the batch.
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -614,9 +631,9 @@ pub fn identify(mentions: &[Mention]) -> Identities {
         }
     }
     // An acronym no name of its document spells joins the one name of the batch that does.
-    for i in 0..nodes.len() {
-        if nodes[i].folded.kind == Shape::Acronym && uf.find(i) == i {
-            let letters: String = nodes[i].folded.key.chars().filter(|c| *c != '.').collect();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.folded.kind == Shape::Acronym && uf.find(i) == i {
+            let letters: String = n.folded.key.chars().filter(|c| *c != '.').collect();
             if let Some(fits) = by_initials.get(&letters).cloned() {
                 if let Some(root) = single_root(&mut uf, &fits) {
                     uf.union(i, root);
@@ -628,7 +645,10 @@ pub fn identify(mentions: &[Mention]) -> Identities {
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.folded.kind == Shape::PersonName {
-            by_first.entry(n.folded.words[0].as_str()).or_default().push(i);
+            by_first
+                .entry(n.folded.words[0].as_str())
+                .or_default()
+                .push(i);
         }
     }
     let mut pairs = Vec::new();
@@ -669,8 +689,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
         let g = gender_of_root.entry(root).or_default();
         *g = g.and(n.gender);
     }
-    for i in 0..nodes.len() {
-        let n = &nodes[i];
+    for (i, n) in nodes.iter().enumerate() {
         if n.folded.kind != Shape::Surname || n.gender.conflicts(Gender::default()) {
             continue;
         }
@@ -708,7 +727,7 @@ fn by_frequency<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
         }
     }
     // Stable sort: equal counts keep the order of first appearance.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(s, _)| s).collect()
 }
 
@@ -764,11 +783,8 @@ fn gather(
                 .filter_map(|&m| mentions[m].written)
                 .map(str::trim)
                 .filter(|w| !w.is_empty() && !is_pronoun(w));
-            let aliases = by_frequency(
-                ms.iter()
-                    .map(|&m| mentions[m].source.trim())
-                    .chain(written),
-            );
+            let aliases =
+                by_frequency(ms.iter().map(|&m| mentions[m].source.trim()).chain(written));
             let roles = by_frequency(
                 ms.iter()
                     .filter_map(|&m| mentions[m].role)
@@ -820,7 +836,9 @@ fn source_type(members: &[usize], mentions: &[Mention], shapes: &[&Folded]) -> S
         mentions[m].role.is_some_and(|r| {
             let r = r.trim().to_lowercase();
             DESCRIPTORS.contains(&r)
-                || r.rsplit(' ').next().is_some_and(|w| DESCRIPTORS.contains(w))
+                || r.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| DESCRIPTORS.contains(w))
         })
     });
     if has(Shape::Organisation)
@@ -898,7 +916,11 @@ mod tests {
         assert_eq!(sources[0].documents, 3);
         assert_eq!(
             sources[0].aliases,
-            ["Syrian Observatory for Human Rights", "the Observatory", "SOHR"]
+            [
+                "Syrian Observatory for Human Rights",
+                "the Observatory",
+                "SOHR"
+            ]
         );
     }
 
@@ -999,7 +1021,10 @@ mod tests {
             m("004", "Damascus"),
             m("004", "The Syrian government"),
             m("004", "Bashar al-Assad"),
-            m("004", "the leaders of Germany, France, Italy, the United States, Canada and Britain"),
+            m(
+                "004",
+                "the leaders of Germany, France, Italy, the United States, Canada and Britain",
+            ),
             m("004", "The media arm of Lebanon's Hezbollah group"),
         ];
         let (of, sources) = ids(&mentions);
@@ -1061,7 +1086,10 @@ mod tests {
                 "Lavrov"
             ]
         );
-        assert_eq!(sources[0].roles, ["Russian Foreign Minister", "Foreign Minister"]);
+        assert_eq!(
+            sources[0].roles,
+            ["Russian Foreign Minister", "Foreign Minister"]
+        );
         assert_eq!((sources[0].documents, sources[0].claims), (2, 3));
     }
 }

@@ -13,11 +13,11 @@ use rayon::prelude::*;
 use crate::attribution::extract_claims;
 use crate::document::{Document, InputFormat, RawDocument, Span};
 use crate::error::Error;
+use crate::identity::{identify, Mention};
 use crate::options::Options;
 use crate::parse::decode::{decode_bytes, normalize_text};
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities;
-use crate::identity::{identify, Mention};
 use crate::table::{SourcesTable, Tables};
 use crate::time::{find_time_expressions, resolve_date};
 
@@ -303,14 +303,19 @@ pub fn identify_sources(tables: &mut Tables) {
         })
         .collect();
     let found = identify(&mentions);
-    let source_id = found.source_of.iter().map(|s| s.map(|i| i as i64)).collect();
+    let source_id = found
+        .source_of
+        .iter()
+        .map(|s| s.map(|i| i as i64))
+        .collect();
     let mut t = SourcesTable::default();
     for (i, s) in found.sources.into_iter().enumerate() {
         t.source_id.push(i as i64);
         t.name.push(s.name);
         t.r#type.push(s.kind.as_str());
         t.aliases.push(s.aliases.join("; "));
-        t.roles.push((!s.roles.is_empty()).then(|| s.roles.join("; ")));
+        t.roles
+            .push((!s.roles.is_empty()).then(|| s.roles.join("; ")));
         t.documents.push(s.documents as i64);
         t.claims.push(s.claims as i64);
     }

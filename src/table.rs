@@ -237,7 +237,6 @@ impl Tables {
         // Source ids are per batch: after appending batches, `pipeline::identify_sources` unifies them.
         extend!(sources: source_id, name, r#type, aliases, roles, documents, claims);
     }
-
 }
 
 #[cfg(test)]

@@ -27,14 +27,20 @@ pub const TRANSLITERATIONS: &[(&str, &[&str])] = &[
         &["aleksei", "alexey", "aleksey", "alexej", "aleksej"],
     ),
     ("alexander", &["aleksandr", "alexandr", "aleksander"]),
-    ("yevgeny", &["evgeny", "yevgeniy", "evgeniy", "evgenii", "yevgeni"]),
+    (
+        "yevgeny",
+        &["evgeny", "yevgeniy", "evgeniy", "evgenii", "yevgeni"],
+    ),
     ("nikolai", &["nikolay", "nicolai"]),
     ("mikhail", &["mikhael", "michail"]),
     ("vyacheslav", &["viacheslav"]),
     ("maria", &["mariya"]),
     ("natalia", &["natalya", "nataliya"]),
     ("tatiana", &["tatyana", "tatjana"]),
-    ("muhammad", &["mohammed", "mohammad", "mohamed", "muhammed", "mohamad"]),
+    (
+        "muhammad",
+        &["mohammed", "mohammad", "mohamed", "muhammed", "mohamad"],
+    ),
     ("gaddafi", &["qaddafi", "kadhafi", "gadhafi", "qadhafi"]),
     ("hezbollah", &["hizbollah", "hizbullah", "hizballah"]),
     ("erdogan", &["erdoğan"]),
@@ -70,13 +76,22 @@ pub const ORGANISATION_ALIASES: &[(&str, &[&str])] = &[
         ],
     ),
     ("Foreign Ministry", &["Foreign Affairs Ministry"]),
-    ("Russian Foreign Ministry", &["Russian Foreign Affairs Ministry"]),
+    (
+        "Russian Foreign Ministry",
+        &["Russian Foreign Affairs Ministry"],
+    ),
     ("United Nations", &["UN", "U.N."]),
     ("European Union", &["EU"]),
     ("Nato", &["NATO", "North Atlantic Treaty Organization"]),
     (
         "Islamic State",
-        &["IS", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and the Levant"],
+        &[
+            "IS",
+            "ISIS",
+            "ISIL",
+            "Daesh",
+            "Islamic State of Iraq and the Levant",
+        ],
     ),
     ("Associated Press", &["AP"]),
     ("Agence France-Presse", &["AFP", "Agence France Presse"]),
@@ -159,7 +174,9 @@ pub const CAPITALS: &[&str] = &[
 ];
 
 /// Small words that acronyms skip ("Syrian Observatory for Human Rights" -> "SOHR").
-pub const ACRONYM_SKIPS: &[&str] = &["for", "of", "the", "and", "in", "on", "to", "de", "du", "des"];
+pub const ACRONYM_SKIPS: &[&str] = &[
+    "for", "of", "the", "and", "in", "on", "to", "de", "du", "des",
+];
 
 /// Words between a given name and a surname that are part of the name ("Staffan de Mistura",
 /// "Bashar al-Assad" is one token).
@@ -219,5 +236,12 @@ pub const MORE_ORGANISATION_WORDS: &[&str] = &[
 /// Words that tell a man ("Mr Blair", "he"); `sources::FEMALE_MARKERS` tells a woman. A bare
 /// surname ("Ms King") never joins a full name of the other gender.
 pub const MALE_MARKERS: &[&str] = &[
-    "Mr", "Sir", "Lord", "he", "his", "him", "spokesman", "chairman",
+    "Mr",
+    "Sir",
+    "Lord",
+    "he",
+    "his",
+    "him",
+    "spokesman",
+    "chairman",
 ];
