@@ -13,11 +13,12 @@ use rayon::prelude::*;
 use crate::attribution::extract_claims;
 use crate::document::{Document, InputFormat, RawDocument, Span};
 use crate::error::Error;
+use crate::identity::{identify, Mention};
 use crate::options::Options;
 use crate::parse::decode::{decode_bytes, normalize_text};
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities_with;
-use crate::table::Tables;
+use crate::table::{SourcesTable, Tables};
 use crate::time::{find_time_expressions, resolve_date};
 
 /// Runs every stage on one document. Never panics: a failure becomes `Document::error`.
@@ -184,7 +185,7 @@ pub fn extract_files(
 }
 
 /// Turns each input into a document in parallel; per-document tables are concatenated in input
-/// order, so the result does not depend on `jobs`.
+/// order, so the result does not depend on `jobs`; then sources get their ids across the batch.
 fn extract_each<T: Sync>(
     inputs: &[T],
     jobs: Option<usize>,
@@ -200,7 +201,9 @@ fn extract_each<T: Sync>(
             })
             .collect();
         let mut all = concat(per_doc);
+        // Batch-level steps: repeats and identities need every document.
         link_repeats(&mut all);
+        identify_sources(&mut all);
         all
     })
 }
@@ -295,6 +298,40 @@ pub fn raw_from_text(
 fn link_repeats(tables: &mut Tables) {
     let claims = &mut tables.claims;
     claims.cluster_id = crate::cluster::cluster_ids(&claims.content, &claims.doc_id);
+}
+
+/// Gives every claim's source one id across the batch (`identity::identify`): fills
+/// `claims.source_id` and rebuilds `sources`. Runs after the per-document stages, on tables of
+/// any number of documents (the Python layer calls it again when it concatenates batches).
+pub fn identify_sources(tables: &mut Tables) {
+    let c = &tables.claims;
+    let mentions: Vec<Mention> = (0..c.doc_id.len())
+        .map(|i| Mention {
+            doc: &c.doc_id[i],
+            source: &c.source[i],
+            written: c.source_text[i].as_deref(),
+            role: c.source_role[i].as_deref(),
+        })
+        .collect();
+    let found = identify(&mentions);
+    let source_id = found
+        .source_of
+        .iter()
+        .map(|s| s.map(|i| i as i64))
+        .collect();
+    let mut t = SourcesTable::default();
+    for (i, s) in found.sources.into_iter().enumerate() {
+        t.source_id.push(i as i64);
+        t.name.push(s.name);
+        t.r#type.push(s.kind.as_str());
+        t.aliases.push(s.aliases.join("; "));
+        t.roles
+            .push((!s.roles.is_empty()).then(|| s.roles.join("; ")));
+        t.documents.push(s.documents as i64);
+        t.claims.push(s.claims as i64);
+    }
+    tables.claims.source_id = source_id;
+    tables.sources = t;
 }
 
 fn concat(parts: Vec<Tables>) -> Tables {

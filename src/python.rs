@@ -246,6 +246,39 @@ fn cluster_ids(
     Ok(py.detach(move || crate::cluster::cluster_ids(&contents, &doc_ids)))
 }
 
+/// Source identities for claims gathered from several batches (`Extraction` concatenation):
+/// takes the claims' `doc_id`, `source`, `source_text` and `source_role` columns and returns
+/// `{"claims": {"source_id": ArrowColumn}, "sources": {column: ArrowColumn}}`.
+#[pyfunction]
+fn identify_sources<'py>(
+    py: Python<'py>,
+    doc_ids: Vec<String>,
+    sources: Vec<String>,
+    source_texts: Vec<Option<String>>,
+    source_roles: Vec<Option<String>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n = doc_ids.len();
+    if sources.len() != n || source_texts.len() != n || source_roles.len() != n {
+        return Err(PyValueError::new_err(
+            "doc_ids, sources, source_texts and source_roles must have the same length",
+        ));
+    }
+    let columns = py.detach(move || {
+        let mut t = Tables::default();
+        t.claims.doc_id = doc_ids;
+        t.claims.source = sources;
+        t.claims.source_text = source_texts;
+        t.claims.source_role = source_roles;
+        pipeline::identify_sources(&mut t);
+        let source_id = ArrowColumn::from(&t.claims.source_id);
+        let mut all = table_columns(t);
+        all.retain(|(name, _)| *name == "sources");
+        all.push(("claims", vec![("source_id", source_id)]));
+        all
+    });
+    columns_to_py(py, columns)
+}
+
 /// Every table as named Arrow columns, in the order of `newsclaims._schema.SCHEMA`. Pure Rust,
 /// so it runs with the GIL released.
 type TableColumns = Vec<(&'static str, Vec<(&'static str, ArrowColumn)>)>;
@@ -260,6 +293,7 @@ fn table_columns(t: Tables) -> TableColumns {
     let c = t.claims;
     let q = t.quantities;
     let s = t.sentences;
+    let r = t.sources;
     vec![
         (
             "documents",
@@ -267,7 +301,7 @@ fn table_columns(t: Tables) -> TableColumns {
         ),
         (
             "claims",
-            columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id),
+            columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id, source_id),
         ),
         (
             "quantities",
@@ -276,6 +310,18 @@ fn table_columns(t: Tables) -> TableColumns {
         (
             "sentences",
             columns!(s; doc_id, sentence_id, start, end, text, is_caption),
+        ),
+        (
+            "sources",
+            vec![
+                ("source_id", ArrowColumn::from(&r.source_id)),
+                ("name", ArrowColumn::from(&r.name)),
+                ("type", ArrowColumn::from(&r.r#type)),
+                ("aliases", ArrowColumn::from(&r.aliases)),
+                ("roles", ArrowColumn::from(&r.roles)),
+                ("documents", ArrowColumn::from(&r.documents)),
+                ("claims", ArrowColumn::from(&r.claims)),
+            ],
         ),
     ]
 }
@@ -427,6 +473,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_texts, m)?)?;
     m.add_function(wrap_pyfunction!(extract_paths, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(identify_sources, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

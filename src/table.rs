@@ -78,6 +78,8 @@ pub struct ClaimsTable {
     pub content_end: Vec<i64>,
     /// Set for the whole batch by `pipeline` (see `cluster`); `None` per document.
     pub cluster_id: Vec<Option<i64>>,
+    /// The claim's row in `sources`; filled by the pipeline once the batch is complete.
+    pub source_id: Vec<Option<i64>>,
 }
 
 /// The `quantities` table; `quantity_id` numbers quantities within their document from 0.
@@ -113,6 +115,19 @@ pub struct SentencesTable {
     pub is_caption: Vec<bool>,
 }
 
+/// The `sources` table: one row per real-world source of a batch (see `identity`).
+#[derive(Debug, Default, Clone)]
+#[allow(missing_docs)]
+pub struct SourcesTable {
+    pub source_id: Vec<i64>,
+    pub name: Vec<String>,
+    pub r#type: Vec<&'static str>,
+    pub aliases: Vec<String>,
+    pub roles: Vec<Option<String>>,
+    pub documents: Vec<i64>,
+    pub claims: Vec<i64>,
+}
+
 /// All output tables of a run.
 #[derive(Debug, Default, Clone)]
 #[allow(missing_docs)]
@@ -121,6 +136,8 @@ pub struct Tables {
     pub claims: ClaimsTable,
     pub quantities: QuantitiesTable,
     pub sentences: SentencesTable,
+    /// Built for the whole batch after the per-document tables are gathered.
+    pub sources: SourcesTable,
 }
 
 fn opt_slice(span: Option<Span>, text: &str) -> Option<String> {
@@ -179,6 +196,7 @@ impl Tables {
             c.content_end.push(chars.char_at(claim.content.byte_end));
             // Repeats are found across documents, once the batch is complete.
             c.cluster_id.push(None);
+            c.source_id.push(None);
         }
 
         let q = &mut self.quantities;
@@ -217,9 +235,11 @@ impl Tables {
             ($table:ident: $($col:ident),*) => { $( self.$table.$col.extend(other.$table.$col); )* };
         }
         extend!(documents: doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error);
-        extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id);
+        extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id, source_id);
         extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date);
         extend!(sentences: doc_id, sentence_id, start, end, text, is_caption);
+        // Source ids are per batch: after appending batches, `pipeline::identify_sources` unifies them.
+        extend!(sources: source_id, name, r#type, aliases, roles, documents, claims);
     }
 }
 

@@ -3,7 +3,7 @@
 from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple
 
 __version__: str
-__all__ = ["__version__", "cluster_ids", "extract_paths", "extract_texts"]
+__all__ = ["__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources"]
 
 #: One column as Arrow buffers: ``(type, length, null_count, validity, buffers)``. ``type`` is
 #: "int64", "float64", "bool" or "large_utf8"; ``validity`` the Arrow validity bitmap, None when
@@ -11,7 +11,7 @@ __all__ = ["__version__", "cluster_ids", "extract_paths", "extract_texts"]
 #: UTF-8 bytes). ``newsclaims._schema.arrow_from_core`` assembles them with pyarrow.
 ArrowColumn = Tuple[Literal["int64", "float64", "bool", "large_utf8"], int, int, Optional[bytes], Tuple[bytes, ...]]
 
-#: ``{table: {column: ArrowColumn}}`` for documents, claims, quantities and sentences, with the
+#: ``{table: {column: ArrowColumn}}`` for documents, claims, quantities, sentences and sources, with the
 #: columns of ``newsclaims.SCHEMA`` (dates and categories as strings).
 Columns = Dict[str, Dict[str, ArrowColumn]]
 
@@ -52,3 +52,14 @@ def extract_paths(
 def cluster_ids(contents: Sequence[str], doc_ids: Sequence[str]) -> List[Optional[int]]:
     """One ``cluster_id`` per claim content: shared by near-repeats across documents, None
     for a claim without a repeat in another document (word 3-gram MinHash + LSH)."""
+
+def identify_sources(
+    doc_ids: Sequence[str],
+    sources: Sequence[str],
+    source_texts: Sequence[Optional[str]],
+    source_roles: Sequence[Optional[str]],
+) -> Columns:
+    """Source identities for the given claims columns, as one batch: returns
+    ``{"claims": {"source_id": ArrowColumn}, "sources": {column: ArrowColumn}}``. Used when
+    Extractions are concatenated, so that ids are unified across them. Raises ValueError for
+    mismatched lengths."""

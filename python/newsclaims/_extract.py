@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List,
 import pandas as pd
 
 from . import _core
-from ._schema import SCHEMA, TABLES, arrow_from_core, arrow_from_pandas, frame, to_pandas
+from ._schema import INT, SCHEMA, TABLES, arrow_from_core, arrow_from_pandas, column_from_core, frame, to_pandas
 
 if TYPE_CHECKING:
     import matplotlib.axes
@@ -51,17 +51,32 @@ _PROGRESS_CHUNK = 256
 class Extraction:
     """The tables extracted from a set of documents.
 
-    ``documents``, ``claims``, ``quantities`` and ``sentences`` are pandas DataFrames with the
-    columns of ``newsclaims.SCHEMA``; rows of every table join on ``doc_id``, claims and
-    quantities on ``(doc_id, claim_id)``.
+    ``documents``, ``claims``, ``quantities``, ``sentences`` and ``sources`` are pandas
+    DataFrames with the columns of ``newsclaims.SCHEMA``; rows of every table join on
+    ``doc_id``, claims and quantities on ``(doc_id, claim_id)``, claims and sources on
+    ``source_id``.
+
+    ``sources`` has one row per real-world source across all the documents: "Sergei Lavrov"
+    and "Sergey Lavrov", "Russian Defence Ministry" and "Russia's Defense Ministry", "SOHR" and
+    "the Syrian Observatory for Human Rights" each share one ``source_id`` (see
+    ``src/identity.rs`` for the rules). Ids are numbered within one Extraction; concatenating
+    Extractions (:meth:`concat`) numbers them again over all of them.
+
+    >>> ex = extract(["Sergei Lavrov said: “The talks will go on.”",
+    ...               "“We will not leave,” Sergey Lavrov said. Dmitry Peskov said he was sure."])
+    >>> ex.claims["source_id"].tolist()
+    [0, 0, 1]
+    >>> ex.sources[["name", "type", "documents", "claims"]].values.tolist()
+    [['Sergei Lavrov', 'person', 2, 2], ['Dmitry Peskov', 'person', 1, 1]]
     """
 
     def __init__(self, documents: pd.DataFrame, claims: pd.DataFrame, quantities: pd.DataFrame,
-                 sentences: pd.DataFrame) -> None:
+                 sentences: pd.DataFrame, sources: Optional[pd.DataFrame] = None) -> None:
         self.documents = documents
         self.claims = claims
         self.quantities = quantities
         self.sentences = sentences
+        self.sources = frame("sources", {}) if sources is None else sources
 
     @classmethod
     def _from_core(cls, columns: "_core.Columns") -> "Extraction":
@@ -76,6 +91,13 @@ class Extraction:
         return cls(*(frame(name, columns[name]) for name in TABLES))
 
     @classmethod
+    def concat(cls, parts: Iterable["Extraction"]) -> "Extraction":
+        """One Extraction of all of `parts`' rows, in order (e.g. the batches of
+        :func:`newsclaims.iter_extract`). Sources are identified again over all the claims, so
+        ``source_id`` means one source across every part."""
+        return cls._concat(list(parts))
+
+    @classmethod
     def _concat(cls, parts: List["Extraction"]) -> "Extraction":
         if not parts:
             return cls._from_columns({name: {} for name in TABLES})
@@ -87,16 +109,21 @@ class Extraction:
                 if merged[column].dtype != frames[0][column].dtype:
                     merged[column] = merged[column].astype(dtype)
             tables.append(merged)
-        ex = cls(*tables)
+        out = cls(*tables)
         if len(parts) > 1:
-            # Repeats are found across the whole run, not within each part.
+            # Repeats and identities are found across the whole run, not within each part.
             from ._across import cluster_claims
 
-            ex.claims["cluster_id"] = cluster_claims(ex.claims)
-        return ex
+            out.claims["cluster_id"] = cluster_claims(out.claims)
+            out._identify_sources()
+        return out
+
+    def _identify_sources(self) -> None:
+        """Numbers the sources again over all claims (each part numbered its own from 0)."""
+        self.claims, self.sources = identify_sources(self.claims)
 
     def table(self, name: str) -> pd.DataFrame:
-        """One table by name: documents, claims, quantities or sentences."""
+        """One table by name: documents, claims, quantities, sentences or sources."""
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; choose one of {', '.join(TABLES)}")
         df: pd.DataFrame = getattr(self, name)
@@ -124,7 +151,9 @@ class Extraction:
     def merge(self, *, quantities: bool = True) -> pd.DataFrame:
         """Claims joined with their documents' metadata and, with ``quantities=True``, their
         quantities: one row per (claim, quantity) pair, and one row with empty quantity columns
-        for a claim without any. Ready for ``groupby``.
+        for a claim without any. Ready for ``groupby``. The claims' columns are followed by
+        ``source_name`` and ``source_type`` from :attr:`sources` (one name per real-world
+        source: group by it to count "Sergei Lavrov" and "Sergey Lavrov" together).
 
         The documents' ``path``, ``title``, ``published`` and metadata columns of record files
         (``outlet``, ``url``, ...) follow the claims' columns (a metadata column whose name a
@@ -140,6 +169,11 @@ class Extraction:
         {'Igor Konashenkov': 0.5}
         """
         claims = self.claims
+        if "source_id" in claims.columns and len(self.sources):
+            # The source's canonical name and type, for grouping across documents.
+            names = self.sources[["source_id", "name", "type"]].rename(
+                columns={"name": "source_name", "type": "source_type"})
+            claims = claims.merge(names, on="source_id", how="left")
         drop = ["text", "n_sentences", "n_claims", "n_quantities", "warnings", "error"]
         docs = self.documents.drop(columns=[c for c in drop if c in self.documents.columns])
         docs = docs.rename(columns={c: f"document_{c}" for c in docs.columns if c in claims.columns and c != "doc_id"})
@@ -247,7 +281,7 @@ class Extraction:
         errors = int(self.documents["error"].notna().sum())
         return (f"<Extraction: {len(self.documents)} documents ({errors} with errors), "
                 f"{len(self.claims)} claims, {len(self.quantities)} quantities, "
-                f"{len(self.sentences)} sentences>")
+                f"{len(self.sentences)} sentences, {len(self.sources)} sources>")
 
 
 class Extractor:
@@ -502,6 +536,22 @@ def _with_metadata(ex: Extraction, meta: Optional[pd.DataFrame]) -> Extraction:
         docs[name] = docs["doc_id"].map(by_id[column])
     ex.documents = docs
     return ex
+
+
+def identify_sources(claims: pd.DataFrame) -> "tuple[pd.DataFrame, pd.DataFrame]":
+    """`claims` with ``source_id`` numbered over all its rows, and the matching sources table.
+    Reads only ``doc_id``, ``source``, ``source_text`` and ``source_role``."""
+    import pyarrow
+
+    def strings(column: str) -> List[Optional[str]]:
+        return [None if v is pd.NA or v is None else str(v) for v in claims[column].tolist()]
+
+    columns = _core.identify_sources([str(v) for v in claims["doc_id"].tolist()],
+                                     [str(v) for v in claims["source"].fillna("").tolist()],
+                                     strings("source_text"), strings("source_role"))
+    ids = column_from_core("claims.source_id", columns["claims"]["source_id"], INT)
+    claims = claims.assign(source_id=to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array)
+    return claims, to_pandas(arrow_from_core("sources", columns["sources"]))
 
 
 def _record_stem(path: str) -> str:

@@ -54,6 +54,7 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("content_end", INT, "end of the content"),
         ("cluster_id", INT, "claims whose contents nearly repeat each other across documents share it (word 3-gram "
                             "MinHash, estimated Jaccard >= 0.5); null when the claim has no repeat in another document"),
+        ("source_id", INT, "the source's row in sources: one id per real-world source across the documents; null when the claim has no source"),
     ],
     "quantities": [
         ("doc_id", STRING, "the document"),
@@ -79,6 +80,15 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("end", INT, "end of the sentence"),
         ("text", STRING, "the sentence"),
         ("is_caption", BOOL, "whether it is a photo caption"),
+    ],
+    "sources": [
+        ("source_id", INT, "the source's id, from 0 in order of first mention; claims.source_id refers to it"),
+        ("name", STRING, "the canonical name ('Syrian Observatory for Human Rights' for 'SOHR', 'Sergei Lavrov' for 'Sergey Lavrov')"),
+        ("type", CATEGORY, "person, organisation, country, anonymous (one per document: 'a source', 'officials') or other"),
+        ("aliases", STRING, "every form seen (names and the source as written, pronouns aside), most frequent first, joined by '; '"),
+        ("roles", STRING, "titles and roles seen, most frequent first, joined by '; '"),
+        ("documents", INT, "documents that name it"),
+        ("claims", INT, "claims it makes"),
     ],
 }
 
@@ -126,15 +136,18 @@ def arrow_from_core(table: str, columns: Mapping[str, Tuple[str, int, int, Optio
     """An Arrow table for `table` from the core's buffers (see ``src/python.rs``,
     ``ArrowColumn``): each column is assembled with ``pyarrow.Array.from_buffers``, no copy
     per row, then typed by :data:`SCHEMA`."""
-    arrays = []
-    for name, dtype, _ in SCHEMA[table]:
-        kind, length, nulls, validity, buffers = columns[name]
-        if kind != _CORE_KINDS[dtype]:
-            raise TypeError(f"core column {table}.{name} is {kind}, the schema expects {_CORE_KINDS[dtype]}")
-        bufs = [None if validity is None else pa.py_buffer(validity), *map(pa.py_buffer, buffers)]
-        array = pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls)
-        arrays.append(_typed(array, dtype))
+    arrays = [column_from_core(f"{table}.{name}", columns[name], dtype) for name, dtype, _ in SCHEMA[table]]
     return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
+
+
+def column_from_core(name: str, column: Tuple[str, int, int, Optional[bytes], Sequence[bytes]], dtype: str) -> pa.Array:
+    """One core column (see :func:`arrow_from_core`) as an Arrow array of `dtype`."""
+    kind, length, nulls, validity, buffers = column
+    if kind != _CORE_KINDS[dtype]:
+        raise TypeError(f"core column {name} is {kind}, the schema expects {_CORE_KINDS[dtype]}")
+    bufs = [None if validity is None else pa.py_buffer(validity), *map(pa.py_buffer, buffers)]
+    array = pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls)
+    return _typed(array, dtype)
 
 
 def arrow_from_lists(table: str, columns: Mapping[str, Sequence[Any]]) -> pa.Table:

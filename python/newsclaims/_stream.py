@@ -88,6 +88,9 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
     handles this one (at most three batches are alive then: the caller's, one ready, one in
     the making); the inputs are consumed in that thread. ``claims.cluster_id`` links repeats
     within a batch; :func:`newsclaims.cluster_claims` links them over gathered claims.
+    Each batch numbers its ``sources``
+    (and ``claims.source_id``) from 0; ``Extraction.concat(batches)`` joins batches and
+    numbers the sources again across all of them.
 
     >>> batches = iter_extract(["Lavrov said: “The talks will continue.”", "No claims here."], batch_size=1)
     >>> [(len(b), b.documents.loc[0, "doc_id"]) for b in batches]

@@ -1,9 +1,11 @@
-"""Command line: ``newsclaims PATH... [-o OUT] [--table claims|quantities|documents|sentences] [--jobs N]``.
+"""Command line: ``newsclaims PATH... [-o OUT] [--table claims|quantities|documents|sentences|sources] [--jobs N]``.
 
 Without ``-o`` prints a readable table of claims and a one-line summary; with ``-o`` streams:
 documents are extracted ``--batch-size`` at a time and the chosen table is written batch by
 batch as CSV, JSON Lines or Parquet (a row group per batch), by the output's extension, so a
-corpus larger than memory can be processed. ``-`` as a PATH reads more paths from stdin, one per
+corpus larger than memory can be processed. Streamed claims number their ``source_id`` per
+batch; ``--table sources`` identifies sources over the whole run (it keeps only the claims'
+source columns until the end). ``-`` as a PATH reads more paths from stdin, one per
 line (``find . -name '*.html' | newsclaims - -o claims.csv``).
 
 Exit codes: 0 every document was processed; 1 some documents had errors (each listed on
@@ -22,8 +24,8 @@ import pandas as pd
 
 from . import __version__
 
-from ._extract import Extraction
-from ._schema import TABLES
+from ._extract import Extraction, identify_sources
+from ._schema import TABLES, frame
 from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract
 
 WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
@@ -123,14 +125,25 @@ def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
     the documents that had errors, as ``(doc_id, error)``."""
     docs = claims = quantities = 0
     errors: List[Tuple[str, str]] = []
+    # Sources are identified over the whole run: only the claims' source columns are kept.
+    source_columns = ["doc_id", "source", "source_text", "source_role"]
+    seen: List[pd.DataFrame] = []
     with TableWriter(args.output, args.table) as writer:
         for batch in _batches(args):
-            writer.write(batch)
+            if args.table == "sources":
+                seen.append(batch.claims[source_columns])
+            else:
+                writer.write(batch)
             docs += len(batch.documents)
             claims += len(batch.claims)
             quantities += len(batch.quantities)
             failed = batch.documents[batch.documents["error"].notna()]
             errors.extend(zip(failed["doc_id"], failed["error"]))
+        if args.table == "sources":
+            every = pd.concat(seen, ignore_index=True) if seen else frame("claims", {})[source_columns]
+            ex = Extraction._from_columns({name: {} for name in TABLES})
+            ex.sources = identify_sources(every)[1]
+            writer.write(ex)
     print(f"newsclaims: wrote {writer.rows} {args.table} rows to {args.output}; {docs} documents "
           f"({len(errors)} with errors), {claims} claims, {quantities} quantities", file=sys.stderr)
     return errors

@@ -1,7 +1,7 @@
 """Dask: extract from a Dask DataFrame of articles, lazily, one partition per task.
 
 ``newsclaims.dask.extract(ddf, text="text", id="id")`` returns Dask DataFrames for documents,
-claims, quantities and sentences whose ``meta`` is ``newsclaims.SCHEMA``; nothing runs until
+claims, quantities, sentences and sources (numbered per partition) whose ``meta`` is ``newsclaims.SCHEMA``; nothing runs until
 they are computed. Needs ``pip install 'newsclaims[dask]'``. Each partition runs
 ``newsclaims.extract_frame`` in a worker, so the results are those of the single-machine run,
 except ``claims.cluster_id``, which links repeats within a partition only: for the corpus,
@@ -27,12 +27,18 @@ from ._schema import CATEGORY, SCHEMA, TABLES, frame
 class DaskExtraction(NamedTuple):
     """The tables of :func:`extract` as lazy Dask DataFrames (columns and dtypes of
     ``newsclaims.SCHEMA``). Compute them together, ``dask.compute(ex.claims, ex.documents)``,
-    so that each partition is extracted once."""
+    so that each partition is extracted once.
+
+    ``sources`` and ``claims.source_id`` are numbered per partition (each partition is one
+    batch): a ``source_id`` means one source only within its partition. For ids across the
+    whole frame, run :func:`newsclaims.extract_frame` on it, or join the computed partitions
+    with ``newsclaims.Extraction.concat``."""
 
     documents: Any
     claims: Any
     quantities: Any
     sentences: Any
+    sources: Any
 
 
 def _extract_partition(part: pd.DataFrame, text: str, id: Optional[str], published: Optional[str],

@@ -7,6 +7,7 @@ those of the single-machine run (``claims.cluster_id`` links repeats within a ba
 :func:`newsclaims.cluster_claims` links them over collected claims). Needs ``pyspark`` (``pip install 'newsclaims[spark]'``) and
 newsclaims installed on every executor. Unlike ``newsclaims.dask``, Spark has no shared lazy
 graph across DataFrames: each table is its own job (cache the input if you need several).
+``sources`` and ``claims.source_id`` are numbered per Arrow batch, as in ``newsclaims.dask``.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def spark_schema(table: str) -> Any:
 def extract(df: Any, table: str = "claims", text: str = "text", id: Optional[str] = None,
             published: Optional[str] = None, title: Optional[str] = None, *, jobs: Optional[int] = 1,
             extractor: Optional[Extractor] = None) -> Any:
-    """Extracts `table` (claims, quantities, documents or sentences) from a Spark DataFrame,
+    """Extracts `table` (claims, quantities, documents, sentences or sources) from a Spark DataFrame,
     lazily, with ``mapInPandas``. ``text``/``id``/``published``/``title`` are column names as in
     :func:`newsclaims.extract_frame`; ``id`` is required (Spark rows have no index).
     ``jobs``: threads per Python worker (default 1: Spark runs one worker per core)."""

@@ -1,10 +1,11 @@
 //! Word tables as data: cue verbs, titles, boilerplate patterns, number words, abbreviations,
-//! HTML metadata selectors.
+//! HTML metadata selectors, other names of sources.
 //!
 //! Each table is a plain `const` slice so that extending newsclaims is adding a row, not a regex.
 //! Stages read these tables; the tables know nothing of the stages.
 
 pub mod abbreviations;
+pub mod aliases;
 pub mod boilerplate;
 pub mod cues;
 pub mod metadata;
