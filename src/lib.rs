@@ -24,7 +24,6 @@ pub mod pipeline;
 pub mod quantity;
 pub mod table;
 pub mod time;
-pub mod word_regex;
 
 #[cfg(feature = "python")]
 mod python;

@@ -38,8 +38,6 @@ use crate::lexicon::sources::{
 use names::{chunk_source, SourceChunk};
 use resolve::EntityMemory;
 
-use crate::word_regex::WordRegex;
-
 /// Every cue, longest first, as one alternation (a multi-word cue matches any spacing).
 static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let forms = CUE_VERBS
@@ -105,14 +103,14 @@ const NOT_CONJOINED: &[&str] = &[
 
 /// "and said that", "but added: “...”": a reporting verb joined to the one before, opening a
 /// clause or a quotation of its own.
-static CONJOINED_CUE: LazyLock<WordRegex> = LazyLock::new(|| {
+static CONJOINED_CUE: LazyLock<Regex> = LazyLock::new(|| {
     let forms: Vec<&str> = CUE_VERBS
         .iter()
         .filter(|(form, lemma)| !form.ends_with("ing") && !NOT_CONJOINED.contains(lemma))
         .map(|(form, _)| *form)
         .collect();
     let alternation = crate::lexicon::alternation(forms);
-    WordRegex::new(&format!(
+    Regex::new(&format!(
         r",?\s+(?:and|but)\s+(?:(?:also|then|later|again)\s+)?(?:{alternation})\b,?\s*(?:that\b|[“\x22:])"
     ))
     .unwrap()
@@ -120,8 +118,8 @@ static CONJOINED_CUE: LazyLock<WordRegex> = LazyLock::new(|| {
 
 /// Words that end a source phrase written after its cue ("said Major-General Igor Konashenkov,
 /// a spokesman ..., according to the Interfax news agency").
-static SOURCE_AFTER_STOP: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?:,?\s+(?:according to|as reported by|as quoted by|in a|in an|in comments|in remarks|on|at|during|earlier|later|late|told|adding|saying|who|when|after|before|via|by telephone|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[.;:!?“”\x22(]|''|$)").unwrap()
+static SOURCE_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,?\s+(?:according to|as reported by|as quoted by|in a|in an|in comments|in remarks|on|at|during|earlier|later|late|told|adding|saying|who|when|after|before|via|by telephone|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[.;:!?“”\x22(]|''|$)").unwrap()
 });
 
 /// Words that open an adverbial between a cue and "that" ("said in a statement on Friday that").
@@ -689,7 +687,7 @@ fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
     let rest = &text[from..to];
     let lead = rest.len() - rest.trim_start().len();
     let rest = &rest[lead..];
-    let stop = SOURCE_AFTER_STOP.on(rest).find_at(rest, 1)?.start();
+    let stop = SOURCE_AFTER_STOP.find_at(rest, 1)?.start();
     let phrase = rest[..stop].trim_end_matches([',', ' ']);
     if phrase.is_empty() {
         return None;
@@ -1303,33 +1301,29 @@ fn word_positions(s: &str) -> Vec<(usize, &str)> {
 /// Cuts a content region before a later attribution of its own: ", according to AP", ", as
 /// reported by Reuters", ", adding that ...".
 fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
-    static CUT: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing|but|while|although|though|whereas|for whom|compared with|compared to)\b|;\s").unwrap()
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing|but|while|although|though|whereas|for whom|compared with|compared to)\b|;\s").unwrap()
     });
     // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
     // the end is not content.
     static RELAY_END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r",\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
     });
-    let hay = region.slice(text);
-    let relay_end = via::ends_with_word(hay, &["adds", "added", "reports", "reported"])
-        .then(|| RELAY_END.find(hay))
-        .flatten();
-    let region = match relay_end {
+    let region = match RELAY_END.find(region.slice(text)) {
         Some(m) => Span::new(region.byte_start, region.byte_start + m.start()),
         None => region,
     };
     let r = region.slice(text);
     // "He said his attacks have given his campaign momentum and said that Trump did not
     // represent ...": a second reporting verb of the same subject starts a second statement.
-    if let Some(m) = CONJOINED_CUE.on(r).find_iter(r).find(|m| {
+    if let Some(m) = CONJOINED_CUE.find_iter(r).find(|m| {
         let at = region.byte_start + m.start();
         !quotes.iter().any(|q| q.byte_start < at && at < q.byte_end)
     }) {
         let region = Span::new(region.byte_start, region.byte_start + m.start());
         return cut_region(text, region, quotes);
     }
-    for c in CUT.on(r).captures_iter(r) {
+    for c in CUT.captures_iter(r) {
         let m = c.get(0).unwrap();
         // "he has “expanded the Republican party,” claiming that ...": the cut follows the
         // closing quote, which stays in the content.

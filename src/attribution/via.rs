@@ -13,7 +13,6 @@ use regex::Regex;
 use crate::document::{ClaimKind, Span};
 use crate::lexicon::cues::{CHANNEL_NOUNS, HEDGES};
 use crate::lexicon::sources::NEWS_OUTLETS;
-use crate::word_regex::WordRegex;
 
 /// "according to (the) X", "as reported by X", "told X", ", X adds/reports."
 static RELAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,26 +23,21 @@ static TRAILING_RELAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s+(?P<x>[\p{L}][\p{L}.-]*(?:\s+[\p{Lu}][\p{L}.-]*){0,2})(?:\s+news agency)?\s+(?:adds|added|reports|reported|says|said)\W*$").unwrap()
 });
 /// "according to an estimate by UN special envoy ...": the channel is the estimate.
-static ESTIMATE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"according to\s+(?P<x>(?:a|an|the)\s+[\p{Ll}-]+)\s+by\b").unwrap()
+static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"according to\s+(?P<x>(?:a|an|the)\s+[\p{Ll}-]+)\s+by\b").unwrap()
 });
 /// "in a statement", "in a recent interview", "on state television".
-static CHANNEL: LazyLock<WordRegex> = LazyLock::new(|| {
+static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = crate::lexicon::alternation(CHANNEL_NOUNS.iter().copied());
-    WordRegex::new(&format!(
+    Regex::new(&format!(
         r"\b(?:in|on|through|via)\s+(?P<x>(?:(?:a|an|the)\s+)?(?:[\p{{L}}-]+\s+)?(?:{nouns}))\b"
     ))
     .unwrap()
 });
-/// Any channel noun: `CHANNEL` cannot match a part without one, and most parts have none, so
-/// this literal scan (fast) spares them `CHANNEL`'s search, the costliest of `find_via`.
-static CHANNEL_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&crate::lexicon::alternation(CHANNEL_NOUNS.iter().copied())).unwrap()
-});
-static HEDGE_RE: LazyLock<WordRegex> = LazyLock::new(|| {
+static HEDGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words =
         crate::lexicon::alternation(HEDGES.iter().copied().filter(|h| !h.starts_with("claim")));
-    WordRegex::new(&format!(r"(?i)\b(?:{words})\b")).unwrap()
+    Regex::new(&format!(r"(?i)\b(?:{words})\b")).unwrap()
 });
 
 /// The channel of a claim in `sentence` whose content is `content`, if the text names one.
@@ -94,10 +88,7 @@ pub fn find_via(
                 return Some(x.to_owned());
             }
         }
-        if let Some(c) = ends_with_word(p, TRAILING_VERBS)
-            .then(|| TRAILING_RELAY.captures(p))
-            .flatten()
-        {
+        if let Some(c) = TRAILING_RELAY.captures(p) {
             let x = clean_outlet(&c["x"]);
             if NEWS_OUTLETS.contains(&x) && kind != ClaimKind::AccordingTo {
                 return Some(x.to_owned());
@@ -105,31 +96,14 @@ pub fn find_via(
         }
     }
     for part in parts {
-        let p = part.slice(text);
-        if let Some(c) = ESTIMATE.on(p).captures(p) {
+        if let Some(c) = ESTIMATE.captures(part.slice(text)) {
             return Some(c["x"].to_owned());
         }
-        if !CHANNEL_NOUN.is_match(p) {
-            continue;
-        }
-        if let Some(c) = CHANNEL.on(p).captures(p) {
+        if let Some(c) = CHANNEL.captures(part.slice(text)) {
             return Some(c["x"].to_owned());
         }
     }
     None
-}
-
-/// The verbs that end `TRAILING_RELAY`.
-const TRAILING_VERBS: &[&str] = &["adds", "added", "reports", "reported", "says", "said"];
-
-/// Whether `hay`, less any trailing punctuation, spaces and non-ASCII characters, ends with one
-/// of `words`: true for every haystack on which a pattern ending `(?:words)\W*$` matches, and
-/// false for most sentences, so the reverse search for such a pattern runs only where it can
-/// match (it was the costliest search of `find_via`).
-pub fn ends_with_word(hay: &str, words: &[&str]) -> bool {
-    let trimmed =
-        hay.trim_end_matches(|c: char| !c.is_ascii() || !(c.is_ascii_alphanumeric() || c == '_'));
-    words.iter().any(|w| trimmed.ends_with(w))
 }
 
 /// "the Interfax news agency" -> "Interfax"; "al-Watan newspaper" stays.
@@ -141,10 +115,8 @@ fn clean_outlet(x: &str) -> &str {
 
 /// A hedge word in the claim's span ("so-called", "reportedly", "alleged").
 pub fn find_hedge(text: &str, span: Span, _content: Span) -> Option<String> {
-    let hay = span.slice(text);
     HEDGE_RE
-        .on(hay)
-        .find(hay)
+        .find(span.slice(text))
         .map(|m| m.as_str().to_lowercase())
 }
 
