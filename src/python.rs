@@ -40,17 +40,41 @@ struct PyOptions {
     boilerplate: Vec<String>,
     max_document_bytes: usize,
     min_quote_words: usize,
+    cue_verbs: Vec<String>,
+    source_titles: Vec<String>,
 }
+
+/// The last attribution words compiled and their tables: an `Extractor` passes the same words
+/// on every call, and compiling the cue regex again each time would cost more than a small batch.
+type LexiconCache = Option<(Vec<String>, Vec<String>, Options)>;
+static LEXICON_CACHE: std::sync::Mutex<LexiconCache> = std::sync::Mutex::new(None);
 
 fn build_options(o: PyOptions) -> PyResult<Options> {
     let boilerplate = o.boilerplate;
-    Options {
+    let mut options = Options {
         max_document_bytes: o.max_document_bytes,
         min_quote_words: o.min_quote_words,
         ..Options::default()
     }
     .with_boilerplate(&boilerplate)
-    .map_err(to_py_err)
+    .map_err(to_py_err)?;
+    if o.cue_verbs.is_empty() && o.source_titles.is_empty() {
+        return Ok(options);
+    }
+    let mut cache = LEXICON_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    match &*cache {
+        Some((c, t, cached)) if *c == o.cue_verbs && *t == o.source_titles => {
+            options.attribution = cached.attribution.clone();
+        }
+        _ => {
+            let built = Options::default()
+                .with_attribution_words(&o.cue_verbs, &o.source_titles)
+                .map_err(to_py_err)?;
+            options.attribution = built.attribution.clone();
+            *cache = Some((o.cue_verbs, o.source_titles, built));
+        }
+    }
+    Ok(options)
 }
 
 /// Strings of a Python iterable, raising `TypeError` that names the first non-str item, with
@@ -114,7 +138,7 @@ fn input_format(i: usize, name: &str) -> PyResult<InputFormat> {
 /// one per text ("text" or "html"), says how to read each (default: all text); HTML pages
 /// already in memory (WARC responses, gzipped files) go through it.
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, cue_verbs=Vec::new(), source_titles=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -127,6 +151,8 @@ fn extract_texts<'py>(
     max_document_bytes: usize,
     min_quote_words: usize,
     formats: Option<Vec<String>>,
+    cue_verbs: Vec<String>,
+    source_titles: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (texts, lossy) = strings("texts", texts)?;
     let formats = match formats {
@@ -157,6 +183,8 @@ fn extract_texts<'py>(
         boilerplate,
         max_document_bytes,
         min_quote_words,
+        cue_verbs,
+        source_titles,
     })?;
     let tables = py.detach(move || {
         let mut raws: Vec<_> = texts
@@ -181,7 +209,7 @@ fn extract_texts<'py>(
 
 /// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, cue_verbs=Vec::new(), source_titles=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -191,6 +219,8 @@ fn extract_paths<'py>(
     boilerplate: Vec<String>,
     max_document_bytes: usize,
     min_quote_words: usize,
+    cue_verbs: Vec<String>,
+    source_titles: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
@@ -201,6 +231,8 @@ fn extract_paths<'py>(
         boilerplate,
         max_document_bytes,
         min_quote_words,
+        cue_verbs,
+        source_titles,
     })?;
     let files: Vec<FileInput> = paths
         .into_iter()

@@ -26,11 +26,15 @@ def extract_texts(
     max_document_bytes: int = 0,
     min_quote_words: int = 0,
     formats: Optional[Sequence[str]] = None,
+    cue_verbs: Sequence[str] = ...,
+    source_titles: Sequence[str] = ...,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
     naming the first non-str text, ValueError for mismatched lengths, an unknown format, jobs < 1
-    or an invalid boilerplate pattern. ``min_quote_words``: shorter direct quotations are dropped."""
+    or an invalid boilerplate pattern. ``min_quote_words``: shorter direct quotations are dropped.
+    ``cue_verbs``/``source_titles``: words the attribution stage knows on top of its tables
+    (ValueError for an entry that is not letters joined by single spaces, - ' ’ or .)."""
 
 def extract_paths(
     paths: Sequence[str],
@@ -40,6 +44,8 @@ def extract_paths(
     boilerplate: Sequence[str] = ...,
     max_document_bytes: int = 0,
     min_quote_words: int = 0,
+    cue_verbs: Sequence[str] = ...,
+    source_titles: Sequence[str] = ...,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`."""
