@@ -115,7 +115,9 @@ fn check_entry(option: &'static str, w: &str) -> Result<(), Error> {
         .chars()
         .find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.')))
     {
-        return bad(&format!("has {c:?}; only letters, spaces, - ' ’ and . are allowed"));
+        return bad(&format!(
+            "has {c:?}; only letters, spaces, - ' ’ and . are allowed"
+        ));
     }
     Ok(())
 }
@@ -144,7 +146,10 @@ mod tests {
         assert!(lx.titles().any(|t| t == "Prime Minister"));
         let s = "Archbishop Justin Welby visited the camp.";
         assert!(Lexicon::shared().titled_name().captures(s).is_none());
-        assert_eq!(&lx.titled_name().captures(s).unwrap()["name"], "Justin Welby");
+        assert_eq!(
+            &lx.titled_name().captures(s).unwrap()["name"],
+            "Justin Welby"
+        );
     }
 
     /// (source, role, cue, content) of each claim of `text` under `options`.
@@ -160,7 +165,9 @@ mod tests {
                 (
                     c.source.clone(),
                     c.source_role.clone().unwrap_or_default(),
-                    c.cue_span.map(|s| s.slice(&doc.text).to_owned()).unwrap_or_default(),
+                    c.cue_span
+                        .map(|s| s.slice(&doc.text).to_owned())
+                        .unwrap_or_default(),
                     c.content.slice(&doc.text).to_owned(),
                 )
             })
@@ -194,13 +201,25 @@ mod tests {
 
     #[test]
     fn bad_entries_are_invalid_options() {
-        for bad in ["", " said", "said  so", "said|told", "(?i)x", "9news", &"a".repeat(61)] {
+        for bad in [
+            "",
+            " said",
+            "said  so",
+            "said|told",
+            "(?i)x",
+            "9news",
+            &"a".repeat(61),
+        ] {
             let e = Lexicon::new(&[bad.to_owned()], &[]).unwrap_err();
             assert!(e.is_invalid_option(), "{bad:?}");
             assert!(e.to_string().contains("cue_verbs"), "{e}");
         }
         let e = Lexicon::new(&[], &["Dr.\n".to_owned()]).unwrap_err();
         assert!(e.to_string().contains("titles"), "{e}");
-        assert!(Lexicon::new(&["wrote in".to_owned()], &["Chief Rabbi".to_owned(), "Fr.".to_owned()]).is_ok());
+        assert!(Lexicon::new(
+            &["wrote in".to_owned()],
+            &["Chief Rabbi".to_owned(), "Fr.".to_owned()]
+        )
+        .is_ok());
     }
 }

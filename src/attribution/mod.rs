@@ -36,8 +36,8 @@ use crate::lexicon::cues::{
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
 };
-use names::{chunk_source, SourceChunk};
 use lexicon::Lexicon;
+use names::{chunk_source, SourceChunk};
 use resolve::EntityMemory;
 
 /// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
@@ -307,7 +307,7 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
         let looks_like_title =
             next_sentence == first + 1 && para.slice(text).split_whitespace().count() <= 20;
         if pi == 0 && (title_paragraph.is_some() || looks_like_title) {
-            if let Some(found) = headline(lx,text, *para, first, title_paragraph.is_some()) {
+            if let Some(found) = headline(lx, text, *para, first, title_paragraph.is_some()) {
                 let claim = finish(text, found, &mut memory, None);
                 claims.push(claim);
                 continue;
@@ -317,7 +317,7 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
         let mut pending_quote: Option<Span> = None;
         for si in first..next_sentence {
             let s = doc.sentences[si].span;
-            let found = sentence_claims(lx,text, s, si, &quotes, &claims[paragraph_start..]);
+            let found = sentence_claims(lx, text, s, si, &quotes, &claims[paragraph_start..]);
             let mut new: Vec<Claim> = Vec::new();
             for f in found {
                 new.push(finish(text, f, &mut memory, Some(s)));
@@ -422,7 +422,7 @@ fn sentence_claims(
             !c.according && text[c.span.byte_end..s.byte_end].split_whitespace().count() <= 4
         });
         let found = if cue.according {
-            according(lx,text, s, *cue, quotes, later_cue)
+            according(lx, text, s, *cue, quotes, later_cue)
         } else {
             // A trailing attribution whose content is a few words ("Also on Tuesday, X said
             // ...") is a leading one.
@@ -436,7 +436,7 @@ fn sentence_claims(
                     .trim_end_matches([',', ';', ':'])
                     .to_lowercase()
             };
-            match trailing(lx,text, s, *cue, quotes) {
+            match trailing(lx, text, s, *cue, quotes) {
                 // "In the former coal mining town of Scranton, where Biden grew up, the vice
                 // president said Clinton was the only choice ...": the content follows the cue.
                 // "In the three years since ..., Barden says, far too many lives have been lost":
@@ -448,7 +448,7 @@ fn sentence_claims(
                             || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
                 {
                     let opener = SUBORDINATE_OPENERS.contains(&first_word(&t).as_str());
-                    leading(lx,text, s, *cue, quotes)
+                    leading(lx, text, s, *cue, quotes)
                         .filter(|l| {
                             words(l) >= 4 && !ADVERBIAL_OPENERS.contains(&first_word(l).as_str())
                         })
@@ -457,9 +457,9 @@ fn sentence_claims(
                         .or((!(opener && words(&t) <= 4)).then_some(t))
                 }
                 Some(t) => Some(t),
-                None => leading(lx,text, s, *cue, quotes),
+                None => leading(lx, text, s, *cue, quotes),
             }
-            .or_else(|| participle(lx,text, s, *cue, quotes, &out, earlier))
+            .or_else(|| participle(lx, text, s, *cue, quotes, &out, earlier))
             .or_else(|| conjoined(text, s, *cue, quotes, &out))
         };
         if let Some(mut f) = found {
@@ -476,7 +476,7 @@ fn sentence_claims(
             out.push(f);
         }
     }
-    if let Some(f) = colon_quote(lx,text, s, quotes, &out) {
+    if let Some(f) = colon_quote(lx, text, s, quotes, &out) {
         out.push(Found {
             sentence: index,
             ..f
@@ -487,7 +487,7 @@ fn sentence_claims(
 
 /// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that
 /// ends the sentence after a colon is the subject's, even without a reporting verb.
-fn colon_quote(lx: &Lexicon,text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
+fn colon_quote(lx: &Lexicon, text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
     let q = quotes.iter().find(|q| {
         q.byte_start > s.byte_start
             && q.byte_start < s.byte_end
@@ -504,7 +504,7 @@ fn colon_quote(lx: &Lexicon,text: &str, s: Span, quotes: &[Span], out: &[Found])
     if !end_ok || word_positions(clause).len() > 15 {
         return None;
     }
-    let (chunk, hedge) = noun_phrase(lx,text, s.byte_start, subject(text, s, q.byte_start)?)?;
+    let (chunk, hedge) = noun_phrase(lx, text, s.byte_start, subject(text, s, q.byte_start)?)?;
     Some(Found {
         kind: ClaimKind::Direct,
         written: chunk.span,
@@ -519,7 +519,12 @@ fn colon_quote(lx: &Lexicon,text: &str, s: Span, quotes: &[Span], out: &[Found])
 
 /// The source phrase before `hi`, back to a clause boundary not before `lo`: "Russian Defense
 /// Ministry official Sergei Rudskoi said", "Fares Shehabi, an MP for Aleppo, told".
-fn source_before(lx: &Lexicon,text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span, Option<String>)> {
+fn source_before(
+    lx: &Lexicon,
+    text: &str,
+    lo: usize,
+    hi: usize,
+) -> Option<(SourceChunk, Span, Option<String>)> {
     let seg = &text[lo..hi];
     let trimmed = seg.trim_end();
     // "X, an MP for Aleppo, told": the appositive between two commas is the role.
@@ -546,7 +551,7 @@ fn source_before(lx: &Lexicon,text: &str, lo: usize, hi: usize) -> Option<(Sourc
                 p2 = p3;
             }
         }
-        let (chunk, hedge) = noun_phrase(lx,text, lo, lo + p2)?;
+        let (chunk, hedge) = noun_phrase(lx, text, lo, lo + p2)?;
         let role = match chunk.role {
             Some(r) => Some(format!("{r}, {appositive}")),
             None => Some(appositive.to_owned()),
@@ -554,13 +559,18 @@ fn source_before(lx: &Lexicon,text: &str, lo: usize, hi: usize) -> Option<(Sourc
         let written = Span::new(chunk.span.byte_start, hi);
         return Some((SourceChunk { role, ..chunk }, written, hedge));
     }
-    let (chunk, hedge) = noun_phrase(lx,text, lo, lo + trimmed.len())?;
+    let (chunk, hedge) = noun_phrase(lx, text, lo, lo + trimmed.len())?;
     let span = chunk.span;
     Some((chunk, span, hedge))
 }
 
 /// The noun phrase ending at `hi` (after dropping adverbs like "also"), back to a boundary.
-fn noun_phrase(lx: &Lexicon,text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<String>)> {
+fn noun_phrase(
+    lx: &Lexicon,
+    text: &str,
+    lo: usize,
+    hi: usize,
+) -> Option<(SourceChunk, Option<String>)> {
     let mut seg = text[lo..hi].trim_end();
     // "The UN Commission of Inquiry for Syria (COI) said": the abbreviation is not the source.
     if let Some(open) = seg.strip_suffix(')').and_then(|s| s.rfind('(')) {
@@ -592,7 +602,7 @@ fn noun_phrase(lx: &Lexicon,text: &str, lo: usize, hi: usize) -> Option<(SourceC
         if clause_word.1 == "who" && only_adverbs {
             let who_start = lo + clause_word.0;
             let before = text[lo..who_start].trim_end().trim_end_matches(',');
-            let (mut chunk, hedge) = noun_phrase(lx,text, lo, lo + before.len())?;
+            let (mut chunk, hedge) = noun_phrase(lx, text, lo, lo + before.len())?;
             chunk.span = Span::new(who_start, who_start + 3);
             return Some((chunk, hedge));
         }
@@ -681,7 +691,7 @@ fn is_weekday(w: &str) -> bool {
 /// The source phrase written after its cue: "said Major-General Igor Konashenkov, a spokesman
 /// for the Russian Defense Ministry, according to ..." or "said the leaders of Germany, France,
 /// Italy, the United States, Canada and Britain in a statement".
-fn source_after(lx: &Lexicon,text: &str, from: usize, to: usize) -> Option<SourceChunk> {
+fn source_after(lx: &Lexicon, text: &str, from: usize, to: usize) -> Option<SourceChunk> {
     let rest = &text[from..to];
     let lead = rest.len() - rest.trim_start().len();
     let rest = &rest[lead..];
@@ -739,7 +749,7 @@ fn source_after(lx: &Lexicon,text: &str, from: usize, to: usize) -> Option<Sourc
 
 /// `“...,” X said`, `..., Russia says.`, `..., said X, a spokesman ...`: the content is the
 /// sentence before the attribution.
-fn trailing(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+fn trailing(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // “... president of the United States, Donald J. Trump!” US Senator Jeff Sessions said as
     // he launched the process.: the quote closed the sentence before.
     let prev_quote = quotes
@@ -755,7 +765,7 @@ fn trailing(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
     let ends_clause = |t: &str| t.ends_with([',', '”', '"']) || t.ends_with("''");
     // Cue first: "..., said X".
     let cue_first = if ends_clause(before_trim) && !is_participle(cue.span.slice(text)) {
-        source_after(lx,text, cue.span.byte_end, s.byte_end).map(|chunk| {
+        source_after(lx, text, cue.span.byte_end, s.byte_end).map(|chunk| {
             let end = chunk.span.byte_end;
             (
                 s.byte_start + before_trim.len(),
@@ -771,7 +781,8 @@ fn trailing(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
     let (boundary, chunk, written, hedge, source_end) = match cue_first {
         Some(found) => found,
         None => {
-            let (chunk, written, hedge) = source_before(lx,text, s.byte_start, cue.span.byte_start)?;
+            let (chunk, written, hedge) =
+                source_before(lx, text, s.byte_start, cue.span.byte_start)?;
             let head = &text[s.byte_start..written.byte_start];
             let head_trim = head.trim_end();
             match prev_quote {
@@ -828,7 +839,9 @@ fn trailing(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
         words
             .iter()
             .position(|(p, w)| {
-                w.ends_with("ing") && tail[..*p].trim_end().ends_with(',') && lx.cue_re().is_match(w)
+                w.ends_with("ing")
+                    && tail[..*p].trim_end().ends_with(',')
+                    && lx.cue_re().is_match(w)
             })
             .unwrap_or(words.len())
     };
@@ -857,7 +870,9 @@ fn trailing(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
             .split(", ")
             .next()
             .is_some_and(|t| t.split_whitespace().count() >= 2)
-        && !lx.cue_re().is_match(tail_trim.split_whitespace().next().unwrap_or(""))
+        && !lx
+            .cue_re()
+            .is_match(tail_trim.split_whitespace().next().unwrap_or(""))
         && !tail_trim
             .split_whitespace()
             .next()
@@ -897,17 +912,21 @@ fn trailing(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
 }
 
 /// `X said (that) ...`, `X told journalists that ...`, `X said: “...”`: the content follows.
-fn leading(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if matches!(cue.lemma, "read") || is_participle(cue.span.slice(text)) {
         return None;
     }
     let before = text[s.byte_start..cue.span.byte_start].trim_end();
-    let (chunk, written, hedge) = match source_before(lx,text, s.byte_start, cue.span.byte_start) {
+    let (chunk, written, hedge) = match source_before(lx, text, s.byte_start, cue.span.byte_start) {
         Some(found) => found,
         // "Hayek confirmed she had been and said, “America has ...”": the subject speaks.
         None if before.ends_with(" and") || before.ends_with(" but") => {
-            let (chunk, hedge) =
-                noun_phrase(lx,text, s.byte_start, subject(text, s, cue.span.byte_start)?)?;
+            let (chunk, hedge) = noun_phrase(
+                lx,
+                text,
+                s.byte_start,
+                subject(text, s, cue.span.byte_start)?,
+            )?;
             let written = chunk.span;
             (chunk, written, hedge)
         }
@@ -1034,7 +1053,7 @@ fn participle(
         (prev.chunk.clone(), prev.hedge.clone())
     } else {
         let subject = subject(text, s, cue.span.byte_start)?;
-        noun_phrase(lx,text, s.byte_start, subject)?
+        noun_phrase(lx, text, s.byte_start, subject)?
     };
     let _ = earlier;
     Some(Found {
@@ -1120,7 +1139,14 @@ fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
 }
 
 /// `..., according to X.`, `According to X, ...`, `..., as reported by X.`
-fn according(lx: &Lexicon,text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) -> Option<Found> {
+fn according(
+    lx: &Lexicon,
+    text: &str,
+    s: Span,
+    cue: Cue,
+    quotes: &[Span],
+    later_cue: bool,
+) -> Option<Found> {
     // "But, according to the poll, 46 percent ..." starts the sentence too.
     let lead_in = text[s.byte_start..cue.span.byte_start]
         .trim()
@@ -1390,7 +1416,13 @@ fn content_kind(text: &str, region: Span, quotes: &[Span]) -> (ClaimKind, Span) 
 
 /// The title line: `Russia: Syrian army controls 93 % of Aleppo` or `Syrian Army retakes 70% of
 /// E. Aleppo – Russian military`. The source is short and capitalised.
-fn headline(lx: &Lexicon,text: &str, para: Span, sentence: usize, is_title: bool) -> Option<Found> {
+fn headline(
+    lx: &Lexicon,
+    text: &str,
+    para: Span,
+    sentence: usize,
+    is_title: bool,
+) -> Option<Found> {
     let t = para.slice(text);
     let short_source = |s: &str| {
         let n = s.split_whitespace().count();

@@ -28,7 +28,12 @@ const MAX_SOURCE_WORDS: usize = 12;
 
 /// Reads a source phrase that starts at byte `offset` of the document text. `after_cue` phrases ("said X, a
 /// spokesman ...") end at the first comma, and an appositive after it becomes the role.
-pub fn chunk_source(lx: &Lexicon, offset: usize, phrase: &str, after_cue: bool) -> Option<SourceChunk> {
+pub fn chunk_source(
+    lx: &Lexicon,
+    offset: usize,
+    phrase: &str,
+    after_cue: bool,
+) -> Option<SourceChunk> {
     let (head, appositive) = match (after_cue, phrase.find(',')) {
         (true, Some(comma)) => (&phrase[..comma], Some(phrase[comma + 1..].trim())),
         _ => (phrase, None),
