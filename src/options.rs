@@ -1,7 +1,10 @@
 //! Extraction options shared by every stage.
 
+use std::sync::Arc;
+
 use regex::RegexSet;
 
+use crate::attribution::lexicon::Lexicon;
 use crate::error::Error;
 
 /// How to extract; `Options::default()` is what the module-level Python functions use.
@@ -19,6 +22,9 @@ pub struct Options {
     /// Aleppo" = 100 percent, qualifier `implied`; `quantity::implied_shares`). Off by default:
     /// they are no numeric mentions, and the quantity scorers' gold does not list them.
     pub implied_quantities: bool,
+    /// The attribution tables with user cue verbs and titles (`with_attribution_words`); `None`:
+    /// the built-in tables, compiled once per process ([`Lexicon::shared`]).
+    pub attribution: Option<Arc<Lexicon>>,
 }
 
 impl Options {
@@ -33,5 +39,29 @@ impl Options {
                 .map_err(|e| Error::invalid_option("boilerplate", e.to_string()))?,
         );
         Ok(self)
+    }
+
+    /// Options whose attribution stage also knows `cue_verbs` ("quipped") and `titles`
+    /// ("Archbishop"); see [`Lexicon::new`] for what an entry may hold. Compiles the tables once,
+    /// here; the `Options` (and its clones) share them. Both empty: the built-in tables.
+    pub fn with_attribution_words(
+        mut self,
+        cue_verbs: &[String],
+        titles: &[String],
+    ) -> Result<Self, Error> {
+        self.attribution = if cue_verbs.is_empty() && titles.is_empty() {
+            None
+        } else {
+            Some(Arc::new(Lexicon::new(cue_verbs, titles)?))
+        };
+        Ok(self)
+    }
+
+    /// The attribution tables these options use.
+    pub fn lexicon(&self) -> &Lexicon {
+        match &self.attribution {
+            Some(lx) => lx,
+            None => Lexicon::shared(),
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use crate::attribution::extract_claims;
+use crate::attribution::extract_claims_with;
 use crate::document::{Document, InputFormat, RawDocument, Span};
 use crate::error::Error;
 use crate::identity::{identify, Mention};
@@ -55,7 +55,7 @@ pub fn extract_document(raw: &RawDocument, options: &Options) -> Document {
 
 fn run_stages(raw: &RawDocument, options: &Options) -> Document {
     let mut doc = parse_document(raw, options);
-    extract_claims(&mut doc);
+    extract_claims_with(&mut doc, options.lexicon());
     drop_short_quotes(&mut doc, options.min_quote_words);
     extract_quantities_with(&mut doc, options.implied_quantities);
     // One scan of the whole text for time expressions; claims and quantities look theirs up by

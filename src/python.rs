@@ -41,18 +41,42 @@ struct PyOptions {
     max_document_bytes: usize,
     min_quote_words: usize,
     implied_quantities: bool,
+    cue_verbs: Vec<String>,
+    source_titles: Vec<String>,
 }
+
+/// The last attribution words compiled and their tables: an `Extractor` passes the same words
+/// on every call, and compiling the cue regex again each time would cost more than a small batch.
+type LexiconCache = Option<(Vec<String>, Vec<String>, Options)>;
+static LEXICON_CACHE: std::sync::Mutex<LexiconCache> = std::sync::Mutex::new(None);
 
 fn build_options(o: PyOptions) -> PyResult<Options> {
     let boilerplate = o.boilerplate;
-    Options {
+    let mut options = Options {
         max_document_bytes: o.max_document_bytes,
         min_quote_words: o.min_quote_words,
         implied_quantities: o.implied_quantities,
         ..Options::default()
     }
     .with_boilerplate(&boilerplate)
-    .map_err(to_py_err)
+    .map_err(to_py_err)?;
+    if o.cue_verbs.is_empty() && o.source_titles.is_empty() {
+        return Ok(options);
+    }
+    let mut cache = LEXICON_CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    match &*cache {
+        Some((c, t, cached)) if *c == o.cue_verbs && *t == o.source_titles => {
+            options.attribution = cached.attribution.clone();
+        }
+        _ => {
+            let built = Options::default()
+                .with_attribution_words(&o.cue_verbs, &o.source_titles)
+                .map_err(to_py_err)?;
+            options.attribution = built.attribution.clone();
+            *cache = Some((o.cue_verbs, o.source_titles, built));
+        }
+    }
+    Ok(options)
 }
 
 /// Strings of a Python iterable, raising `TypeError` that names the first non-str item, with
@@ -116,7 +140,7 @@ fn input_format(i: usize, name: &str) -> PyResult<InputFormat> {
 /// one per text ("text" or "html"), says how to read each (default: all text); HTML pages
 /// already in memory (WARC responses, gzipped files) go through it.
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -130,6 +154,8 @@ fn extract_texts<'py>(
     min_quote_words: usize,
     formats: Option<Vec<String>>,
     implied_quantities: bool,
+    cue_verbs: Vec<String>,
+    source_titles: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (texts, lossy) = strings("texts", texts)?;
     let formats = match formats {
@@ -161,6 +187,8 @@ fn extract_texts<'py>(
         max_document_bytes,
         min_quote_words,
         implied_quantities,
+        cue_verbs,
+        source_titles,
     })?;
     let tables = py.detach(move || {
         let mut raws: Vec<_> = texts
@@ -185,7 +213,7 @@ fn extract_texts<'py>(
 
 /// Runs the pipeline over files, read and decoded in parallel; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -197,6 +225,8 @@ fn extract_paths<'py>(
     min_quote_words: usize,
     published: Option<Vec<Option<String>>>,
     implied_quantities: bool,
+    cue_verbs: Vec<String>,
+    source_titles: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
@@ -214,6 +244,8 @@ fn extract_paths<'py>(
         max_document_bytes,
         min_quote_words,
         implied_quantities,
+        cue_verbs,
+        source_titles,
     })?;
     let files: Vec<FileInput> = paths
         .into_iter()

@@ -27,12 +27,16 @@ def extract_texts(
     min_quote_words: int = 0,
     formats: Optional[Sequence[str]] = None,
     implied_quantities: bool = False,
+    cue_verbs: Sequence[str] = ...,
+    source_titles: Sequence[str] = ...,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
     naming the first non-str text, ValueError for mismatched lengths, an unknown format, jobs < 1
     or an invalid boilerplate pattern. ``min_quote_words``: shorter direct quotations are dropped.
-    ``implied_quantities``: also shares stated without a number ("full control of" = 100 percent)."""
+    ``implied_quantities``: also shares stated without a number ("full control of" = 100 percent).
+    ``cue_verbs``/``source_titles``: words the attribution stage knows on top of its tables
+    (ValueError for an entry that is not letters joined by single spaces, - ' ’ or .)."""
 
 def extract_paths(
     paths: Sequence[str],
@@ -44,6 +48,8 @@ def extract_paths(
     min_quote_words: int = 0,
     published: Optional[Sequence[Optional[str]]] = None,
     implied_quantities: bool = False,
+    cue_verbs: Sequence[str] = ...,
+    source_titles: Sequence[str] = ...,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`. ``published``: one date

@@ -291,10 +291,14 @@ class Extractor:
     the built-in table. ``max_document_bytes``: larger documents get a per-document ``error``
     instead of being processed (0: no limit). ``jobs``: default number of threads.
     ``min_quote_words``: direct quotations of fewer words are not claims (the core always drops
-    those under 3 words, scare quotes such as “ceasefire”). Extra cue verbs and titles are not
-    configurable yet: the attribution stage compiles its tables once (see ``src/lexicon/``).
-    ``implied_quantities``: also give shares stated without a number as quantities ("full
-    control of eastern Aleppo" = 100 percent, qualifier ``implied``), for timelines such as
+    those under 3 words, scare quotes such as “ceasefire”). ``cue_verbs``: reporting verbs on top
+    of the built-in table, as written in text ("deadpanned", "wrote in"); a claim found through one
+    has it as ``cue`` and no ``cue_lemma``. ``source_titles``: titles before a name on top of the
+    built-in ones ("Archbishop", "Chief Rabbi"): "Archbishop Justin Welby said" gives source
+    "Justin Welby" with role "Archbishop". An entry must be letters joined by single spaces,
+    hyphens, apostrophes or full stops (ValueError otherwise). The attribution tables are compiled
+    once per distinct set of words, not per call. ``implied_quantities``: also give shares stated
+    without a number as quantities ("full control of eastern Aleppo" = 100 percent, qualifier ``implied``), for timelines such as
     :meth:`Extraction.track`; off by default, as they are no numeric mentions.
 
     >>> text = "“Lies and more lies,” said Zakharova. Lavrov said: “The talks will continue in Geneva.”"
@@ -302,14 +306,23 @@ class Extractor:
     ['Lies and more lies,', 'The talks will continue in Geneva.']
     >>> Extractor(min_quote_words=5).extract([text]).claims["content"].tolist()
     ['The talks will continue in Geneva.']
+    >>> quip = "“The strategy is working,” the senator deadpanned."
+    >>> Extractor(cue_verbs=["deadpanned"]).extract([quip]).claims[["source", "cue"]].values.tolist()
+    [['senator', 'deadpanned']]
     """
 
     def __init__(self, *, boilerplate: Sequence[str] = (), max_document_bytes: int = 0,
-                 jobs: Optional[int] = None, min_quote_words: int = 0, implied_quantities: bool = False) -> None:
+                 jobs: Optional[int] = None, min_quote_words: int = 0, implied_quantities: bool = False,
+                 cue_verbs: Sequence[str] = (), source_titles: Sequence[str] = ()) -> None:
         self.boilerplate = _words("boilerplate", boilerplate)
         if not isinstance(implied_quantities, bool):
             raise TypeError(f"implied_quantities must be a bool, not {type(implied_quantities).__name__}")
         self.implied_quantities = implied_quantities
+        self.cue_verbs = _words("cue_verbs", cue_verbs)
+        self.source_titles = _words("source_titles", source_titles)
+        if self.cue_verbs or self.source_titles:
+            # The core checks the entries (and compiles the tables once) now, not at first use.
+            _core.extract_texts([], [], [], [], cue_verbs=self.cue_verbs, source_titles=self.source_titles)
         if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, int) or min_quote_words < 0:
             raise ValueError(f"min_quote_words must be an int >= 0, got {min_quote_words!r}")
         self.min_quote_words = min_quote_words
@@ -323,14 +336,18 @@ class Extractor:
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs,
-                "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities}
+                "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
+                "cue_verbs": self.cue_verbs,
+                "source_titles": self.source_titles}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
 
     def _options(self) -> Dict[str, Any]:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes,
-                "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities}
+                "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
+                "cue_verbs": self.cue_verbs,
+                "source_titles": self.source_titles}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,

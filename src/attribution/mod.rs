@@ -18,6 +18,7 @@
 //! only), attribute non-speech relations ("X plans to ...", "a poll found ...") beyond the cue
 //! table, or resolve a pronoun to a name that comes after it.
 
+pub mod lexicon;
 pub mod names;
 pub mod quotes;
 pub mod resolve;
@@ -35,21 +36,9 @@ use crate::lexicon::cues::{
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
 };
+use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
 use resolve::EntityMemory;
-
-/// Every cue, longest first, as one alternation (a multi-word cue matches any spacing).
-static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let forms = CUE_VERBS
-        .iter()
-        .map(|(form, _)| *form)
-        .chain(ACCORDING_CUES.iter().copied());
-    // "According to X, ..." opens sentences.
-    let alternation = crate::lexicon::alternation(forms).replace("according", "[Aa]ccording");
-    // ASCII word boundaries: with a Unicode `\b` the regex crate leaves its fast engine at the
-    // first non-ASCII byte (a curly quote, a dash) and this one scan was 66% of all instructions.
-    Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).unwrap()
-});
 
 /// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
 /// and show results"), so they do not start a new statement there.
@@ -290,8 +279,15 @@ struct Found {
     sentence: usize,
 }
 
-/// Finds the claims of a parsed document and stores them in `doc.claims`, in text order.
+/// Finds the claims of a parsed document and stores them in `doc.claims`, in text order, with
+/// the built-in tables ([`Lexicon::shared`]).
 pub fn extract_claims(doc: &mut Document) {
+    extract_claims_with(doc, Lexicon::shared());
+}
+
+/// [`extract_claims`] with the tables of `lx` (built-in words plus what
+/// [`crate::Options`] adds: extra cue verbs and titles).
+pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
     let text = doc.text.as_str();
     let mut memory = EntityMemory::default();
     let mut claims: Vec<Claim> = Vec::new();
@@ -311,7 +307,7 @@ pub fn extract_claims(doc: &mut Document) {
         let looks_like_title =
             next_sentence == first + 1 && para.slice(text).split_whitespace().count() <= 20;
         if pi == 0 && (title_paragraph.is_some() || looks_like_title) {
-            if let Some(found) = headline(text, *para, first, title_paragraph.is_some()) {
+            if let Some(found) = headline(lx, text, *para, first, title_paragraph.is_some()) {
                 let claim = finish(text, found, &mut memory, None);
                 claims.push(claim);
                 continue;
@@ -321,7 +317,7 @@ pub fn extract_claims(doc: &mut Document) {
         let mut pending_quote: Option<Span> = None;
         for si in first..next_sentence {
             let s = doc.sentences[si].span;
-            let found = sentence_claims(text, s, si, &quotes, &claims[paragraph_start..]);
+            let found = sentence_claims(lx, text, s, si, &quotes, &claims[paragraph_start..]);
             let mut new: Vec<Claim> = Vec::new();
             for f in found {
                 new.push(finish(text, f, &mut memory, Some(s)));
@@ -363,7 +359,7 @@ pub fn extract_claims(doc: &mut Document) {
                 _ => pending_quote = None,
             }
             claims.extend(new);
-            memory.observe_sentence(text, s);
+            memory.observe_sentence(lx, text, s);
         }
     }
     claims.sort_by_key(|c| c.span.byte_start);
@@ -372,6 +368,7 @@ pub fn extract_claims(doc: &mut Document) {
 
 /// The claims whose cue lies in sentence `s`.
 fn sentence_claims(
+    lx: &Lexicon,
     text: &str,
     s: Span,
     index: usize,
@@ -383,7 +380,8 @@ fn sentence_claims(
             .iter()
             .any(|q| q.byte_start < pos && pos < q.byte_end)
     };
-    let cues: Vec<Cue> = CUE_RE
+    let cues: Vec<Cue> = lx
+        .cue_re()
         .find_iter(s.slice(text))
         .map(|m| {
             let span = Span::new(s.byte_start + m.start(), s.byte_start + m.end());
@@ -424,7 +422,7 @@ fn sentence_claims(
             !c.according && text[c.span.byte_end..s.byte_end].split_whitespace().count() <= 4
         });
         let found = if cue.according {
-            according(text, s, *cue, quotes, later_cue)
+            according(lx, text, s, *cue, quotes, later_cue)
         } else {
             // A trailing attribution whose content is a few words ("Also on Tuesday, X said
             // ...") is a leading one.
@@ -438,7 +436,7 @@ fn sentence_claims(
                     .trim_end_matches([',', ';', ':'])
                     .to_lowercase()
             };
-            match trailing(text, s, *cue, quotes) {
+            match trailing(lx, text, s, *cue, quotes) {
                 // "In the former coal mining town of Scranton, where Biden grew up, the vice
                 // president said Clinton was the only choice ...": the content follows the cue.
                 // "In the three years since ..., Barden says, far too many lives have been lost":
@@ -450,7 +448,7 @@ fn sentence_claims(
                             || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
                 {
                     let opener = SUBORDINATE_OPENERS.contains(&first_word(&t).as_str());
-                    leading(text, s, *cue, quotes)
+                    leading(lx, text, s, *cue, quotes)
                         .filter(|l| {
                             words(l) >= 4 && !ADVERBIAL_OPENERS.contains(&first_word(l).as_str())
                         })
@@ -459,9 +457,9 @@ fn sentence_claims(
                         .or((!(opener && words(&t) <= 4)).then_some(t))
                 }
                 Some(t) => Some(t),
-                None => leading(text, s, *cue, quotes),
+                None => leading(lx, text, s, *cue, quotes),
             }
-            .or_else(|| participle(text, s, *cue, quotes, &out, earlier))
+            .or_else(|| participle(lx, text, s, *cue, quotes, &out, earlier))
             .or_else(|| conjoined(text, s, *cue, quotes, &out))
         };
         if let Some(mut f) = found {
@@ -478,7 +476,7 @@ fn sentence_claims(
             out.push(f);
         }
     }
-    if let Some(f) = colon_quote(text, s, quotes, &out) {
+    if let Some(f) = colon_quote(lx, text, s, quotes, &out) {
         out.push(Found {
             sentence: index,
             ..f
@@ -489,7 +487,7 @@ fn sentence_claims(
 
 /// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that
 /// ends the sentence after a colon is the subject's, even without a reporting verb.
-fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
+fn colon_quote(lx: &Lexicon, text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
     let q = quotes.iter().find(|q| {
         q.byte_start > s.byte_start
             && q.byte_start < s.byte_end
@@ -506,7 +504,7 @@ fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Fo
     if !end_ok || word_positions(clause).len() > 15 {
         return None;
     }
-    let (chunk, hedge) = noun_phrase(text, s.byte_start, subject(text, s, q.byte_start)?)?;
+    let (chunk, hedge) = noun_phrase(lx, text, s.byte_start, subject(text, s, q.byte_start)?)?;
     Some(Found {
         kind: ClaimKind::Direct,
         written: chunk.span,
@@ -521,7 +519,12 @@ fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Fo
 
 /// The source phrase before `hi`, back to a clause boundary not before `lo`: "Russian Defense
 /// Ministry official Sergei Rudskoi said", "Fares Shehabi, an MP for Aleppo, told".
-fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span, Option<String>)> {
+fn source_before(
+    lx: &Lexicon,
+    text: &str,
+    lo: usize,
+    hi: usize,
+) -> Option<(SourceChunk, Span, Option<String>)> {
     let seg = &text[lo..hi];
     let trimmed = seg.trim_end();
     // "X, an MP for Aleppo, told": the appositive between two commas is the role.
@@ -548,7 +551,7 @@ fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span,
                 p2 = p3;
             }
         }
-        let (chunk, hedge) = noun_phrase(text, lo, lo + p2)?;
+        let (chunk, hedge) = noun_phrase(lx, text, lo, lo + p2)?;
         let role = match chunk.role {
             Some(r) => Some(format!("{r}, {appositive}")),
             None => Some(appositive.to_owned()),
@@ -556,13 +559,18 @@ fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span,
         let written = Span::new(chunk.span.byte_start, hi);
         return Some((SourceChunk { role, ..chunk }, written, hedge));
     }
-    let (chunk, hedge) = noun_phrase(text, lo, lo + trimmed.len())?;
+    let (chunk, hedge) = noun_phrase(lx, text, lo, lo + trimmed.len())?;
     let span = chunk.span;
     Some((chunk, span, hedge))
 }
 
 /// The noun phrase ending at `hi` (after dropping adverbs like "also"), back to a boundary.
-fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<String>)> {
+fn noun_phrase(
+    lx: &Lexicon,
+    text: &str,
+    lo: usize,
+    hi: usize,
+) -> Option<(SourceChunk, Option<String>)> {
     let mut seg = text[lo..hi].trim_end();
     // "The UN Commission of Inquiry for Syria (COI) said": the abbreviation is not the source.
     if let Some(open) = seg.strip_suffix(')').and_then(|s| s.rfind('(')) {
@@ -594,7 +602,7 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
         if clause_word.1 == "who" && only_adverbs {
             let who_start = lo + clause_word.0;
             let before = text[lo..who_start].trim_end().trim_end_matches(',');
-            let (mut chunk, hedge) = noun_phrase(text, lo, lo + before.len())?;
+            let (mut chunk, hedge) = noun_phrase(lx, text, lo, lo + before.len())?;
             chunk.span = Span::new(who_start, who_start + 3);
             return Some((chunk, hedge));
         }
@@ -656,7 +664,7 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
     let end = lo + words.last().map(|(p, w)| p + w.len())?;
     let phrase = &text[start..end];
     // Rebuild the phrase without hedges by chunking only the kept words' extent.
-    let chunk = chunk_source(start, phrase, false)?;
+    let chunk = chunk_source(lx, start, phrase, false)?;
     let mut chunk = chunk;
     if let Some(h) = &hedge {
         chunk.name = chunk.name.replace(&format!("{h} "), "");
@@ -683,7 +691,7 @@ fn is_weekday(w: &str) -> bool {
 /// The source phrase written after its cue: "said Major-General Igor Konashenkov, a spokesman
 /// for the Russian Defense Ministry, according to ..." or "said the leaders of Germany, France,
 /// Italy, the United States, Canada and Britain in a statement".
-fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
+fn source_after(lx: &Lexicon, text: &str, from: usize, to: usize) -> Option<SourceChunk> {
     let rest = &text[from..to];
     let lead = rest.len() - rest.trim_start().len();
     let rest = &rest[lead..];
@@ -736,12 +744,12 @@ fn source_after(text: &str, from: usize, to: usize) -> Option<SourceChunk> {
             role: None,
         });
     }
-    chunk_source(from + lead, phrase, true)
+    chunk_source(lx, from + lead, phrase, true)
 }
 
 /// `“...,” X said`, `..., Russia says.`, `..., said X, a spokesman ...`: the content is the
 /// sentence before the attribution.
-fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+fn trailing(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     // “... president of the United States, Donald J. Trump!” US Senator Jeff Sessions said as
     // he launched the process.: the quote closed the sentence before.
     let prev_quote = quotes
@@ -757,7 +765,7 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     let ends_clause = |t: &str| t.ends_with([',', '”', '"']) || t.ends_with("''");
     // Cue first: "..., said X".
     let cue_first = if ends_clause(before_trim) && !is_participle(cue.span.slice(text)) {
-        source_after(text, cue.span.byte_end, s.byte_end).map(|chunk| {
+        source_after(lx, text, cue.span.byte_end, s.byte_end).map(|chunk| {
             let end = chunk.span.byte_end;
             (
                 s.byte_start + before_trim.len(),
@@ -773,7 +781,8 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     let (boundary, chunk, written, hedge, source_end) = match cue_first {
         Some(found) => found,
         None => {
-            let (chunk, written, hedge) = source_before(text, s.byte_start, cue.span.byte_start)?;
+            let (chunk, written, hedge) =
+                source_before(lx, text, s.byte_start, cue.span.byte_start)?;
             let head = &text[s.byte_start..written.byte_start];
             let head_trim = head.trim_end();
             match prev_quote {
@@ -830,7 +839,9 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
         words
             .iter()
             .position(|(p, w)| {
-                w.ends_with("ing") && tail[..*p].trim_end().ends_with(',') && CUE_RE.is_match(w)
+                w.ends_with("ing")
+                    && tail[..*p].trim_end().ends_with(',')
+                    && lx.cue_re().is_match(w)
             })
             .unwrap_or(words.len())
     };
@@ -859,7 +870,9 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
             .split(", ")
             .next()
             .is_some_and(|t| t.split_whitespace().count() >= 2)
-        && !CUE_RE.is_match(tail_trim.split_whitespace().next().unwrap_or(""))
+        && !lx
+            .cue_re()
+            .is_match(tail_trim.split_whitespace().next().unwrap_or(""))
         && !tail_trim
             .split_whitespace()
             .next()
@@ -899,17 +912,21 @@ fn trailing(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
 }
 
 /// `X said (that) ...`, `X told journalists that ...`, `X said: “...”`: the content follows.
-fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     if matches!(cue.lemma, "read") || is_participle(cue.span.slice(text)) {
         return None;
     }
     let before = text[s.byte_start..cue.span.byte_start].trim_end();
-    let (chunk, written, hedge) = match source_before(text, s.byte_start, cue.span.byte_start) {
+    let (chunk, written, hedge) = match source_before(lx, text, s.byte_start, cue.span.byte_start) {
         Some(found) => found,
         // "Hayek confirmed she had been and said, “America has ...”": the subject speaks.
         None if before.ends_with(" and") || before.ends_with(" but") => {
-            let (chunk, hedge) =
-                noun_phrase(text, s.byte_start, subject(text, s, cue.span.byte_start)?)?;
+            let (chunk, hedge) = noun_phrase(
+                lx,
+                text,
+                s.byte_start,
+                subject(text, s, cue.span.byte_start)?,
+            )?;
             let written = chunk.span;
             (chunk, written, hedge)
         }
@@ -995,6 +1012,7 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
 /// `..., adding that ...`, `..., claiming, “...”`: the source is the claim's before it in the
 /// sentence, or the sentence's subject.
 fn participle(
+    lx: &Lexicon,
     text: &str,
     s: Span,
     cue: Cue,
@@ -1035,7 +1053,7 @@ fn participle(
         (prev.chunk.clone(), prev.hedge.clone())
     } else {
         let subject = subject(text, s, cue.span.byte_start)?;
-        noun_phrase(text, s.byte_start, subject)?
+        noun_phrase(lx, text, s.byte_start, subject)?
     };
     let _ = earlier;
     Some(Found {
@@ -1121,7 +1139,14 @@ fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
 }
 
 /// `..., according to X.`, `According to X, ...`, `..., as reported by X.`
-fn according(text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) -> Option<Found> {
+fn according(
+    lx: &Lexicon,
+    text: &str,
+    s: Span,
+    cue: Cue,
+    quotes: &[Span],
+    later_cue: bool,
+) -> Option<Found> {
     // "But, according to the poll, 46 percent ..." starts the sentence too.
     let lead_in = text[s.byte_start..cue.span.byte_start]
         .trim()
@@ -1151,7 +1176,7 @@ fn according(text: &str, s: Span, cue: Cue, quotes: &[Span], later_cue: bool) ->
         return None; // "According to the proposal, ..., dpa reports."
     }
     // "According to early results of exit polls ...": any phrase can be what a claim rests on.
-    let mut chunk = chunk_source(src_from + phrase_start, phrase, false).unwrap_or_else(|| {
+    let mut chunk = chunk_source(lx, src_from + phrase_start, phrase, false).unwrap_or_else(|| {
         let start = src_from + phrase_start;
         SourceChunk {
             span: Span::new(start, start + phrase.len()),
@@ -1391,14 +1416,20 @@ fn content_kind(text: &str, region: Span, quotes: &[Span]) -> (ClaimKind, Span) 
 
 /// The title line: `Russia: Syrian army controls 93 % of Aleppo` or `Syrian Army retakes 70% of
 /// E. Aleppo – Russian military`. The source is short and capitalised.
-fn headline(text: &str, para: Span, sentence: usize, is_title: bool) -> Option<Found> {
+fn headline(
+    lx: &Lexicon,
+    text: &str,
+    para: Span,
+    sentence: usize,
+    is_title: bool,
+) -> Option<Found> {
     let t = para.slice(text);
     let short_source = |s: &str| {
         let n = s.split_whitespace().count();
         (1..=4).contains(&n) && s.chars().next().is_some_and(char::is_uppercase)
     };
     let (src, content) = if let Some((src, rest)) = t.split_once(": ").filter(|(src, rest)| {
-        !CUE_RE.is_match(src)
+        !lx.cue_re().is_match(src)
             && !rest.starts_with(['“', '"'])
             && src.split_whitespace().count() <= 3
     }) {
@@ -1421,7 +1452,7 @@ fn headline(text: &str, para: Span, sentence: usize, is_title: bool) -> Option<F
     } else {
         return None;
     };
-    let chunk = chunk_source(src.byte_start, src.slice(text), false)?;
+    let chunk = chunk_source(lx, src.byte_start, src.slice(text), false)?;
     Some(Found {
         kind: ClaimKind::Headline,
         written: src,

@@ -7,8 +7,10 @@
 
 use crate::document::Span;
 use crate::lexicon::sources::{
-    COLLECTIVE_SOURCES, NAME_DESCRIPTORS, NEWS_OUTLETS, PRONOUNS, SOURCE_DETERMINERS, TITLES,
+    COLLECTIVE_SOURCES, NAME_DESCRIPTORS, NEWS_OUTLETS, PRONOUNS, SOURCE_DETERMINERS,
 };
+
+use super::lexicon::Lexicon;
 
 /// A source phrase found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +28,12 @@ const MAX_SOURCE_WORDS: usize = 12;
 
 /// Reads a source phrase that starts at byte `offset` of the document text. `after_cue` phrases ("said X, a
 /// spokesman ...") end at the first comma, and an appositive after it becomes the role.
-pub fn chunk_source(offset: usize, phrase: &str, after_cue: bool) -> Option<SourceChunk> {
+pub fn chunk_source(
+    lx: &Lexicon,
+    offset: usize,
+    phrase: &str,
+    after_cue: bool,
+) -> Option<SourceChunk> {
     let (head, appositive) = match (after_cue, phrase.find(',')) {
         (true, Some(comma)) => (&phrase[..comma], Some(phrase[comma + 1..].trim())),
         _ => (phrase, None),
@@ -72,8 +79,8 @@ pub fn chunk_source(offset: usize, phrase: &str, after_cue: bool) -> Option<Sour
             role: join_roles([Some(descriptor), appositive_role.as_deref()]),
         });
     }
-    let (titles, rest) = strip_titles(head);
-    let (name, pre_role) = split_name(rest);
+    let (titles, rest) = strip_titles(lx, head);
+    let (name, pre_role) = split_name(lx, rest);
     let role = join_roles([titles, pre_role, appositive_role.as_deref()]);
     Some(SourceChunk {
         span,
@@ -116,11 +123,11 @@ fn is_appositive_role(s: &str) -> bool {
 }
 
 /// Leading titles ("Major-General", "Dr.") split off the phrase.
-fn strip_titles(phrase: &str) -> (Option<&str>, &str) {
+fn strip_titles<'a>(lx: &Lexicon, phrase: &'a str) -> (Option<&'a str>, &'a str) {
     let mut rest = phrase;
     loop {
-        let found = TITLES.iter().find(|t| {
-            rest.strip_prefix(**t).is_some_and(|r| {
+        let found = lx.titles().find(|t| {
+            rest.strip_prefix(*t).is_some_and(|r| {
                 r.starts_with(' ')
                     && r.trim_start()
                         .chars()
@@ -139,7 +146,7 @@ fn strip_titles(phrase: &str) -> (Option<&str>, &str) {
 
 /// Splits "Russian Defense Ministry official Sergei Rudskoi" into the trailing capitalised name
 /// and the words before it. A phrase that does not end in a capitalised run is kept whole.
-fn split_name(phrase: &str) -> (&str, Option<&str>) {
+fn split_name<'a>(lx: &Lexicon, phrase: &'a str) -> (&'a str, Option<&'a str>) {
     let words: Vec<(usize, &str)> = phrase
         .split(' ')
         .scan(0, |pos, w| {
@@ -176,7 +183,7 @@ fn split_name(phrase: &str) -> (&str, Option<&str>) {
     let title_end = (first.min(words.len())..words.len().saturating_sub(1))
         .rev()
         .find(|&k| {
-            TITLES.iter().any(|t| {
+            lx.titles().any(|t| {
                 t.rsplit(' ').next() == Some(words[k].1)
                     && t.chars().next().is_some_and(char::is_uppercase)
             }) && words[k + 1]
@@ -232,7 +239,7 @@ mod tests {
     use super::*;
 
     fn chunk(phrase: &str, after_cue: bool) -> (String, Option<String>) {
-        let c = chunk_source(0, phrase, after_cue).unwrap();
+        let c = chunk_source(Lexicon::shared(), 0, phrase, after_cue).unwrap();
         (c.name, c.role)
     }
 
@@ -291,6 +298,6 @@ mod tests {
 
     #[test]
     fn lowercase_clauses_are_not_sources() {
-        assert!(chunk_source(0, "which is why", false).is_none());
+        assert!(chunk_source(Lexicon::shared(), 0, "which is why", false).is_none());
     }
 }

@@ -11,10 +11,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::Lexicon;
 use crate::document::Span;
 use crate::lexicon::sources::{
     Antecedent, COLLECTIVE_SOURCES, FEMALE_MARKERS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
-    ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS, TITLES,
+    ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS,
 };
 
 #[derive(Debug, Clone)]
@@ -30,20 +31,6 @@ struct Entity {
 pub struct EntityMemory {
     entities: Vec<Entity>,
 }
-
-/// A title word followed by a capitalised name ("President Bashar al-Assad", "Minister Sergei
-/// Lavrov"): people a sentence names without quoting them.
-static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let words = TITLES
-        .iter()
-        .filter(|t| t.len() > 3 && !t.ends_with('.'))
-        .map(|t| t.rsplit(' ').next().unwrap_or(t));
-    let alternation = crate::lexicon::alternation(words);
-    Regex::new(&format!(
-        r"\b(?:{alternation})\s+(?P<name>\p{{Lu}}[\p{{L}}'’-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?\p{{Lu}}[\p{{L}}'’-]+){{1,2}})"
-    ))
-    .unwrap()
-});
 
 /// A capitalised name followed by its abbreviation in brackets ("Commission of Inquiry for Syria
 /// (COI)").
@@ -197,9 +184,9 @@ impl EntityMemory {
 
     /// Remembers the people and abbreviations a sentence names ("Syrian President Bashar
     /// al-Assad", "(COI)") so that a later "Assad" or "The COI" resolves.
-    pub fn observe_sentence(&mut self, text: &str, sentence: Span) {
+    pub fn observe_sentence(&mut self, lx: &Lexicon, text: &str, sentence: Span) {
         let s = sentence.slice(text);
-        for c in TITLED_NAME.captures_iter(s) {
+        for c in lx.titled_name().captures_iter(s) {
             let name = &c["name"];
             let name = name
                 .strip_suffix("'s")
@@ -314,7 +301,7 @@ mod tests {
             "UN Commission of Inquiry for Syria",
             None,
         );
-        m.observe_sentence(t, Span::new(0, t.len()));
+        m.observe_sentence(Lexicon::shared(), t, Span::new(0, t.len()));
         assert_eq!(
             m.resolve("The COI", "COI", None),
             "UN Commission of Inquiry for Syria"
@@ -337,7 +324,7 @@ mod tests {
             "Russian Reconciliation Center in Syria"
         );
         let t = "France is due to convene countries opposed to Syrian President Bashar al-Assad.";
-        m.observe_sentence(t, Span::new(0, t.len()));
+        m.observe_sentence(Lexicon::shared(), t, Span::new(0, t.len()));
         assert_eq!(m.resolve("Assad", "Assad", None), "Bashar al-Assad");
     }
 }
