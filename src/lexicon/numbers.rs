@@ -10,6 +10,10 @@
 //! `basis point`, sports averages (`point per game`, ...), `year of age`, and
 //! currencies as ISO 4217 codes (`USD`, `EUR`, `GBP`, ...), and rates built from them
 //! ("USD per month", "hour per week", see `RATE_DENOMINATORS`).
+//!
+//! Currencies are codes, not names, in rates too ("USD per month", not "dollar per month"):
+//! "dollar" would merge US, Australian and Hong Kong dollars, and a code lets a researcher
+//! split a rate on " per " and group by currency. The surface form stays in `text`.
 
 /// Cardinal number words. "a" only counts before a scale word ("a dozen", "a hundred").
 pub const NUMBER_WORDS: &[(&str, f64)] = &[

@@ -95,7 +95,14 @@ pub fn extract_quantities(doc: &mut Document) {
                     // field stretched for some seven miles (11 km)": the same amount in another
                     // unit measures the same thing.
                     if f.unit != "count" && prev.unit != "count" {
-                        restates = prev.counted.clone();
+                        // "47 feet (14 metres)": a previous counted that is only its unit
+                        // as written ("feet") names nothing the restatement shares.
+                        restates = prev.counted.clone().filter(|c| {
+                            let lower = c.to_lowercase();
+                            !UNIT_WORDS
+                                .iter()
+                                .any(|(w, u)| *w == lower && *u == prev.unit)
+                        });
                     }
                     direction = direction.or(prev.direction);
                     if qualifier == Qualifier::Exact {
@@ -981,13 +988,14 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
                 }
             }
         }
-        // "tied Game 7 at 89-89", "beat Charlton 2-1": a score, no amount.
+        // "tied Game 7 at 89-89", "beat Charlton 2-1": a score, no amount; "the ISO 3888-2
+        // test": a code. A glued pair that runs down is no range.
         if matches!(gap.as_str(), "-" | "–")
             && !a.explicit_unit
             && !b.explicit_unit
             && a.value
                 .zip(b.value)
-                .is_some_and(|(x, y)| x >= y && x < 200.0 && x.fract() == 0.0)
+                .is_some_and(|(x, y)| x >= y && x.fract() == 0.0)
             && text[a.end..b.start].len() == gap.len()
         {
             dead[i] = true;
@@ -995,8 +1003,10 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
             i += 2;
             continue;
         }
+        // "dropping from 208 pounds to 193": the unit written once, with the first number.
         let compatible = a.unit == b.unit
             || (!a.explicit_unit && a.unit == "count")
+            || (from && !b.explicit_unit && b.unit == "count" && a.rate.is_none())
             || (a.unit == "year of age" && !b.explicit_unit);
         // "increased by $43.6 billion to $419.2 billion": a change and the level it reached.
         // "dropped by 1 to 1.5 degrees Celsius" is one range: the unit is written once.
@@ -1175,6 +1185,15 @@ fn counted_of(
         // "a fine of 10.5 million Australian dollars", "a net worth of $1.7bn".
         if let Some(noun) = counted::noun_before_of(text, s.byte_start, f.start) {
             return Some(noun);
+        }
+        // "paid $35,538 for a new solar system": a price names what it buys.
+        let currency = f.unit.starts_with(|c: char| c.is_ascii_uppercase());
+        if currency && next_word(text, f.end, s.byte_end).eq_ignore_ascii_case("for") {
+            let after = text[f.end..s.byte_end].trim_start();
+            let from = s.byte_end - after.len() + "for".len();
+            if let Some(noun) = counted::counted_after(text, from, s.byte_end) {
+                return Some(noun);
+            }
         }
     }
     if direction.is_some() {
@@ -1594,9 +1613,18 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].1, Some(3.5e6));
         assert_eq!(got[1].3, "percent");
-        // "from 10 to 5" is a range that ran down.
+        // "from 10 to 5" is a range that ran down; the unit may come with the first number.
+        let got = extract("He has lost weight, dropping from 208 pounds to 193 in a year.");
+        assert_eq!((got[0].low, got[0].high), (Some(208.0), Some(193.0)));
         let got = extract("Its stake fell from 10 to 5 percent last year.");
         assert_eq!((got[0].low, got[0].high), (Some(10.0), Some(5.0)));
+    }
+
+    #[test]
+    fn a_glued_pair_that_runs_down_is_a_code() {
+        let got = quantities("The SUV passed the ISO 3888-2 lane-change test at 80 km/h.");
+        let texts: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(texts, ["80 km/h"]);
     }
 
     #[test]
@@ -1605,6 +1633,15 @@ mod tests {
         assert_eq!(got[0].direction, None);
         let got = extract("Shares of the carmaker were up 4% on Friday.");
         assert_eq!(got[0].direction, Some("up"));
+    }
+
+    #[test]
+    fn a_price_names_what_it_buys() {
+        let got = measured("In 2019 I paid $12,000 for a new roof and solar panels.");
+        assert_eq!(got[0].2.as_deref(), Some("roof"));
+        // A restatement does not share a counted that is only the unit as written.
+        let got = measured("Most of it landed in shallow water, just 47 feet (14 metres) deep.");
+        assert_ne!(got[1].2.as_deref(), Some("feet"));
     }
 
     #[test]
