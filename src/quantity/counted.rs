@@ -214,6 +214,8 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
     let mut words: Vec<&str> = Vec::new();
+    // The subject before a speech verb, kept for a reported clause whose subject is a pronoun.
+    let mut speaker: Vec<&str> = Vec::new();
     let mut previous = String::new();
     for raw in before[clause_start..].split_whitespace() {
         // "The funding was $5m" has its subject after the article; "Following on from" and
@@ -222,9 +224,25 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
             previous.as_str(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
         );
+        // "it will invest $2 billion": the word after a modal is a verb.
+        let after_modal = matches!(
+            previous.as_str(),
+            "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must" | "to"
+        );
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&');
         let lower = word.to_lowercase();
         previous.clone_from(&lower);
+        // "The company said it will invest $2 billion": the pronoun stands for the speaker.
+        if words.is_empty()
+            && !speaker.is_empty()
+            && matches!(lower.as_str(), "it" | "they" | "he" | "she" | "we")
+        {
+            words = std::mem::take(&mut speaker);
+            break;
+        }
+        if words.is_empty() && after_modal {
+            continue;
+        }
         // "It said the price was $5": pronouns and verbs before the subject are skipped.
         // "Following on from ...", "Previously the company offered ...", "spending $12,000":
         // a participle or an adverb opens the clause, it is not its subject.
@@ -252,7 +270,7 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
         // "Officials said the crater was about 90 metres wide": the number belongs to the
         // reported clause, whose subject comes after the speech verb.
         if !words.is_empty() && REPORTING_VERBS.contains(&lower.as_str()) {
-            words.clear();
+            speaker = std::mem::take(&mut words);
             continue;
         }
         // "Ford, which has 13000 workers": a number ends the subject.

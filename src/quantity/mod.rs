@@ -1585,6 +1585,9 @@ mod tests {
         // "wide" is no noun: the measure falls back to the rules before it.
         let got = measured("Officials said the crater was about 90 metres wide.");
         assert_eq!(got[0].2.as_deref(), Some("crater"));
+        // A pronoun after a speech verb stands for the speaker; a verb after a modal is skipped.
+        let got = measured("The carmaker said it will invest $2 billion in the plant.");
+        assert_eq!(got[0].2.as_deref(), Some("carmaker"));
         // Durations keep the unit as written.
         let got = measured("Troops advanced in the last 24 hours, the army said.");
         assert_eq!(got[0].2.as_deref(), Some("hours"));
