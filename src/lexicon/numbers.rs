@@ -6,9 +6,14 @@
 //! `hectare`, ...), masses (`gram` ... `tonne`), volumes (`litre`, `gallon`, `barrel`), speeds
 //! (`mile per hour`, `kilometre per hour`, ...), power and energy (`watt` ... `gigawatt`,
 //! `kilowatt hour`, `horsepower`), data (`megabyte` ... `terabyte`), frequency (`hertz` ...),
-//! temperature (`celsius`, `fahrenheit`, `degree`), `point`, `basis point`, `year of age`, and
+//! temperature (`celsius`, `fahrenheit`, `degree`), concentration (`part per million`), `point`,
+//! `basis point`, sports averages (`point per game`, ...), `year of age`, and
 //! currencies as ISO 4217 codes (`USD`, `EUR`, `GBP`, ...), and rates built from them
 //! ("USD per month", "hour per week", see `RATE_DENOMINATORS`).
+//!
+//! Currencies are codes, not names, in rates too ("USD per month", not "dollar per month"):
+//! "dollar" would merge US, Australian and Hong Kong dollars, and a code lets a researcher
+//! split a rate on " per " and group by currency. The surface form stays in `text`.
 
 /// Cardinal number words. "a" only counts before a scale word ("a dozen", "a hundred").
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -409,6 +414,10 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("points", "point"),
     ("point", "point"),
     ("pts", "point"),
+    // sports averages in box-score shorthand: "(15.3 ppg, 7.4 rpg, 6.9 apg)"
+    ("ppg", "point per game"),
+    ("rpg", "rebound per game"),
+    ("apg", "assist per game"),
     // ages
     ("years old", "year of age"),
     ("year old", "year of age"),
@@ -626,10 +635,10 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("kpa", "kilopascal"),
     ("ksi", "kilopound per square inch"),
     ("psi", "pound per square inch"),
-    ("ppm", "parts-per-million"),
-    ("parts per million", "parts-per-million"),
-    ("ppb", "parts-per-billion"),
-    ("parts per billion", "parts-per-billion"),
+    ("ppm", "part per million"),
+    ("parts per million", "part per million"),
+    ("ppb", "part per billion"),
+    ("parts per billion", "part per billion"),
     ("rpm", "revolutions per minute"),
     // temperature, angles, sound
     ("degrees celsius", "celsius"),
@@ -658,6 +667,26 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("australian dollars", "AUD"),
     ("canadian dollars", "CAD"),
     ("hong kong dollars", "HKD"),
+    ("new zealand dollars", "NZD"),
+    ("singapore dollars", "SGD"),
+    ("japanese yen", "JPY"),
+    ("chinese yuan", "CNY"),
+    ("swiss francs", "CHF"),
+    ("indian rupees", "INR"),
+    ("danish crowns", "DKK"),
+    ("danish kroner", "DKK"),
+    ("danish krone", "DKK"),
+    ("swedish crowns", "SEK"),
+    ("swedish kronor", "SEK"),
+    ("swedish krona", "SEK"),
+    ("norwegian crowns", "NOK"),
+    ("norwegian kroner", "NOK"),
+    ("norwegian krone", "NOK"),
+    ("dirhams", "AED"),
+    ("riyals", "SAR"),
+    ("naira", "NGN"),
+    ("baht", "THB"),
+    ("rupiah", "IDR"),
     ("dollars", "USD"),
     ("dollar", "USD"),
     ("euros", "EUR"),
@@ -898,6 +927,128 @@ pub const COUNTED_STOP: &[&str] = &[
     "stood",
     "grew",
     "began",
+    // "6 million homes nationwide", "600 people worldwide almost half of which": where and how
+    // much, not part of the noun.
+    "nationwide",
+    "worldwide",
+    "abroad",
+    "overseas",
+    "almost",
+    "nearly",
+    "roughly",
+    "approximately",
+    // "10 percent of the platform's annual turnover whichever is greater": a relative or
+    // subordinating word starts a clause, not a noun.
+    "whichever",
+    "whatever",
+    "whoever",
+    "unless",
+    "although",
+    "though",
+    "whereas",
+    "whilst",
+    "whether",
+];
+
+/// Verbs whose particle "up" or "down" is no change: "gave up 517 rushing yards", "picked up
+/// 12 points", "set up 40 checkpoints", "broke down 3 doors", "turned down 2 offers".
+pub const PHRASAL_PARTICLE_VERBS: &[&str] = &[
+    "give", "gives", "gave", "given", "giving", "pick", "picks", "picked", "picking", "set",
+    "sets", "setting", "break", "breaks", "broke", "breaking", "turn", "turns", "turned",
+    "turning", "make", "makes", "made", "making", "shut", "shuts", "took", "take", "takes",
+    "taken",
+];
+
+/// Units whose `counted` is the unit as written: a duration measures time itself ("in the
+/// last 24 hours" -> hours, "a two-year deal" aside, which the hyphen handles).
+pub const DURATION_UNITS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+];
+
+/// Words right after a measure that say how it applies, not what it measures: "about 90 miles
+/// wide", "47 feet deep", "3 km away", "10 kg lighter", "286 gigatonnes annually". A noun there
+/// is what the measure describes ("an 8.5 kW system", "a 5.2 litre engine").
+pub const MEASURE_COMPLEMENTS: &[&str] = &[
+    "wide",
+    "deep",
+    "long",
+    "high",
+    "tall",
+    "thick",
+    "across",
+    "away",
+    "apart",
+    "ago",
+    "old",
+    "below",
+    "above",
+    "beneath",
+    "underground",
+    "offshore",
+    "inland",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "upstream",
+    "downstream",
+    "ahead",
+    "behind",
+    "short",
+    "shy",
+    "higher",
+    "lower",
+    "longer",
+    "shorter",
+    "wider",
+    "deeper",
+    "taller",
+    "heavier",
+    "lighter",
+    "faster",
+    "slower",
+    "bigger",
+    "smaller",
+    "larger",
+    "greater",
+    "less",
+    "fewer",
+    "further",
+    "farther",
+    "closer",
+    "nearer",
+    "more",
+    "each",
+    "apiece",
+    "total",
+    "tops",
+    "max",
+    "maximum",
+    "minimum",
+    "min",
+    "combined",
+    "net",
+    "gross",
+    "altogether",
+    "straight",
+    "consecutive",
+    "round",
+    "instead",
+    "earlier",
+    "later",
+    "previously",
+    "respectively",
+    "annually",
+    "weekly",
+    "daily",
+    "monthly",
+    "yearly",
+    "hourly",
+    "overall",
 ];
 
 /// Pronouns after "of" in a partitive ("953 of them"): the counted noun is the antecedent,

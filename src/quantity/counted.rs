@@ -53,6 +53,14 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
         let ends_phrase = !initial && raw.ends_with([',', '.', ';', ':', ')', '”', '"', '?', '!']);
         let lower = word.to_lowercase();
+        // "eight million 250ml bottles": a measure glued to its unit describes the noun after.
+        if head.is_none()
+            && word.starts_with(|c: char| c.is_ascii_digit())
+            && word.ends_with(|c: char| c.is_alphabetic())
+            && !ends_phrase
+        {
+            continue;
+        }
         if !word.chars().any(char::is_alphanumeric)
             || word.chars().next().is_some_and(|c| c.is_ascii_digit())
             || NUMBER_WORDS.iter().any(|(w, _)| *w == lower)
@@ -91,6 +99,14 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         if head.is_some() && lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-') {
             break;
         }
+        // "tens of thousands of students studying at", "59 users mostly from Canada": after a
+        // plural head, a participle or an adverb starts what is said about it.
+        if head.is_some_and(|h| h.ends_with('s') || PLURALS_WITHOUT_S.contains(&h))
+            && lower.len() > 4
+            && (lower.ends_with("ing") || lower.ends_with("ly"))
+        {
+            break;
+        }
         head = Some(word.trim_end_matches("’s").trim_end_matches("'s"));
         taken += 1;
         if ends_phrase || taken >= MAX_PHRASE_WORDS {
@@ -99,6 +115,9 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
     }
     head.map(str::to_owned)
 }
+
+/// Plural nouns that do not end in "s", for the rule on participles after a plural head.
+const PLURALS_WITHOUT_S: &[&str] = &["people", "children", "men", "women", "police", "staff"];
 
 /// For a bare count after a casualty verb, the participle: "killed at least 70" -> killed,
 /// "wounding 25" -> wounded (the number counts the killed, the wounded).
@@ -194,6 +213,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     "their",
     "his",
     "her",
+    "our",
+    "my",
+    "your",
     "this",
     "that",
     "these",
@@ -217,17 +239,64 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
         .map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
-    let mut words = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    // The subject before a speech verb, kept for a reported clause whose subject is a pronoun.
+    let mut speaker: Vec<&str> = Vec::new();
+    let mut previous = String::new();
     for raw in before[clause_start..].split_whitespace() {
+        // "The funding was $5m" has its subject after the article; "Following on from" and
+        // "has been shooting" have a verb there.
+        let first = !matches!(
+            previous.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+        );
+        // "it will invest $2 billion": the word after a modal is a verb.
+        let after_modal = matches!(
+            previous.as_str(),
+            "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must" | "to"
+        );
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&');
         let lower = word.to_lowercase();
+        previous.clone_from(&lower);
+        // "The company said it will invest $2 billion": the pronoun stands for the speaker.
+        if words.is_empty()
+            && !speaker.is_empty()
+            && matches!(lower.as_str(), "it" | "they" | "he" | "she" | "we")
+        {
+            words = std::mem::take(&mut speaker);
+            break;
+        }
+        if words.is_empty() && after_modal {
+            continue;
+        }
         // "It said the price was $5": pronouns and verbs before the subject are skipped.
+        // "Following on from ...", "Previously the company offered ...", "spending $12,000":
+        // a participle or an adverb opens the clause, it is not its subject.
         if words.is_empty()
             && (CLAUSE_OPENERS.contains(&lower.as_str())
                 || COUNTED_STOP.contains(&lower.as_str())
                 || CLAUSE_VERBS.contains(&lower.as_str())
-                || lower.len() > 4 && lower.ends_with("ed"))
+                || lower.len() > 4 && lower.ends_with("ed")
+                || first && lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ly")))
         {
+            continue;
+        }
+        // "It will also boost the driving range by about 35 miles": one lowercase word before
+        // a determiner is a verb, and its object is what the number measures.
+        if words.len() == 1
+            && matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+            && words[0].starts_with(char::is_lowercase)
+        {
+            words.clear();
+            continue;
+        }
+        // "Officials said the crater was about 90 metres wide": the number belongs to the
+        // reported clause, whose subject comes after the speech verb.
+        if !words.is_empty() && REPORTING_VERBS.contains(&lower.as_str()) {
+            speaker = std::mem::take(&mut words);
             continue;
         }
         // "Ford, which has 13000 workers": a number ends the subject.
@@ -249,6 +318,26 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
     }
     (!words.is_empty()).then(|| words.join(" "))
 }
+
+/// Speech and belief verbs after a subject: the clause they report has its own subject.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "added",
+    "noted",
+    "estimated",
+    "believe",
+    "believes",
+    "think",
+    "thinks",
+    "warned",
+    "warns",
+    "announced",
+    "confirmed",
+];
 
 /// Verbs that end a subject noun phrase and are not in `COUNTED_STOP`: "Tesla says", "The set
 /// will cost".
@@ -324,6 +413,19 @@ mod tests {
         assert_eq!(counted(" of Aleppo").as_deref(), Some("Aleppo"));
         assert_eq!(counted(". Next"), None);
         assert_eq!(counted(" people MSF said").as_deref(), Some("people"));
+        assert_eq!(
+            counted(" of students studying at Heidelberg University").as_deref(),
+            Some("students")
+        );
+        assert_eq!(
+            counted(" users mostly from Canada").as_deref(),
+            Some("users")
+        );
+        assert_eq!(
+            counted(" 250ml bottles of hand sanitiser").as_deref(),
+            Some("bottles")
+        );
+        assert_eq!(counted(" social housing units").as_deref(), Some("units"));
         assert_eq!(
             counted(" civilians - including nine").as_deref(),
             Some("civilians")

@@ -35,10 +35,11 @@ use regex::Regex;
 use crate::document::{Document, Qualifier, Quantity, Span};
 use crate::lexicon::numbers::SCALE_WORDS;
 use crate::lexicon::numbers::{
-    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, FRACTION_WORDS, GLUED_ONLY_UNITS,
-    MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
-    OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES,
-    RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES,
+    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, DURATION_UNITS, FRACTION_WORDS,
+    GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER,
+    ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, PHRASAL_PARTICLE_VERBS,
+    QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS,
+    VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
@@ -95,12 +96,20 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
             let mut restates = None;
             // "more than 100 kilometers (60 miles)", "dropped by 1 to 1.5 degrees Celsius (1.8
             // to 2.7 Fahrenheit)": a restatement in brackets shares qualifier and change.
-            if i > 0 && text[found[i - 1].end..f.start].trim() == "(" {
+            if i > 0 && restates_previous(&text[found[i - 1].end..f.start]) {
                 if let Some(prev) = out.last() {
-                    // "a fine of 10.5 million Australian dollars ($7.5 million)": the same
-                    // amount in another currency measures the same thing.
-                    if f.unit.starts_with(|c: char| c.is_ascii_uppercase()) || f.unit == "percent" {
-                        restates = prev.counted.clone();
+                    // "a fine of 10.5 million Australian dollars ($7.5 million)", "the debris
+                    // field stretched for some seven miles (11 km)": the same amount in another
+                    // unit measures the same thing.
+                    if f.unit != "count" && prev.unit != "count" {
+                        // "47 feet (14 metres)": a previous counted that is only its unit
+                        // as written ("feet") names nothing the restatement shares.
+                        restates = prev.counted.clone().filter(|c| {
+                            let lower = c.to_lowercase();
+                            !UNIT_WORDS
+                                .iter()
+                                .any(|(w, u)| *w == lower && *u == prev.unit)
+                        });
                     }
                     direction = direction.or(prev.direction);
                     if qualifier == Qualifier::Exact {
@@ -192,6 +201,16 @@ pub fn implied_shares(text: &str, s: Span, index: usize, out: &mut Vec<Quantity>
             },
         );
     }
+}
+
+/// Whether the text between two numbers opens a restatement in brackets: "(" alone, or after
+/// a few unit words the number did not take ("7.5 million Danish kroner (US $1.1 million)").
+fn restates_previous(gap: &str) -> bool {
+    let Some(before) = gap.trim().strip_suffix('(') else {
+        return false;
+    };
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.len() <= 2 && words.iter().all(|w| w.chars().all(char::is_alphabetic))
 }
 
 /// How far back from a number (in bytes) the rules that read the words before it look. They
@@ -1029,13 +1048,14 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
                 }
             }
         }
-        // "tied Game 7 at 89-89", "beat Charlton 2-1": a score, no amount.
+        // "tied Game 7 at 89-89", "beat Charlton 2-1": a score, no amount; "the ISO 3888-2
+        // test": a code. A glued pair that runs down is no range.
         if matches!(gap.as_str(), "-" | "–")
             && !a.explicit_unit
             && !b.explicit_unit
             && a.value
                 .zip(b.value)
-                .is_some_and(|(x, y)| x >= y && x < 200.0 && x.fract() == 0.0)
+                .is_some_and(|(x, y)| x >= y && x.fract() == 0.0)
             && text[a.end..b.start].len() == gap.len()
         {
             dead[i] = true;
@@ -1043,8 +1063,10 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
             i += 2;
             continue;
         }
+        // "dropping from 208 pounds to 193": the unit written once, with the first number.
         let compatible = a.unit == b.unit
             || (!a.explicit_unit && a.unit == "count")
+            || (from && !b.explicit_unit && b.unit == "count" && a.rate.is_none())
             || (a.unit == "year of age" && !b.explicit_unit);
         // "increased by $43.6 billion to $419.2 billion": a change and the level it reached.
         // "dropped by 1 to 1.5 degrees Celsius" is one range: the unit is written once.
@@ -1073,6 +1095,12 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
                     low *= m;
                 }
             }
+        }
+        // "raised 3.5 million to 7 percent of its target": a range runs upwards; only "from
+        // 10 to 5" may run down, and not from "3.5 million" to a bare "7".
+        if low > high && (!from || a.multiplier.is_some() != b.multiplier.is_some()) {
+            i += 1;
+            continue;
         }
         dead[i + 1] = true;
         let b = found[i + 1].clone();
@@ -1113,6 +1141,14 @@ fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
             break;
         }
         let lower = word.to_ascii_lowercase();
+        // "a defense that gave up 517 rushing yards": "up" of a phrasal verb is no change.
+        if matches!(lower.as_str(), "up" | "down") {
+            let trimmed = text[floor..at].trim_end();
+            let verb = prev_word(text, floor, floor + trimmed.len() - word.len());
+            if PHRASAL_PARTICLE_VERBS.contains(&verb.to_ascii_lowercase().as_str()) {
+                return None;
+            }
+        }
         if CHANGE_UP.contains(&lower.as_str()) {
             return Some("up");
         }
@@ -1174,7 +1210,13 @@ fn counted_of(
         _ if of_follows => counted::counted_after(text, f.end, s.byte_end),
         "percent" | "fraction" | "point" | "percentage point" | "basis point" | "cent" => None,
         unit if unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) => None,
-        _ => f.unit_text.map(|(a, b)| text[a..b].to_owned()),
+        // "in the last 24 hours": a duration measures time, and says so.
+        unit if DURATION_UNITS.contains(&unit) || f.rate.is_some() => {
+            f.unit_text.map(|(a, b)| text[a..b].to_owned())
+        }
+        // "an 8.5 kW system", "a 1.5mm internal diameter": a physical measure describes the
+        // noun after it; "about 90 miles wide" has none, and the rules below look before it.
+        _ => measured_noun_after(text, f.end, s.byte_end),
     };
     if head.is_some() {
         return head;
@@ -1204,6 +1246,15 @@ fn counted_of(
         if let Some(noun) = counted::noun_before_of(text, s.byte_start, f.start) {
             return Some(noun);
         }
+        // "paid $35,538 for a new solar system": a price names what it buys.
+        let currency = f.unit.starts_with(|c: char| c.is_ascii_uppercase());
+        if currency && next_word(text, f.end, s.byte_end).eq_ignore_ascii_case("for") {
+            let after = text[f.end..s.byte_end].trim_start();
+            let from = s.byte_end - after.len() + "for".len();
+            if let Some(noun) = counted::counted_after(text, from, s.byte_end) {
+                return Some(noun);
+            }
+        }
     }
     if direction.is_some() {
         if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
@@ -1211,11 +1262,56 @@ fn counted_of(
         }
     }
     // A share, a price or a score measures the subject of its clause: "The Dow Jones
-    // Industrial Average lost 190 points", "The set will cost $200".
+    // Industrial Average lost 190 points", "The set will cost $200", "The debris field
+    // stretched for some seven miles".
     if measure {
-        return counted::clause_subject(text, s.byte_start, f.start);
+        let physical = !matches!(
+            f.unit,
+            "percent" | "point" | "percentage point" | "basis point" | "cent"
+        ) && !f.unit.starts_with(|c: char| c.is_ascii_uppercase());
+        return counted::clause_subject(text, s.byte_start, f.start).or_else(|| {
+            // "stretched for 11 km": with no subject to name, the unit as written.
+            f.unit_text
+                .filter(|_| physical)
+                .map(|(a, b)| text[a..b].to_owned())
+        });
+    }
+    if f.unit == "count" {
+        // "More than 6 million homes nationwide, including 1.5 million in the Los Angeles
+        // region", "435 homes by open sale and 187 by tender": a bare count after a counted
+        // one in the same sentence counts the same thing.
+        if let Some(noun) = earlier
+            .iter()
+            .rev()
+            .take_while(|q| q.sentence == sentence)
+            .find(|q| q.unit == "count")
+            .and_then(|q| q.counted.clone())
+        {
+            return Some(noun);
+        }
+        // "Germany's DAX fell 0.4 per cent to 13176": an index level or a total measures the
+        // subject of the change before it.
+        return counted::subject_before(text, s.byte_start, f.start);
     }
     None
+}
+
+/// The noun a physical measure describes when one follows it directly: "an 8.5 kW system" ->
+/// system, "a 5-10W laser" -> laser. `None` before a complement ("90 miles wide"), a capital
+/// ("11 km Tuesday") or anything that is no noun.
+fn measured_noun_after(text: &str, end: usize, limit: usize) -> Option<String> {
+    let first = text[end..limit]
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let lower = first.to_lowercase();
+    if !first.starts_with(|c: char| c.is_lowercase())
+        || MEASURE_COMPLEMENTS.contains(&lower.as_str())
+        || lower.ends_with("ly")
+    {
+        return None;
+    }
+    counted::counted_after(text, end, limit)
 }
 
 #[cfg(test)]
@@ -1253,9 +1349,9 @@ mod tests {
         let text = "2-1 and 3 to 4 or 1,200 and 3.5 million to 7 percent of 12 ".repeat(10_000);
         let found = extract(&text);
         let first: Vec<&str> = found[..4].iter().map(|q| q.span.slice(&text)).collect();
-        // The score "2-1" is dropped; "3.5 million to 7 percent" is one range.
-        assert_eq!(first, ["3 to 4", "1,200", "3.5 million to 7 percent", "12"]);
-        assert_eq!(found.len(), 40_000);
+        // The score "2-1" is dropped; "3.5 million to 7 percent" runs down, so it is no range.
+        assert_eq!(first, ["3 to 4", "1,200", "3.5 million", "7 percent"]);
+        assert_eq!(found.len(), 50_000);
         assert_eq!((found[0].low, found[0].high), (Some(3.0), Some(4.0)));
         assert_eq!(found.last().unwrap().span.slice(&text), "12");
     }
@@ -1558,6 +1654,111 @@ mod tests {
                 last = span.byte_start;
             }
         }
+    }
+
+    /// `(text, unit, counted)` of each quantity.
+    fn measured(text: &str) -> Vec<(String, String, Option<String>)> {
+        quantities(text)
+            .into_iter()
+            .map(|(t, _, _, unit, counted)| (t, unit, counted))
+            .collect()
+    }
+
+    #[test]
+    fn a_physical_measure_names_what_it_measures() {
+        let got = measured("In 2021 the family paid $31,000 for an 8.5 kW solar system.");
+        assert_eq!(got[1].1, "kilowatt");
+        assert_eq!(got[1].2.as_deref(), Some("system"));
+        // The subject of the clause, and the restatement in brackets shares it.
+        let got = measured("The oil slick stretched for some seven miles (11 km) along the coast.");
+        assert_eq!(got[0].2.as_deref(), Some("oil slick"));
+        assert_eq!(got[1].1, "kilometre");
+        assert_eq!(got[1].2.as_deref(), Some("oil slick"));
+        // A verb and its object: the object is measured.
+        let got = measured("It will also boost the driving range by about 40 miles, Ford said.");
+        assert_eq!(got[0].2.as_deref(), Some("driving range"));
+        // "wide" is no noun: the measure falls back to the rules before it.
+        let got = measured("Officials said the crater was about 90 metres wide.");
+        assert_eq!(got[0].2.as_deref(), Some("crater"));
+        // A pronoun after a speech verb stands for the speaker; a verb after a modal is skipped.
+        let got = measured("The carmaker said it will invest $2 billion in the plant.");
+        assert_eq!(got[0].2.as_deref(), Some("carmaker"));
+        // Durations keep the unit as written.
+        let got = measured("Troops advanced in the last 24 hours, the army said.");
+        assert_eq!(got[0].2.as_deref(), Some("hours"));
+        // A percentage with nothing to name stays empty rather than "%".
+        let got = measured("He has been shooting 47.6% from the field this season.");
+        assert_eq!(got[0].2, None);
+    }
+
+    #[test]
+    fn a_bare_count_takes_the_noun_of_the_count_before_it() {
+        let got = measured(
+            "More than 6 million homes nationwide, including 1.5 million in the Los Angeles \
+             region, could lose power.",
+        );
+        assert_eq!(got[1].2.as_deref(), Some("homes"));
+        let got = measured("The developers will offer 435 flats by open sale and 187 by tender.");
+        assert_eq!(got[1].2.as_deref(), Some("flats"));
+        // An index level reached by a change measures the index.
+        let got = measured("In Europe, Germany's DAX fell 0.4 per cent to 13176 on Friday.");
+        assert_eq!(got[1].2.as_deref(), Some("DAX"));
+    }
+
+    #[test]
+    fn no_range_runs_down_from_millions_to_a_share() {
+        let got = quantities("The appeal raised 3.5 million to 7 percent of its target.");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, Some(3.5e6));
+        assert_eq!(got[1].3, "percent");
+        // "from 10 to 5" is a range that ran down; the unit may come with the first number.
+        let got = extract("He has lost weight, dropping from 208 pounds to 193 in a year.");
+        assert_eq!((got[0].low, got[0].high), (Some(208.0), Some(193.0)));
+        let got = extract("Its stake fell from 10 to 5 percent last year.");
+        assert_eq!((got[0].low, got[0].high), (Some(10.0), Some(5.0)));
+    }
+
+    #[test]
+    fn a_glued_pair_that_runs_down_is_a_code() {
+        let got = quantities("The SUV passed the ISO 3888-2 lane-change test at 80 km/h.");
+        let texts: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(texts, ["80 km/h"]);
+    }
+
+    #[test]
+    fn a_phrasal_up_is_no_change() {
+        let got = extract("Louisville's defense gave up 517 rushing yards against Kentucky.");
+        assert_eq!(got[0].direction, None);
+        let got = extract("Shares of the carmaker were up 4% on Friday.");
+        assert_eq!(got[0].direction, Some("up"));
+    }
+
+    #[test]
+    fn a_price_names_what_it_buys() {
+        let got = measured("In 2019 I paid $12,000 for a new roof and solar panels.");
+        assert_eq!(got[0].2.as_deref(), Some("roof"));
+        // A restatement does not share a counted that is only the unit as written.
+        let got = measured("Most of it landed in shallow water, just 47 feet (14 metres) deep.");
+        assert_ne!(got[1].2.as_deref(), Some("feet"));
+    }
+
+    #[test]
+    fn box_score_averages() {
+        let got = measured("Key players: G Jordan Ellis (15.3 ppg, 7.4 rpg, 6.9 apg).");
+        let units: Vec<&str> = got.iter().map(|(_, u, _)| u.as_str()).collect();
+        assert_eq!(
+            units,
+            ["point per game", "rebound per game", "assist per game"]
+        );
+    }
+
+    #[test]
+    fn currencies_named_after_the_number() {
+        let got = measured(
+            "Customers with more than 7.5 million Danish kroner (US $1.1 million) pay the fee.",
+        );
+        assert_eq!(got[0].1, "DKK");
+        assert_eq!(got[1].1, "USD");
     }
 
     #[test]
