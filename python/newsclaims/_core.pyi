@@ -1,10 +1,11 @@
 """Type stubs for the compiled core (``src/python.rs``). The Python layer
 (``newsclaims._extract``) wraps these; call those instead."""
-from typing import Dict, Iterable, Literal, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Literal, Optional, Sequence, Tuple, final
 
 __version__: str
 __all__ = ["Buffer", "__version__", "extract_paths", "extract_texts"]
 
+@final
 class Buffer:
     """Memory owned by the core, read by pyarrow without a copy
     (``pyarrow.foreign_buffer(b.address, len(b), base=b)``); freed when the last reference goes."""
