@@ -27,11 +27,16 @@ def test_core_hands_over_arrow_buffers_not_lists():
         assert set(columns[table]) == {name for name, _, _ in SCHEMA[table]}
         for name, (kind, length, nulls, validity, buffers) in columns[table].items():
             assert kind in ("int64", "float64", "bool", "large_utf8"), name
-            assert isinstance(buffers, tuple) and all(isinstance(b, bytes) for b in buffers)
-            assert validity is None or isinstance(validity, bytes)
+            assert isinstance(buffers, tuple) and all(isinstance(b, _core.Buffer) for b in buffers)
+            assert validity is None or isinstance(validity, _core.Buffer)
     kind, length, nulls, validity, (offsets, data) = columns["claims"]["content"]
     assert (kind, length, nulls) == ("large_utf8", 1, 0)
-    assert data.decode() == "The talks will continue in Geneva."
+    # Rust-owned memory that pyarrow reads in place (pa.foreign_buffer), no copy into bytes.
+    import pyarrow as pa
+
+    adopted = pa.foreign_buffer(data.address, len(data), base=data)
+    assert adopted.to_pybytes().decode() == "The talks will continue in Geneva."
+    assert adopted.address == data.address
 
 
 def test_nulls_and_non_ascii_survive_the_buffers():
