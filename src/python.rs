@@ -115,8 +115,8 @@ fn input_format(i: usize, name: &str) -> PyResult<InputFormat> {
 /// each chunk's tables are appended to the Arrow columns before the next chunk is read, so the
 /// pipeline's own per-row `String`s (several times the text) exist for one chunk only, and the
 /// input is never held in Rust whole. On 30.7 MB of real articles (11,001, jobs=1) the peak RSS
-/// of `newsclaims.extract` fell from 645 to 438 MB with this and the buffers below; the same CPU
-/// time within 3% (a new thread pool per chunk and one more copy of the output).
+/// of one `newsclaims.extract` fell from 645 to 368 MB with this, the buffers below and one
+/// thread pool per call (`pipeline::Workers`); the same CPU time within noise (~3%).
 const CHUNK_BYTES: usize = 2 << 20;
 
 /// Runs the pipeline over in-memory texts; returns `{table: {column: ArrowColumn}}`. `formats`,
@@ -176,6 +176,7 @@ fn extract_texts<'py>(
         max_document_bytes,
         min_quote_words,
     })?;
+    let workers = pipeline::Workers::new(jobs).map_err(to_py_err)?;
     let mut columns = TableColumns::empty();
     let mut items = texts.try_iter()?.enumerate();
     let mut ids = ids.into_iter();
@@ -210,7 +211,7 @@ fn extract_texts<'py>(
         }
         // ... then run and appended to the columns with the GIL released.
         py.detach(|| {
-            let tables = pipeline::extract_batch(&raws, &options, jobs)?;
+            let tables = workers.run(|| pipeline::extract_batch(&raws, &options, None))?;
             drop(raws);
             columns.append(tables);
             Ok::<_, Error>(())
@@ -252,6 +253,7 @@ fn extract_paths<'py>(
         .map(|(path, id)| FileInput { path, id })
         .collect();
     let columns = py.detach(move || {
+        let workers = pipeline::Workers::new(jobs)?;
         let mut columns = TableColumns::empty();
         let mut rest = &files[..];
         while !rest.is_empty() {
@@ -264,7 +266,7 @@ fn extract_paths<'py>(
                 n += 1;
             }
             let (chunk, tail) = rest.split_at(n);
-            columns.append(pipeline::extract_files(chunk, &options, jobs)?);
+            columns.append(workers.run(|| pipeline::extract_files(chunk, &options, None))?);
             rest = tail;
         }
         Ok::<_, Error>(columns)
