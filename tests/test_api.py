@@ -192,3 +192,35 @@ def test_forked_child_after_parallel_run_does_not_hang(seeds_dir):
     with ctx.Pool(2) as pool:
         result = pool.map_async(_extract_in_child, ["“We hold the city now,” said Igor Konashenkov."] * 2)
         assert result.get(timeout=60) == [4, 4]
+
+
+def test_core_results_do_not_depend_on_its_chunk_size(seeds_dir, tmp_path):
+    # The core reads and runs its input one chunk (about 2 MiB) at a time to bound memory
+    # (src/python.rs, CHUNK_BYTES); one document per chunk must give the very same tables,
+    # warnings included (the lone surrogate is in the second chunk), from a list or a generator.
+    from newsclaims import _core
+    from newsclaims._extract import Extraction
+    from newsclaims._schema import TABLES
+
+    paths = sorted(seeds_dir.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts.insert(1, "Lavrov said: “The talks will \ud800continue in Geneva.” Half of the city is free.")
+    ids = [f"d{i}" for i in range(len(texts))]
+    nones = [None] * len(texts)
+    whole = Extraction._from_core(_core.extract_texts(texts, ids, nones, nones))
+    assert len(whole.claims) > 10 and len(whole.sentences) > 50
+    assert "lone surrogate" in whole.documents.loc[1, "warnings"]
+    for chunked in (_core.extract_texts(texts, ids, nones, nones, chunk_bytes=1),
+                    _core.extract_texts(iter(texts), ids, nones, nones, chunk_bytes=1000)):
+        ex = Extraction._from_core(chunked)
+        for name in TABLES:
+            pd.testing.assert_frame_equal(getattr(ex, name), getattr(whole, name))
+    with pytest.raises(ValueError, match=r"same length \(got 6, 5, 6, 6\)"):
+        _core.extract_texts(iter(texts), ids[:-1], nones, nones, chunk_bytes=1)
+
+    files = [str(p) for p in paths]
+    stems = [p.stem for p in paths]
+    whole = Extraction._from_core(_core.extract_paths(files, stems))
+    ex = Extraction._from_core(_core.extract_paths(files, stems, chunk_bytes=1))
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(ex, name), getattr(whole, name))

@@ -1,15 +1,27 @@
 """Type stubs for the compiled core (``src/python.rs``). The Python layer
 (``newsclaims._extract``) wraps these; call those instead."""
-from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
 
 __version__: str
-__all__ = ["__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources"]
+__all__ = ["Buffer", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources"]
+
+@final
+class Buffer:
+    """Memory owned by the core, read by pyarrow without a copy
+    (``pyarrow.foreign_buffer(b.address, len(b), base=b)``); freed when the last reference goes."""
+
+    @property
+    def address(self) -> int:
+        """The address of the first byte."""
+    def __len__(self) -> int:
+        """The size in bytes."""
 
 #: One column as Arrow buffers: ``(type, length, null_count, validity, buffers)``. ``type`` is
 #: "int64", "float64", "bool" or "large_utf8"; ``validity`` the Arrow validity bitmap, None when
 #: no value is null; ``buffers`` the data buffers in Arrow order (values; or int64 offsets then
-#: UTF-8 bytes). ``newsclaims._schema.arrow_from_core`` assembles them with pyarrow.
-ArrowColumn = Tuple[Literal["int64", "float64", "bool", "large_utf8"], int, int, Optional[bytes], Tuple[bytes, ...]]
+#: UTF-8 bytes), each a :class:`Buffer`. ``newsclaims._schema.arrow_from_core`` assembles them
+#: with pyarrow without copying.
+ArrowColumn = Tuple[Literal["int64", "float64", "bool", "large_utf8"], int, int, Optional[Buffer], Tuple[Buffer, ...]]
 
 #: ``{table: {column: ArrowColumn}}`` for documents, claims, quantities, sentences and sources, with the
 #: columns of ``newsclaims.SCHEMA`` (dates and categories as strings).
@@ -29,6 +41,7 @@ def extract_texts(
     implied_quantities: bool = False,
     cue_verbs: Sequence[str] = ...,
     source_titles: Sequence[str] = ...,
+    chunk_bytes: int = ...,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
@@ -36,7 +49,10 @@ def extract_texts(
     or an invalid boilerplate pattern. ``min_quote_words``: shorter direct quotations are dropped.
     ``implied_quantities``: also shares stated without a number ("full control of" = 100 percent).
     ``cue_verbs``/``source_titles``: words the attribution stage knows on top of its tables
-    (ValueError for an entry that is not letters joined by single spaces, - ' ’ or .)."""
+    (ValueError for an entry that is not letters joined by single spaces, - ' ’ or .).
+    ``chunk_bytes``: the texts are copied and processed about this many bytes at a time (the
+    default, 2 MiB, bounds the memory the pipeline needs beyond its output); results do not
+    depend on it."""
 
 def extract_paths(
     paths: Sequence[str],
@@ -50,6 +66,7 @@ def extract_paths(
     implied_quantities: bool = False,
     cue_verbs: Sequence[str] = ...,
     source_titles: Sequence[str] = ...,
+    chunk_bytes: int = ...,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`. ``published``: one date

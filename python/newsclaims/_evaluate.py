@@ -12,7 +12,12 @@ import math
 import os
 import re
 from collections import defaultdict
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Set, Tuple, Union
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeGuard
+
+    from ._extract import Extraction
 
 import pandas as pd
 
@@ -40,7 +45,7 @@ def _words(s: Optional[str]) -> List[str]:
     return [_POSSESSIVE.sub("", w.rstrip(".")) for w in _WORD.findall(s or "")]
 
 
-def _name_words(s: Optional[str]) -> set:
+def _name_words(s: Optional[str]) -> Set[str]:
     return {w.lower() for w in _words(s) if w[:1].isupper() and w.lower() not in _NOT_NAMES}
 
 
@@ -67,7 +72,9 @@ def source_match_head(pred: Optional[str], gold: Optional[str]) -> bool:
 
 def source_match_exact(pred: Optional[str], gold: Optional[str]) -> bool:
     """Equal after case-folding and collapsing whitespace."""
-    norm = lambda s: " ".join((s or "").split()).casefold()  # noqa: E731
+    def norm(s: Optional[str]) -> str:
+        return " ".join((s or "").split()).casefold()
+
     return bool(norm(pred)) and norm(pred) == norm(gold)
 
 
@@ -89,7 +96,7 @@ class Metric(float):
         m.evaluation, m.label = evaluation, label
         return m
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         return (Metric, (float(self), self.evaluation, self.label))
 
 
@@ -142,6 +149,15 @@ class Evaluation:
     text could not be found in the gold's text (dropped, as ``run_polnear.py`` drops them).
     """
 
+    # Set in __init__ for the fields the table has (claims: source, cue, kind; quantities: value,
+    # unit, qualifier); None when no matched pair could be judged on the field.
+    source_accuracy: Optional[Metric]
+    cue_accuracy: Optional[Metric]
+    kind_accuracy: Optional[Metric]
+    value_accuracy: Optional[Metric]
+    unit_accuracy: Optional[Metric]
+    qualifier_accuracy: Optional[Metric]
+
     def __init__(self, on: str, score: Score, strict: Score, accuracy: Dict[str, Tuple[int, int]],
                  by_label: pd.DataFrame, errors: pd.DataFrame, matches: pd.DataFrame, *, docs: int, unmapped: int,
                  invalid: int, options: Dict[str, Any], direct: Optional[Score] = None,
@@ -186,7 +202,8 @@ class Evaluation:
             lines.append(f"worst {len(worst)} of {len(self.errors)} errors:")
         prefix = f"{self.gold_name} "
         for r in worst.itertuples(index=False):
-            where = r.where[len(prefix):] if r.where.startswith(prefix) else r.where
+            where = str(r.where)
+            where = where[len(prefix):] if where.startswith(prefix) else where
             text = " ".join(str(r.text).split())
             text = text if len(text) <= width else text[: width - 1] + "…"
             who = f" [{r.source}]" if isinstance(r.source, str) and r.source else ""
@@ -207,6 +224,8 @@ class Evaluation:
             got = self.strict.f1 if name == "strict_f1" else getattr(self, name, "missing")
             if got == "missing":
                 raise ValueError(f"no figure {name!r} in a {self.on} evaluation")
+            if got is not None and not isinstance(got, (int, float)):
+                raise ValueError(f"{name!r} of a {self.on} evaluation is no figure")
             if got is None or got < floor:
                 failed.append(f"{name} = {'n/a' if got is None else f'{got:.3f}'} < {floor}")
         if failed:
@@ -293,7 +312,8 @@ def _read_predictions_file(path: str) -> Optional[pd.DataFrame]:
     return df if any(m <= set(df.columns) for m in _PRED_MARKERS.values()) else None
 
 
-def _predictions(pred: PredLike, gold: Gold, jobs: Optional[int]):
+def _predictions(pred: PredLike, gold: Gold, jobs: Optional[int]
+                 ) -> Tuple[pd.DataFrame, Optional[Dict[str, str]], Optional["Extraction"]]:
     """(table of predictions, doc_id -> documents.text or None, the Extraction or None)."""
     from ._extract import Extraction, extract, extract_files
 
@@ -327,17 +347,17 @@ def _nearest(haystack: str, needle: str, around: int) -> int:
     return best
 
 
-def _present(v: Any) -> bool:
+def _present(v: Any) -> "TypeGuard[Any]":
     if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return False
     return str(v) not in ("", "nan", "None", "<NA>")
 
 
 def _pred_items(table: pd.DataFrame, on: str, doc_texts: Optional[Dict[str, str]],
-                score_texts: Optional[Dict[str, str]], docs: set) -> Tuple[Dict[str, list], int, int]:
+                score_texts: Optional[Dict[str, str]], docs: Set[str]) -> Tuple[Dict[str, List[Any]], int, int]:
     """Predictions per document in the scoring text's coordinates: (by doc, unmapped, invalid)."""
     s_col, e_col, t_col = ("content_start", "content_end", "content") if on == "claims" else ("start", "end", "text")
-    by_doc: Dict[str, list] = defaultdict(list)
+    by_doc: Dict[str, List[Any]] = defaultdict(list)
     unmapped = invalid = 0
     for n, r in enumerate(table.to_dict("records")):
         doc = str(r["doc_id"])
@@ -401,7 +421,7 @@ _APOS = "'\u2018\u2019"
 
 def _pattern(text: str) -> "re.Pattern[str]":
     """A regex for `text` that ignores whitespace differences and curly/straight quotes."""
-    out = []
+    out: List[str] = []
     for ch in text.strip():
         if ch.isspace():
             if not out or out[-1] != r"\s+":
@@ -416,7 +436,8 @@ def _pattern(text: str) -> "re.Pattern[str]":
     return re.compile("".join(out))
 
 
-def _gold_items(gold: Gold, texts: Optional[Dict[str, str]], unlocated: str) -> Tuple[Dict[str, list], List[Tuple[str, str]]]:
+def _gold_items(gold: Gold, texts: Optional[Dict[str, str]], unlocated: str
+                ) -> Tuple[Dict[str, List[Any]], List[Tuple[str, str]]]:
     """Gold items per document, each with fragments located in its text; and the problems found.
 
     A row giving text without a span takes the first occurrence of that text not already taken by
@@ -456,7 +477,7 @@ def _gold_items(gold: Gold, texts: Optional[Dict[str, str]], unlocated: str) -> 
         problems.append((", ".join(rows[:5]) + (f" and {len(rows) - 5} more rows" if len(rows) > 5 else ""),
                          "give a text without a span, and the predictions carry no document text to find it in: "
                          "evaluate against an Extraction or the corpus (not a predictions table), or give spans"))
-    by_doc: Dict[str, list] = defaultdict(list)
+    by_doc: Dict[str, List[Any]] = defaultdict(list)
     for n, r in enumerate(records):
         if n not in located:
             continue
@@ -589,7 +610,7 @@ def evaluate(extraction: PredLike, gold: Union[GoldLike, Sequence[GoldLike]], *,
 
 
 def _pick_gold(gold: Union[GoldLike, Sequence[GoldLike]], *, on: Optional[str], split: Optional[str]) -> Gold:
-    sources = list(gold) if isinstance(gold, (list, tuple)) else [gold]
+    sources: List[GoldLike] = list(gold) if isinstance(gold, (list, tuple)) else [gold]  # type: ignore[list-item]
     golds: List[Gold] = []
     for s in sources:
         golds += read_gold(s, on=on, split=split)
@@ -619,16 +640,21 @@ def _cue_norm(v: Optional[str]) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", v or "").split()).casefold()
 
 
-def _score(on: str, docs: List[str], golds: Dict[str, list], preds: Dict[str, list], texts: Optional[Dict[str, str]],
-           *, overlap: float, overlap_by: str, rule: Callable, unmapped: int, invalid: int, gold_name: str,
+def _score(on: str, docs: List[str], golds: Dict[str, List[Any]], preds: Dict[str, List[Any]],
+           texts: Optional[Dict[str, str]], *, overlap: float, overlap_by: str,
+           rule: Callable[[Optional[str], Optional[str]], bool], unmapped: int, invalid: int, gold_name: str,
            options: Dict[str, Any]) -> Evaluation:
     c: Dict[str, int] = defaultdict(int)
-    label_gold, label_found, label_pred, label_right = (defaultdict(int) for _ in range(4))
+    label_gold: Dict[str, int] = defaultdict(int)
+    label_found: Dict[str, int] = defaultdict(int)
+    label_pred: Dict[str, int] = defaultdict(int)
+    label_right: Dict[str, int] = defaultdict(int)
     errors: List[Dict[str, Any]] = []
     matches: List[Dict[str, Any]] = []
     label_key = "kind" if on == "claims" else "unit"
 
-    def err(doc, kind, item, best, nearest, source=None, expected=None, got=None):
+    def err(doc: str, kind: str, item: Dict[str, Any], best: float, nearest: Optional[str],
+            source: Optional[str] = None, expected: Any = None, got: Any = None) -> None:
         errors.append({"doc_id": doc, "error": kind, "where": item["where"], "start": item["s"], "end": item["e"],
                        "text": item["text"], "source": source, "expected": expected, "got": got,
                        "best_overlap": best, "nearest": nearest})
@@ -642,8 +668,8 @@ def _score(on: str, docs: List[str], golds: Dict[str, list], preds: Dict[str, li
         text = texts.get(doc) if texts is not None else None
         # every overlapping pair, with its ratio; the best counterpart of each item for the error table
         pairs = []
-        best_g = [(0.0, None)] * len(gl)
-        best_p = [(0.0, None)] * len(pl)
+        best_g: List[Tuple[float, Optional[int]]] = [(0.0, None)] * len(gl)
+        best_p: List[Tuple[float, Optional[int]]] = [(0.0, None)] * len(pl)
         for pi, p in enumerate(pl):
             for gi, g in enumerate(gl):
                 if p["e"] <= g["s"] or p["s"] >= g["e"]:
@@ -691,13 +717,13 @@ def _score(on: str, docs: List[str], golds: Dict[str, list], preds: Dict[str, li
         matched_g = set(match.values())
         for gi, g in enumerate(gl):
             if gi not in matched_g:
-                b, pi = best_g[gi]
-                err(doc, "miss", g, b, pl[pi]["text"] if pi is not None else None,
+                b, near = best_g[gi]
+                err(doc, "miss", g, b, pl[near]["text"] if near is not None else None,
                     source=g.get("source") if on == "claims" else _qty_label(g))
         for pi, p in enumerate(pl):
             if pi not in match:
-                b, gi = best_p[pi]
-                err(doc, "false_positive", p, b, gl[gi]["text"] if gi is not None else None,
+                b, near = best_p[pi]
+                err(doc, "false_positive", p, b, gl[near]["text"] if near is not None else None,
                     source=(p.get("source_text") or p.get("source")) if on == "claims" else _qty_label(p))
         if on == "claims":
             _direct_and_chars(text, gl, pl, match, c)
@@ -729,10 +755,11 @@ def _qty_label(q: Dict[str, Any]) -> Optional[str]:
     return " ".join(parts) or None
 
 
-def _check_pair(on: str, p: Dict[str, Any], g: Dict[str, Any], rule: Callable, c: Dict[str, int]):
+def _check_pair(on: str, p: Dict[str, Any], g: Dict[str, Any], rule: Callable[[Optional[str], Optional[str]], bool],
+                c: Dict[str, int]) -> Tuple[bool, List[Tuple[str, Optional[str], Optional[str]]]]:
     """Whether a matched pair is right in every annotated field; counts accuracies in `c`;
     returns (ok, [(field, expected, got)] for each wrong field that `strict` requires)."""
-    wrong = []
+    wrong: List[Tuple[str, Optional[str], Optional[str]]] = []
     if on == "claims":
         ok = True
         if g.get("has_source") is True:
@@ -749,11 +776,11 @@ def _check_pair(on: str, p: Dict[str, Any], g: Dict[str, Any], rule: Callable, c
                 wrong.append(("source", "(no source)", p.get("source_text")))
         if g.get("cue") is not None:
             c["cue_n"] += 1
-            gs, ge = g.get("cue_start"), g.get("cue_end")
+            gs = g.get("cue_start")
             if p.get("cue_span") is not None and gs is not None and not pd.isna(gs):
                 c["cue_given"] += 1
                 ps, pe = p["cue_span"]
-                c["cue_ok"] += min(pe, int(ge)) > max(ps, int(gs))
+                c["cue_ok"] += min(pe, int(g["cue_end"])) > max(ps, int(gs))
             elif p.get("cue"):
                 c["cue_given"] += 1
                 c["cue_ok"] += _cue_norm(p["cue"]) == _cue_norm(g["cue"])
@@ -777,19 +804,20 @@ def _check_pair(on: str, p: Dict[str, Any], g: Dict[str, Any], rule: Callable, c
     return not wrong, wrong
 
 
-def _direct_and_chars(text: Optional[str], gl: list, pl: list, match: Dict[int, int], c: Dict[str, int]) -> None:
+def _direct_and_chars(text: Optional[str], gl: List[Dict[str, Any]], pl: List[Dict[str, Any]], match: Dict[int, int],
+                      c: Dict[str, int]) -> None:
     """Quotations-only and character-level counts, by score_attribution.py's rules."""
-    def gold_direct(g):
+    def gold_direct(g: Dict[str, Any]) -> bool:
         if g.get("direct") is not None and not pd.isna(g["direct"]):
             return bool(g["direct"])
         return _norm_label(g.get("kind")) == "direct"
 
     mask = quoted_mask(text) if text is not None else None
-    pdirect = []
+    pdirect: List[Optional[bool]] = []
     for p in pl:
         if p.get("direct") is not None:
             pdirect.append(bool(p["direct"]))
-        elif mask is not None:
+        elif text is not None and mask is not None:
             pdirect.append(True if quoted_fraction(text, mask, [(p["s"], p["e"])]) >= DIRECT_THRESHOLD else None)
         else:
             pdirect.append(None)
@@ -803,9 +831,9 @@ def _direct_and_chars(text: Optional[str], gl: list, pl: list, match: Dict[int, 
         return
     n = len(text)
     g_all, g_dir, p_all, p_dir = (bytearray(n) for _ in range(4))
-    for g, gd in zip(gl, gdirect):
+    for g, g_is_direct in zip(gl, gdirect):
         for s, e in g["fragments"]:
-            (g_dir if gd else g_all)[s:e] = b"\x01" * (e - s)
+            (g_dir if g_is_direct else g_all)[s:e] = b"\x01" * (e - s)
     for pi, p in enumerate(pl):
         is_direct = pdirect[pi] or (pdirect[pi] is None and pi in match and gdirect[match[pi]])
         (p_dir if is_direct else p_all)[p["s"]:p["e"]] = b"\x01" * (p["e"] - p["s"])

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
 import pandas as pd
 
@@ -452,7 +452,7 @@ class Extractor:
             return _error_row(stem, path, f"cannot read records from {path}: {e}")
         return self._extract_record_frame(records, warnings, stem=stem, path=path, jobs=jobs)
 
-    def _extract_record_frame(self, records: pd.DataFrame, warnings: List[tuple], *, stem: str, path: str,
+    def _extract_record_frame(self, records: pd.DataFrame, warnings: List[Tuple[int, str]], *, stem: str, path: str,
                               jobs: Optional[int], first_row: int = 0) -> Extraction:
         """The documents of records read from `path` (all of them, or a chunk whose first row is
         the file's `first_row`, which numbers the default ids ``STEM:ROW``)."""
@@ -665,7 +665,8 @@ def iter_records(path: str, chunk_rows: Optional[int]) -> "Iterator[Tuple[pd.Dat
         read = functools.partial(pd.read_csv, path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
                                  encoding_errors="replace")
         if chunk_rows is None:
-            yield read(), []
+            whole = cast(pd.DataFrame, read())  # without chunksize; the stubs cannot see it through partial
+            yield whole, []
         else:
             with read(chunksize=chunk_rows) as reader:
                 for df in reader:

@@ -74,7 +74,7 @@ class GoldError(ValueError):
         head = f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''} in gold {source}"
         super().__init__(head + ":\n  " + "\n  ".join(lines))
 
-    def __reduce__(self):  # so that it pickles (multiprocessing, pytest-xdist)
+    def __reduce__(self) -> Tuple[Any, ...]:  # so that it pickles (multiprocessing, pytest-xdist)
         return (GoldError, (self.source, self.problems))
 
 
@@ -207,7 +207,7 @@ def _read_table(df: pd.DataFrame, *, on: Optional[str], name: str, lines: bool) 
         if (s is None) != (e is None):
             problems.append((where, f"give both {s_col} and {e_col}, or neither"))
             continue
-        if s is not None and not 0 <= s < e:
+        if s is not None and e is not None and not 0 <= s < e:
             problems.append((where, f"span {s}-{e} is empty or negative"))
             continue
         if s is None and text is None:
@@ -300,6 +300,14 @@ def _span(v: Any) -> Optional[Tuple[int, int]]:
     raise ValueError
 
 
+def _fragment(v: Any) -> Tuple[int, int]:
+    """A [start, end] pair that must be there (an item of content_fragments)."""
+    span = _span(v)
+    if span is None:
+        raise ValueError
+    return span
+
+
 def _read_jsonl(path: str, *, split: Optional[str]) -> Gold:
     import gzip
 
@@ -332,19 +340,20 @@ def _read_jsonl(path: str, *, split: Optional[str]) -> Gold:
                 w = f"{where} attribution {k}"
                 try:
                     content = _span(a.get("content"))
-                    frags = [_span(x) for x in a.get("content_fragments") or []] or ([content] if content else [])
+                    frags = [_fragment(x) for x in a.get("content_fragments") or []] or ([content] if content else [])
                     source, cue = _span(a.get("source")), _span(a.get("cue"))
                 except (ValueError, AttributeError):
                     problems.append((w, "content, content_fragments, source and cue must be [start, end] pairs of ints"))
                     continue
-                bad = [f"{s}-{e}" for s, e in frags + [x for x in (source, cue) if x] if not 0 <= s < e <= len(text)]
+                spans = frags + [x for x in (source, cue) if x is not None]
+                bad = [f"{s}-{e}" for s, e in spans if not 0 <= s < e <= len(text)]
                 if not frags or bad:
                     problems.append((w, f"span {', '.join(bad) or '(none)'} is outside the text of document "
                                         f"{doc_id!r} (length {len(text)})"))
                     continue
-                s, e = min(f[0] for f in frags), max(f[1] for f in frags)
-                rows.append({"doc_id": doc_id, "where": w, "start": s, "end": e, "fragments": frags,
-                             "text": text[s:e], "source": a.get("source_text") or (text[source[0]:source[1]] if source else None),
+                start, end = min(f[0] for f in frags), max(f[1] for f in frags)
+                rows.append({"doc_id": doc_id, "where": w, "start": start, "end": end, "fragments": frags,
+                             "text": text[start:end], "source": a.get("source_text") or (text[source[0]:source[1]] if source else None),
                              "has_source": source is not None, "cue": text[cue[0]:cue[1]] if cue else None,
                              "cue_start": cue[0] if cue else None, "cue_end": cue[1] if cue else None,
                              "kind": a.get("kind"),
@@ -394,7 +403,8 @@ def _read_brat(path: str) -> List[Gold]:
     return out
 
 
-def _read_ann(ann: str, doc_id: str, text: str, problems: List[Tuple[str, str]]):
+def _read_ann(ann: str, doc_id: str, text: str, problems: List[Tuple[str, str]]
+              ) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
     entities: Dict[str, Dict[str, Any]] = {}
     links: List[Tuple[str, List[Tuple[str, str]]]] = []  # (where, [(role, entity id)]) per event or relation
     attrs: List[Tuple[str, str, str, Optional[str]]] = []  # (where, name, target, value)
@@ -411,7 +421,8 @@ def _read_ann(ann: str, doc_id: str, text: str, problems: List[Tuple[str, str]])
                 problems.append((where, f"cannot read the entity line {line[:60]!r}"))
                 continue
             tid, label, spans, written = m.groups()
-            frags = [tuple(int(x) for x in part.split()) for part in spans.split(";")]
+            # _ENTITY admits only "start end" pairs
+            frags = [(int(part.split()[0]), int(part.split()[1])) for part in spans.split(";")]
             bad = [f"{s}-{e}" for s, e in frags if not 0 <= s < e <= len(text)]
             if bad:
                 problems.append((where, f"{tid} span {', '.join(bad)} is outside the text of {doc_id!r} "
@@ -435,29 +446,29 @@ def _read_ann(ann: str, doc_id: str, text: str, problems: List[Tuple[str, str]])
             links.append((where, [(re.sub(r"\d+$", "", r).lower(), t) for r, t in args[1:]]))
         elif kind == "R":
             parts = line.split("\t")
-            args = parts[1].split()[1:] if len(parts) > 1 else []
-            targets = [a.split(":", 1)[1] for a in args if ":" in a]
+            roles_and_ids = parts[1].split()[1:] if len(parts) > 1 else []
+            targets = [a.split(":", 1)[1] for a in roles_and_ids if ":" in a]
             if len(targets) != 2:
                 problems.append((where, f"cannot read the relation line {line[:60]!r}"))
                 continue
             links.append((where, [("", t) for t in targets]))  # roles come from the entities' labels
         elif kind in "AM":
             parts = line.split("\t")
-            fields = parts[1].split() if len(parts) > 1 else []
-            if len(fields) < 2:
+            words = parts[1].split() if len(parts) > 1 else []
+            if len(words) < 2:
                 problems.append((where, f"cannot read the attribute line {line[:60]!r}"))
                 continue
-            attrs.append((where, fields[0].lower(), fields[1], fields[2] if len(fields) > 2 else None))
+            attrs.append((where, words[0].lower(), words[1], words[2] if len(words) > 2 else None))
         # '*' equivalences and 'N' normalisations carry nothing we score
     # which attribution each Content belongs to: its fragments plus the linked source and cue
     groups: Dict[str, Dict[str, Any]] = {}
     order: List[str] = []
-    for where, args in links:
-        unknown = [t for _, t in args if t not in entities]
+    for where, linked_ids in links:
+        unknown = [t for _, t in linked_ids if t not in entities]
         if unknown:
             problems.append((where, f"refers to {', '.join(unknown)}, which is not an entity of this file"))
             continue
-        roles = [(role or entities[t]["label"], t) for role, t in args]
+        roles = [(role or entities[t]["label"], t) for role, t in linked_ids]
         contents = [t for role, t in roles if role == "content"]
         if not contents:
             continue
@@ -493,10 +504,10 @@ def _read_ann(ann: str, doc_id: str, text: str, problems: List[Tuple[str, str]])
         g = groups[key]
         frags = sorted(f for t in g["contents"] for f in entities[t]["fragments"])
         s, e = frags[0][0], frags[-1][1]
-        kind = kind_of.get(key)
-        if kind is None:
+        claim_kind = kind_of.get(key)
+        if claim_kind is None:
             mask = mask if mask is not None else quoted_mask(text)
-            kind = _kind_from_quotes(quoted_fraction(text, mask, frags))
+            claim_kind = _kind_from_quotes(quoted_fraction(text, mask, frags))
         src, cue = entities.get(g["source"]) if g["source"] else None, entities.get(g["cue"]) if g["cue"] else None
         src_text = " ".join(text[a:b] for a, b in src["fragments"]) if src else None
         cue_span = (cue["fragments"][0][0], cue["fragments"][-1][1]) if cue else None
@@ -504,19 +515,20 @@ def _read_ann(ann: str, doc_id: str, text: str, problems: List[Tuple[str, str]])
                        "text": text[s:e], "source": src_text, "has_source": src is not None,
                        "cue": text[cue_span[0]:cue_span[1]] if cue_span else None,
                        "cue_start": cue_span[0] if cue_span else None, "cue_end": cue_span[1] if cue_span else None,
-                       "kind": kind, "direct": kind == "direct"})
+                       "kind": claim_kind, "direct": claim_kind == "direct"})
     quantities = []
     for tid, ent in entities.items():
         if ent["label"] != "quantity":
             continue
         frags = ent["fragments"]
         s, e = frags[0][0], frags[-1][1]
-        f = fields.get(tid, {})
+        given = fields.get(tid, {})
         try:
-            value = float(f["value"].replace(",", "")) if "value" in f else None
+            number = float(given["value"].replace(",", "")) if "value" in given else None
         except ValueError:
-            problems.append((ent["where"], f"Value of {tid} must be a number, got {f['value']!r}"))
+            problems.append((ent["where"], f"Value of {tid} must be a number, got {given['value']!r}"))
             continue
         quantities.append({"doc_id": doc_id, "where": ent["where"], "start": s, "end": e, "fragments": frags,
-                           "text": text[s:e], "value": value, "unit": f.get("unit"), "qualifier": f.get("qualifier")})
+                           "text": text[s:e], "value": number, "unit": given.get("unit"),
+                           "qualifier": given.get("qualifier")})
     return claims, quantities

@@ -6,11 +6,14 @@ Every table has the same columns and dtypes whether it holds rows or not. Offset
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+if TYPE_CHECKING:
+    from . import _core
 
 STRING = "string"
 INT = "Int64"
@@ -132,20 +135,31 @@ def _typed(array: pa.Array, dtype: str) -> pa.Array:
     return array.cast(ARROW_TYPES[dtype])
 
 
-def arrow_from_core(table: str, columns: Mapping[str, Tuple[str, int, int, Optional[bytes], Sequence[bytes]]]) -> pa.Table:
+def _adopt(buffer: Optional["_core.Buffer"]) -> Optional[pa.Buffer]:
+    """A core buffer as a pyarrow buffer over the same memory, without a copy; the pyarrow
+    buffer keeps the core's object (and so its memory) alive."""
+    if buffer is None:
+        return None
+    if len(buffer) == 0:
+        return pa.py_buffer(b"")
+    return pa.foreign_buffer(buffer.address, len(buffer), base=buffer)
+
+
+def arrow_from_core(table: str, columns: Mapping[str, "_core.ArrowColumn"]) -> pa.Table:
     """An Arrow table for `table` from the core's buffers (see ``src/python.rs``,
-    ``ArrowColumn``): each column is assembled with ``pyarrow.Array.from_buffers``, no copy
-    per row, then typed by :data:`SCHEMA`."""
+    ``ArrowColumn``): each column is assembled with ``pyarrow.Array.from_buffers`` over the
+    core's memory (no copy, no Python object per row), then typed by :data:`SCHEMA`."""
     arrays = [column_from_core(f"{table}.{name}", columns[name], dtype) for name, dtype, _ in SCHEMA[table]]
     return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
 
 
-def column_from_core(name: str, column: Tuple[str, int, int, Optional[bytes], Sequence[bytes]], dtype: str) -> pa.Array:
-    """One core column (see :func:`arrow_from_core`) as an Arrow array of `dtype`."""
+def column_from_core(name: str, column: "_core.ArrowColumn", dtype: str) -> pa.Array:
+    """One core column (see :func:`arrow_from_core`) as an Arrow array of `dtype`, over the
+    core's memory."""
     kind, length, nulls, validity, buffers = column
     if kind != _CORE_KINDS[dtype]:
         raise TypeError(f"core column {name} is {kind}, the schema expects {_CORE_KINDS[dtype]}")
-    bufs = [None if validity is None else pa.py_buffer(validity), *map(pa.py_buffer, buffers)]
+    bufs = [_adopt(validity), *map(_adopt, buffers)]
     array = pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls)
     return _typed(array, dtype)
 

@@ -192,7 +192,8 @@ def _extract_run(run: List[Union[_Text, _File]], extractor: Extractor, jobs: Opt
     """One core call for a run of units of one kind."""
     jobs = extractor._jobs(jobs)
     if isinstance(run[0], _File):
-        return Extraction._from_columns(_core.extract_paths([u.path for u in run], [u.id for u in run], jobs=jobs,
+        files = [u for u in run if isinstance(u, _File)]
+        return Extraction._from_columns(_core.extract_paths([u.path for u in files], [u.id for u in files], jobs=jobs,
                                                             **extractor._options()))
     texts: List[_Text] = run  # type: ignore[assignment]
     columns = _core.extract_texts([t.text or "" for t in texts], [t.id for t in texts],
@@ -377,6 +378,8 @@ class TableWriter:
         self._extra: List[str] = []
         self._file: Any = None
         self._parquet: Any = None
+        self._schema: Any = None
+        self._header_written = False
 
     def write(self, batch: Extraction) -> None:
         """Appends the table of one batch."""

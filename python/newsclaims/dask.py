@@ -15,8 +15,8 @@ from typing import Any, NamedTuple, Optional
 import pandas as pd
 
 try:
-    import dask
     import dask.dataframe as dd
+    from dask.delayed import delayed
 except ImportError as e:  # pragma: no cover - depends on the environment
     raise ImportError("newsclaims.dask needs dask: pip install 'newsclaims[dask]'") from e
 
@@ -47,7 +47,7 @@ def _extract_partition(part: pd.DataFrame, text: str, id: Optional[str], publish
 
 
 def _table(ex: Extraction, name: str) -> pd.DataFrame:
-    df = getattr(ex, name)
+    df: pd.DataFrame = getattr(ex, name)
     # An empty partition's categories are object-typed, a full one's are str; Dask's concat
     # (union_categoricals) refuses to mix them, so every partition gets str categories.
     for column, dtype, _ in SCHEMA[name]:
@@ -91,8 +91,8 @@ def extract(ddf: Any, text: str = "text", id: Optional[str] = None, published: O
             raise KeyError(f"{role} column {column!r} is not in the DataFrame; its columns are {list(ddf.columns)}")
     extractor = extractor or _DEFAULT
     columns = list(dict.fromkeys(c for c in (text, id, published, title) if c is not None))
-    run = dask.delayed(_extract_partition, pure=True)
-    table = dask.delayed(_table, pure=True)
+    run = delayed(_extract_partition, pure=True)
+    table = delayed(_table, pure=True)
     parts = [run(part, text, id, published, title, jobs, extractor) for part in ddf[columns].to_delayed()]
     tables = {name: dd.from_delayed([table(p, name) for p in parts], meta=_meta(name), verify_meta=False)
               for name in TABLES}

@@ -24,9 +24,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 
 import pytest
+
+if TYPE_CHECKING:
+    from newsclaims._evaluate import Validation
 
 #: how many errors a failing assertion lists
 WORST = 10
@@ -50,7 +53,8 @@ def _newsclaims_corpora() -> Dict[Any, Any]:
 
 
 @pytest.fixture
-def newsclaims_eval(request: pytest.FixtureRequest, _newsclaims_corpora: Dict[Any, Any]):
+def newsclaims_eval(request: pytest.FixtureRequest, _newsclaims_corpora: Dict[Any, Any]
+                    ) -> Callable[..., Validation]:
     """``newsclaims_eval(gold, corpus=None, **options)``: newsclaims measured on your gold
     annotations; see :mod:`newsclaims.pytest_plugin`."""
     from newsclaims._evaluate import Validation
@@ -86,4 +90,5 @@ def pytest_assertrepr_compare(config: pytest.Config, op: str, left: Any, right: 
     # pytest shortens explanations to 8 lines / 640 characters without -vv: figures first, short lines
     counts = (f"P {ev.precision:.3f} R {ev.recall:.3f}: {ev.tp} of {ev.n_gold} gold found, {ev.n_pred} predicted; "
               f"worst errors (-vv for {WORST}):")
-    return [head, counts] + ev.explain(WORST, width=60)[2:]
+    worst: List[str] = ev.explain(WORST, width=60)[2:]
+    return [head, counts] + worst
