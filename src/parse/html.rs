@@ -18,10 +18,9 @@
 //! html5ever parse and could not beat readability's quality in the time we had.
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
 
 use dom_query::{Document as Dom, NodeRef};
-use dom_smoothie::{Config, Readability, TextMode};
+use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
@@ -69,21 +68,21 @@ pub fn extract_article(html: &str) -> HtmlArticle {
     }
     let dom = Dom::from(html);
     // Read metadata first: readability rewrites the tree it is given.
-    let (title, published) = {
-        let found = dom.select(&METADATA_UNION);
-        let nodes = found.nodes();
-        (
-            first_value(nodes, TITLE_SELECTORS),
-            first_value(nodes, PUBLISHED_SELECTORS),
-        )
-    };
-    let config = Config {
-        text_mode: TextMode::Formatted,
-        ..Config::default()
-    };
-    let article = Readability::with_document(dom, None, Some(config))
-        .and_then(|mut r| r.parse())
+    let (title, published) = page_metadata(&dom);
+    // One strict attempt first, on the tree we already have. `Readability::parse` would clone
+    // the whole tree before its first attempt (to keep a pristine copy for retries with looser
+    // rules) and serialise it again on retries; that clone cost a fifth of readability's time.
+    // Its first attempt is this same strict one and is kept whenever its text reaches
+    // `char_threshold`, so only pages below that are read a second time, from the bytes.
+    let strict = Readability::with_document(dom, None, Some(readability_config()))
+        .and_then(|mut r| r.parse_with_policy(ParsePolicy::Strict))
         .ok();
+    let article = match strict {
+        Some(a) if a.length >= RETRY_BELOW_CHARS => Some(a),
+        _ => Readability::with_document(Dom::from(html), None, Some(readability_config()))
+            .and_then(|mut r| r.parse())
+            .ok(),
+    };
     match article {
         Some(a) => HtmlArticle {
             text: a.text_content.to_string(),
@@ -109,6 +108,20 @@ pub fn extract_article(html: &str) -> HtmlArticle {
         }
     }
 }
+
+/// Readability's settings: paragraph breaks kept in the text, everything else as readability.js.
+fn readability_config() -> Config {
+    Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    }
+}
+
+/// Strict articles shorter than this many characters are read again with readability's looser
+/// retries. Readability decides on the article node's whitespace-collapsed length
+/// (`char_threshold`, 500); the formatted text counts each paragraph break as two characters
+/// where that count has one space, so the margin keeps every page readability would retry.
+const RETRY_BELOW_CHARS: usize = 600;
 
 /// An upper estimate of how deep the page's elements nest, from one pass over the bytes: start
 /// tags that are neither void nor self-closing open a level, end tags close one. Unclosed
@@ -213,17 +226,34 @@ fn flat_text(html: &str) -> String {
     paragraphs.join("\n\n")
 }
 
-/// Every metadata selector as one selector list, so that the tree is walked once: fifteen
-/// separate walks cost 15% of the parsing time on the benchmark pages, one costs 4%.
-static METADATA_UNION: LazyLock<String> = LazyLock::new(|| {
-    let rows = TITLE_SELECTORS.iter().chain(PUBLISHED_SELECTORS);
-    rows.map(|(selector, _)| *selector)
-        .collect::<Vec<_>>()
-        .join(", ")
-});
+/// The headline and the publication time the page's markup names, from the rows of
+/// `TITLE_SELECTORS` and `PUBLISHED_SELECTORS` (ranked in table order, first non-empty wins).
+fn page_metadata(dom: &Dom) -> (Option<String>, Option<String>) {
+    // One walk testing element names, then the selectors on the few survivors: matching the
+    // fifteen selectors (as one list) at every element of the page cost as much as a tenth of
+    // readability itself.
+    let candidates: Vec<NodeRef<'_>> = dom
+        .root()
+        .descendants_it()
+        .filter(|n| {
+            METADATA_ELEMENTS.iter().any(|name| n.has_name(name)) || n.has_attr(METADATA_ATTRIBUTE)
+        })
+        .collect();
+    (
+        first_value(&candidates, TITLE_SELECTORS),
+        first_value(&candidates, PUBLISHED_SELECTORS),
+    )
+}
 
-/// The first non-empty value of the `(selector, attribute)` rows among `nodes` (the matches of
-/// [`METADATA_UNION`]), rows ranked in table order.
+/// The elements the metadata rows select (the last part of every selector names one of them or
+/// [`METADATA_ATTRIBUTE`]; a test checks that the tables keep to this).
+const METADATA_ELEMENTS: &[&str] = &["meta", "time", "h1"];
+
+/// The attribute that makes any element a metadata candidate (`[itemprop="datePublished"]`).
+const METADATA_ATTRIBUTE: &str = "itemprop";
+
+/// The first non-empty value of the `(selector, attribute)` rows among `nodes` (the candidates
+/// of [`page_metadata`]), rows ranked in table order.
 fn first_value(nodes: &[NodeRef<'_>], rows: &[(&str, Option<&str>)]) -> Option<String> {
     rows.iter().find_map(|(selector, attribute)| {
         nodes.iter().filter(|n| n.is(selector)).find_map(|n| {
@@ -324,6 +354,18 @@ mod tests {
             .warning
             .unwrap()
             .starts_with("HTML nested about 50002 elements deep"));
+    }
+
+    #[test]
+    fn metadata_rows_select_only_candidate_elements() {
+        for (selector, _) in TITLE_SELECTORS.iter().chain(PUBLISHED_SELECTORS) {
+            let last = selector.rsplit(' ').next().unwrap();
+            assert!(
+                METADATA_ELEMENTS.iter().any(|name| last.starts_with(name))
+                    || last.contains(&format!("[{METADATA_ATTRIBUTE}")),
+                "{selector:?} selects elements page_metadata never looks at"
+            );
+        }
     }
 
     #[test]
