@@ -67,16 +67,22 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let mut from = 0;
     while let Some(at) = memchr::memmem::find(&lower[from..], b"<meta") {
         let tag_start = from + at;
-        let tag_end = memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
+        let tag_end =
+            memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
         let tag = &lower[tag_start..tag_end];
         if let Some(c) = memchr::memmem::find(tag, b"charset") {
             let rest = tag[c + b"charset".len()..].trim_ascii_start();
             if let Some(value) = rest.strip_prefix(b"=") {
                 let value = value.trim_ascii_start();
-                let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+                let value = value
+                    .strip_prefix(b"\"")
+                    .or_else(|| value.strip_prefix(b"'"))
+                    .unwrap_or(value);
                 let end = value
                     .iter()
-                    .position(|b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())
+                    .position(|b| {
+                        matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
+                    })
                     .unwrap_or(value.len());
                 if let Some(encoding) = encoding_rs::Encoding::for_label(&value[..end]) {
                     return Some(encoding);
@@ -175,7 +181,10 @@ mod tests {
         page.extend_from_slice(b"\xE9</title></head><body><p>\x93We will not accept any truce,\x94 Shehabi said.</p></body></html>");
         let (text, warnings) = decode_html_bytes(&page);
         assert!(text.contains("<title>Café</title>"), "{text}");
-        assert!(text.contains("“We will not accept any truce,” Shehabi said."), "{text}");
+        assert!(
+            text.contains("“We will not accept any truce,” Shehabi said."),
+            "{text}"
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
         // iso-8859-1 is read as windows-1252 (the WHATWG label table), through http-equiv.
         let legacy = [
@@ -211,7 +220,12 @@ mod tests {
         assert_eq!(text, "<p>caf\u{FFFD}</p>");
         assert_eq!(warnings.len(), 1);
         // An unknown label is ignored the same way.
-        assert_eq!(decode_html_bytes(b"<meta charset=klingon><p>\xE9</p>").1.len(), 1);
+        assert_eq!(
+            decode_html_bytes(b"<meta charset=klingon><p>\xE9</p>")
+                .1
+                .len(),
+            1
+        );
     }
 
     #[test]
