@@ -16,6 +16,14 @@
 //! Same quality, five times the speed, and a lighter tree (no markdown converter, URL parser,
 //! page classifier or second regex engine). Our own selection would be bounded by the same
 //! html5ever parse and could not beat readability's quality in the time we had.
+//!
+//! Where the time goes (callgrind on 40 of the pages, after the changes below): html5ever
+//! building the tree 52%, readability 37%, freeing the tree 3%, the rest (code stripping,
+//! metadata, nesting estimate) 8%. So the page is parsed once; script and style bodies and
+//! `data-*` attributes are cut before html5ever sees them ([`without_code`]); readability runs
+//! one strict attempt on that tree instead of cloning it for retries; metadata selectors are
+//! parsed once and tested only on `meta`/`time`/`h1`/`[itemprop]` elements. Together 9% fewer
+//! instructions than before, with byte-identical output on all 181 pages.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
