@@ -15,7 +15,7 @@ use crate::document::{Document, InputFormat, RawDocument, Span};
 use crate::error::Error;
 use crate::identity::{identify, Mention};
 use crate::options::Options;
-use crate::parse::decode::{decode_bytes, normalize_text};
+use crate::parse::decode::{decode_bytes, decode_html_bytes, normalize_text};
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities_with;
 use crate::table::{SourcesTable, Tables};
@@ -294,7 +294,11 @@ pub fn read_file_limited(file: &FileInput, max_bytes: usize) -> RawDocument {
     }
     match std::fs::read(path) {
         Ok(bytes) => {
-            let (text, warnings) = decode_bytes(&bytes);
+            let (text, warnings) = if raw.format == InputFormat::Html {
+                decode_html_bytes(&bytes)
+            } else {
+                decode_bytes(&bytes)
+            };
             raw.text = text;
             raw.warnings = warnings;
         }

@@ -91,6 +91,45 @@ def test_html_page_body_title_and_published(tmp_path):
     assert captions == ["Syrian government forces patrol Aleppo on December 14, 2016.", "(Photo by AFP)"]
 
 
+def test_html_strings_in_memory_with_format():
+    ex = newsclaims.extract([PAGE, "Lavrov said: “The talks will continue in Geneva.”"], ids=["page", "plain"],
+                            format=["html", "text"])
+    d = doc(ex, "page")
+    assert d["title"] == "Syrian Army retakes 70% of E. Aleppo – Russian military"
+    assert d["published"] == pd.Timestamp("2016-12-07 19:16:00")
+    assert "tracking pixel" not in d["text"] and d["text"].startswith("Syrian government forces")
+    assert doc(ex, "plain")["text"] == "Lavrov said: “The talks will continue in Geneva.”"
+    # One name for all texts, through an Extractor too; the same page read as text keeps its tags.
+    assert newsclaims.Extractor().extract([PAGE], format="html").documents.loc[0, "text"] == d["text"]
+    assert "<script>" in newsclaims.extract([PAGE]).documents.loc[0, "text"]
+    with pytest.raises(ValueError, match="format 'pdf'"):
+        newsclaims.extract([PAGE], format="pdf")
+    with pytest.raises(ValueError, match="format has 2 items but texts has 1"):
+        newsclaims.extract([PAGE], format=["html", "text"])
+
+
+def test_html_files_in_legacy_charsets(tmp_path):
+    """A windows-1252 page (curly quotes as single bytes) and a Shift_JIS page, each declaring
+    its charset in a <meta>, read without replacement characters or warnings."""
+    body = ("<p>\u201cWe will not accept any truce,\u201d Fares Shehabi, an MP for Aleppo, told dpa by telephone "
+            "on Wednesday, adding that the militants had to leave the city.</p>")
+    (tmp_path / "cp1252.html").write_bytes(
+        ("<html><head><meta charset='windows-1252'><title>Caf\u00e9 talks</title></head><body>" + body
+         + "</body></html>").encode("cp1252"))
+    japanese = "<p>\u6771\u4eac\u3067\u4f1a\u898b\u3057\u305f\u9996\u76f8\u306f\u300c\u5897\u7a0e\u306f\u3057\u306a\u3044\u300d\u3068\u8ff0\u3079\u305f\u3002</p>"
+    (tmp_path / "sjis.htm").write_bytes(
+        ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body>'
+         + japanese + "</body></html>").encode("shift_jis"))
+    ex = newsclaims.extract_files(tmp_path)
+    page = doc(ex, "cp1252")
+    assert page["title"] == "Caf\u00e9 talks"
+    assert page["text"].startswith("\u201cWe will not accept any truce,\u201d Fares Shehabi")
+    assert pd.isna(page["warnings"]), page["warnings"]
+    sjis = doc(ex, "sjis")
+    assert sjis["text"] == japanese[3:-4]
+    assert pd.isna(sjis["warnings"]), sjis["warnings"]
+
+
 def test_deeply_nested_html_is_read_flat_with_a_warning(tmp_path):
     (tmp_path / "deep.htm").write_text("<div>" * 5000 + "<p>Aleppo fell.</p>", encoding="utf-8")
     d = doc(newsclaims.extract_files(tmp_path), "deep")

@@ -112,3 +112,20 @@ def test_cli_follow_links(tree, capsys):
     assert pd.read_csv(root.parent / "docs.csv")["error"].notna().sum() == 1
     assert main([str(root), "--follow-links", "--table", "documents", "-o", str(root.parent / "docs.csv")]) == 0
     assert pd.read_csv(root.parent / "docs.csv")["error"].notna().sum() == 0
+
+
+def test_walk_skips_tables_newsclaims_wrote_there(tmp_path):
+    """`newsclaims articles/ -o articles/claims.csv`, then a second run over articles/: the
+    saved tables are not read back as records; a user's own record files still are, and a saved
+    table named by its own path is read."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    first = newsclaims.extract_files(tmp_path)
+    first.claims.to_csv(tmp_path / "claims.csv", index=False)
+    first.documents.to_json(tmp_path / "documents.jsonl", orient="records", lines=True, date_format="iso")
+    first.merge().to_csv(tmp_path / "merged.csv.gz", index=False)
+    (tmp_path / "mine.csv").write_text("id,text\nm1,Peskov said the talks went well.\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="skipped 3 newsclaims output table"):
+        again = newsclaims.extract_files(tmp_path)
+    assert sorted(again.documents["doc_id"]) == ["a", "m1"]
+    named = newsclaims.extract_files(tmp_path / "documents.jsonl")
+    assert named.documents["text"].tolist() == first.documents["text"].tolist()

@@ -1,6 +1,7 @@
 """The Python API: inputs in, one core call, DataFrames out."""
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import functools
 import glob
@@ -11,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 import sys
+import warnings as _warnings
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
 import pandas as pd
@@ -351,7 +353,8 @@ class Extractor:
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
-                jobs: Optional[int] = None, check_ids: bool = True) -> Extraction:
+                jobs: Optional[int] = None, check_ids: bool = True,
+                format: Union[str, Sequence[str]] = "text") -> Extraction:
         """Extracts from in-memory texts. See :func:`newsclaims.extract`. ``check_ids=False``
         allows repeated ids (used for records read from files, where ids are the data's own)."""
         if isinstance(texts, (str, bytes)):
@@ -370,7 +373,7 @@ class Extractor:
         if len(titles_list) != n:
             raise ValueError(f"titles has {len(titles_list)} items but texts has {n}")
         columns = _core.extract_texts(texts, ids_list, published_list, titles_list,
-                                      jobs=self._jobs(jobs), **self._options())
+                                      jobs=self._jobs(jobs), formats=_formats(format, n), **self._options())
         return Extraction._from_core(columns)
 
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
@@ -697,6 +700,20 @@ def iter_records(path: str, chunk_rows: Optional[int]) -> "Iterator[Tuple[pd.Dat
         yield pd.DataFrame.from_records(rows), warnings
 
 
+def _formats(format: Union[str, Sequence[str]], n: int) -> List[str]:
+    """``format`` as one name per text: a str applies to all; a sequence must have one per text."""
+    if isinstance(format, str):
+        names = [format] * n
+    else:
+        names = [str(f) for f in format]
+        if len(names) != n:
+            raise ValueError(f"format has {len(names)} items but texts has {n}")
+    for name in set(names):
+        if name not in ("text", "html"):
+            raise ValueError(f"format {name!r} is not one of 'text', 'html'")
+    return names
+
+
 def _check_unique(ids: List[str]) -> None:
     """Raises ValueError naming the first id given twice: tables join on ``doc_id``, so a
     repeated id would silently merge two documents' rows."""
@@ -744,6 +761,13 @@ def walk_paths(paths: Sequence[PathLike], extensions: Sequence[str] = TEXT_EXTEN
     read, or says why an entry met on the way cannot be read (an unreadable directory, a named
     pipe or device, a symbolic link leading outside the walked directory).
 
+    A directory walk skips the tables newsclaims itself writes (``-o claims.csv`` saved in the
+    folder it reads, then a second run over that folder): a ``.csv``/``.jsonl`` file (gzipped or
+    not) whose first two columns are those of one of the output tables (``doc_id, claim_id``,
+    ``doc_id, path``, ``doc_id, quantity_id``, ``doc_id, sentence_id``; ``Extraction.merge``
+    starts like claims) is not read as records, and one ``UserWarning`` names the files skipped.
+    A file named by its own path or by a glob is always read.
+
     A walk never writes and never leaves its root unless ``follow_links`` is true: a symbolic
     link inside a directory is read only when it points inside that directory (its target is
     then met anyway). With ``follow_links`` true, links are followed wherever they lead and each
@@ -789,6 +813,7 @@ def _walk_directory(top: str, extensions: Tuple[str, ...], follow_links: bool) -
     out: List["tuple[str, Optional[str]]"] = []
     root = os.path.realpath(top)
     seen = set()
+    skipped: List[str] = []
     # os.walk calls onerror for a directory it cannot list; its walk goes on with the others.
     for directory, dirs, names in os.walk(top, followlinks=follow_links,
                                           onerror=lambda e: out.append((e.filename, f"cannot read {e.filename}: {e.strerror or e}"))):
@@ -808,19 +833,48 @@ def _walk_directory(top: str, extensions: Tuple[str, ...], follow_links: bool) -
             if not name.lower().endswith(extensions):
                 continue
             full = os.path.join(directory, name)
+            if _is_record_file(full) and _is_own_output(full):
+                skipped.append(full)
+                continue
             if not follow_links and os.path.islink(full) and not _inside(os.path.realpath(full), root):
                 out.append((full, f"not read: {full} is a symbolic link to {os.path.realpath(full)}, outside "
                                   f"{top}; pass follow_links=True to follow it"))
             else:
                 out.append((full, _not_regular(full)))
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        _warnings.warn(f"skipped {len(skipped)} newsclaims output table(s) in {top}: {shown}; "
+                       f"name a file itself to read it as records", UserWarning, stacklevel=4)
     return out
+
+
+#: the first two columns of each output table (``Extraction.merge`` starts like claims)
+_OUTPUT_HEADS = {tuple(c for c, _, _ in columns[:2]) for columns in SCHEMA.values()}
+
+
+def _is_own_output(path: str) -> bool:
+    """Whether the record file at `path` is a table newsclaims wrote: its first two columns (CSV
+    header, or the keys of the first JSON Lines record) are those of an output table."""
+    try:
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as f:
+            if path.lower().endswith((".csv", ".csv.gz")):
+                header = next(csv.reader(f), [])
+            else:
+                line = next((line for line in f if line.strip()), "")
+                record = json.loads(line) if line else {}
+                header = list(record) if isinstance(record, dict) else []
+    except (OSError, ValueError, EOFError, csv.Error):
+        return False
+    return tuple(header[:2]) in _OUTPUT_HEADS
 
 
 _DEFAULT = Extractor()
 
 
 def extract(texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None, published: Optional[Sequence[Any]] = None,
-            titles: Optional[Sequence[Optional[str]]] = None, jobs: Optional[int] = None) -> Extraction:
+            titles: Optional[Sequence[Optional[str]]] = None, jobs: Optional[int] = None,
+            format: Union[str, Sequence[str]] = "text") -> Extraction:
     """Extracts claims and quantities from in-memory texts.
 
     ``texts``: any iterable of str. ``ids``: one per text (default "0", "1", ...).
@@ -828,13 +882,16 @@ def extract(texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None, publis
     dates ("on Friday") resolve against it. ``titles``: optional headlines. ``jobs``: threads
     (default: all cores). A non-str text raises ``TypeError`` naming its index; ids, published
     and titles of another length than texts raise ``ValueError``, and so does an id given twice
-    (ids are compared as str, so 1 and "1" are the same id).
+    (ids are compared as str, so 1 and "1" are the same id). ``format``: ``"text"`` (default) or
+    ``"html"`` for all texts, or one of these per text: HTML pages already in memory (from a
+    crawler, a WARC file, a database) get the same main-content selection, headline and date
+    reading as ``.html`` files; any other value raises ``ValueError``.
 
     >>> ex = extract(["Lavrov said: “The talks will continue in Geneva.”"])
     >>> ex.claims.loc[0, "source"], ex.claims.loc[0, "content"]
     ('Lavrov', 'The talks will continue in Geneva.')
     """
-    return _DEFAULT.extract(texts, ids=ids, published=published, titles=titles, jobs=jobs)
+    return _DEFAULT.extract(texts, ids=ids, published=published, titles=titles, jobs=jobs, format=format)
 
 
 def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,

@@ -1,6 +1,14 @@
 //! Bytes to text: byte-order marks, UTF-16, invalid UTF-8, NUL bytes and CRLF line ends.
 //!
 //! Never fails: undecodable bytes become U+FFFD and a warning says so.
+//!
+//! HTML pages may also name their own charset ([`decode_html_bytes`]): a BOM wins, then bytes
+//! that are valid UTF-8 are read as UTF-8 (whatever the page declares: a page labelled
+//! `iso-8859-1` that is valid UTF-8 beyond ASCII was saved as UTF-8 and mislabelled), then the
+//! `<meta charset>` or `<meta http-equiv="Content-Type" content="...; charset=...">` in the first
+//! [`CHARSET_SCAN_BYTES`] bytes, decoded with `encoding_rs` (WHATWG labels: `latin1` and
+//! `iso-8859-1` read as windows-1252, `shift_jis`, `gbk`, `euc-kr`, ...). Pages with invalid
+//! UTF-8 and no usable declaration are read as UTF-8 with replacement characters, like text.
 
 /// Decodes raw file bytes into clean text, returning the text and any warnings.
 pub fn decode_bytes(bytes: &[u8]) -> (String, Vec<String>) {
@@ -15,6 +23,75 @@ pub fn decode_bytes(bytes: &[u8]) -> (String, Vec<String>) {
         utf8_lossy(bytes, &mut warnings)
     };
     (normalize_text(text, &mut warnings), warnings)
+}
+
+/// How far into a page [`decode_html_bytes`] looks for a charset declaration. Browsers stop at
+/// 1,024 bytes; pages with long `<head>`s put the `<meta>` later, and a declaration further in
+/// is still the page's own word about its bytes.
+pub const CHARSET_SCAN_BYTES: usize = 4096;
+
+/// Decodes the bytes of an HTML page: like [`decode_bytes`], but a page that is not valid UTF-8
+/// is decoded with the charset its `<meta>` declares (see the module doc for the order).
+pub fn decode_html_bytes(bytes: &[u8]) -> (String, Vec<String>) {
+    let has_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF]);
+    if has_bom || std::str::from_utf8(bytes).is_ok() {
+        return decode_bytes(bytes);
+    }
+    let Some(encoding) = declared_charset(bytes) else {
+        return decode_bytes(bytes);
+    };
+    // A `<meta>` naming UTF-16 means UTF-8 (the bytes were readable as ASCII to find it).
+    let encoding = encoding.output_encoding();
+    if encoding == encoding_rs::UTF_8 {
+        return decode_bytes(bytes);
+    }
+    let mut warnings = Vec::new();
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        let replaced = text.matches('\u{FFFD}').count();
+        warnings.push(format!(
+            "invalid {}: {replaced} replacement character(s) inserted",
+            encoding.name()
+        ));
+    }
+    (normalize_text(text.into_owned(), &mut warnings), warnings)
+}
+
+/// The encoding named by the first `<meta ... charset=NAME>` (either form) in the first
+/// [`CHARSET_SCAN_BYTES`] bytes, if `encoding_rs` knows the label.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(CHARSET_SCAN_BYTES)];
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&lower[from..], b"<meta") {
+        let tag_start = from + at;
+        let tag_end =
+            memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset") {
+            let rest = tag[c + b"charset".len()..].trim_ascii_start();
+            if let Some(value) = rest.strip_prefix(b"=") {
+                let value = value.trim_ascii_start();
+                let value = value
+                    .strip_prefix(b"\"")
+                    .or_else(|| value.strip_prefix(b"'"))
+                    .unwrap_or(value);
+                let end = value
+                    .iter()
+                    .position(|b| {
+                        matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
+                    })
+                    .unwrap_or(value.len());
+                if let Some(encoding) = encoding_rs::Encoding::for_label(&value[..end]) {
+                    return Some(encoding);
+                }
+            }
+        }
+        from = tag_end;
+    }
+    None
 }
 
 fn utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
@@ -95,6 +172,60 @@ mod tests {
             .collect();
         assert_eq!(decode_bytes(&le).0, "Aleppo “93%”");
         assert_eq!(decode_bytes(&be).0, "Aleppo “93%”");
+    }
+
+    /// A windows-1252 page, as an old CMS writes it: curly quotes and an e-acute are single bytes.
+    #[test]
+    fn windows_1252_page_with_meta_charset() {
+        let mut page = b"<html><head><meta charset=\"windows-1252\"><title>Caf".to_vec();
+        page.extend_from_slice(b"\xE9</title></head><body><p>\x93We will not accept any truce,\x94 Shehabi said.</p></body></html>");
+        let (text, warnings) = decode_html_bytes(&page);
+        assert!(text.contains("<title>Café</title>"), "{text}");
+        assert!(
+            text.contains("“We will not accept any truce,” Shehabi said."),
+            "{text}"
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // iso-8859-1 is read as windows-1252 (the WHATWG label table), through http-equiv.
+        let legacy = [
+            &b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>"[..],
+            b"<p>\x93Yes,\x94 he said.</p>",
+        ]
+        .concat();
+        assert_eq!(decode_html_bytes(&legacy).0, "<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'><p>“Yes,” he said.</p>");
+    }
+
+    #[test]
+    fn shift_jis_page_with_http_equiv() {
+        let body = "<p>東京で会見した首相は「増税はしない」と述べた。</p>";
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(body);
+        let page = [
+            &b"<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\"></head><body>"[..],
+            &sjis,
+            b"</body></html>",
+        ]
+        .concat();
+        let (text, warnings) = decode_html_bytes(&page);
+        assert!(text.contains(body), "{text}");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn html_declarations_yield_to_bom_and_valid_utf8() {
+        // Valid UTF-8 despite the label: read as UTF-8, not as "cafÃ©".
+        let mislabelled = "<meta charset=iso-8859-1><p>café</p>";
+        assert_eq!(decode_html_bytes(mislabelled.as_bytes()).0, mislabelled);
+        // No declaration and invalid UTF-8: replaced and reported, as for text.
+        let (text, warnings) = decode_html_bytes(b"<p>caf\xE9</p>");
+        assert_eq!(text, "<p>caf\u{FFFD}</p>");
+        assert_eq!(warnings.len(), 1);
+        // An unknown label is ignored the same way.
+        assert_eq!(
+            decode_html_bytes(b"<meta charset=klingon><p>\xE9</p>")
+                .1
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -5,6 +5,12 @@
 //! body first); drops web boilerplate lines (the table in `lexicon::boilerplate`), reads a
 //! leading dateline and headline, and splits the body into paragraphs (one per non-empty line)
 //! and sentences. It does not look at claims or numbers.
+//!
+//! Time zones: `published` is the local time the page or dateline writes, without its UTC
+//! offset ("2016-12-07T23:30:00-05:00" becomes 2016-12-07 23:30, not 2016-12-08 04:30 UTC). A
+//! dateline in the text has no offset at all, so this is the one rule that treats both alike,
+//! and relative dates in the article ("on Friday", "yesterday") are meant on the writer's
+//! calendar, which converting to UTC would shift across midnight.
 
 pub mod clean;
 pub mod decode;
@@ -79,6 +85,19 @@ pub fn parse_document(raw: &RawDocument, options: &Options) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_published_time_keeps_local_time_and_drops_the_offset() {
+        let raw = RawDocument {
+            id: "x".into(),
+            text: r#"<html><head><meta property="article:published_time" content="2016-12-07T23:30:00-05:00"></head>
+<body><article><p>The talks ended late on Wednesday, a spokesman for the State Department said, and will resume in Geneva.</p></article></body></html>"#.into(),
+            format: InputFormat::Html,
+            ..RawDocument::default()
+        };
+        let doc = parse_document(&raw, &Options::default());
+        assert_eq!(doc.published.unwrap().to_string(), "2016-12-07 23:30:00");
+    }
 
     #[test]
     fn seed_like_article() {
