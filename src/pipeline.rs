@@ -336,7 +336,7 @@ mod tests {
         );
         assert_eq!(one.claims.content, many.claims.content);
         assert_eq!(one.quantities.value, many.quantities.value);
-        assert_eq!(one.claims.source[1], "Lavrov");
+        assert_eq!(one.claims.source[1].as_deref(), Some("Lavrov"));
     }
 
     #[test]

@@ -357,6 +357,42 @@ pub const ORGANISATION_NAME_WORDS: &[&str] = &[
     "Inc.",
     "Network",
     "Channel",
+    // One-word institutions and groups that speak ("Congress passed", "Hezbollah said").
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Duma",
+    "Hamas",
+    "Hezbollah",
+    "Taliban",
+    "Google",
+    "Facebook",
+    "Twitter",
+    "Microsoft",
+    "Apple",
+    "Amazon",
+    "Gazprom",
+    "Rosneft",
+];
+
+/// Countries, regions and cities that speak as actors ("Russia says", "Damascus has called on",
+/// "Washington insists"): a one-word source from this table is never "he" or "she"; any other
+/// one-word source never introduced in full is a person named by surname ("Lavrov said").
+pub const PLACES: &[&str] = &[
+    "Afghanistan", "Africa", "Albania", "Algeria", "America", "Ankara", "Argentina", "Armenia",
+    "Asia", "Australia", "Austria", "Azerbaijan", "Baghdad", "Bahrain", "Beijing", "Beirut",
+    "Belarus", "Belgium", "Berlin", "Brazil", "Britain", "Brussels", "Bulgaria", "Cairo",
+    "California", "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Cyprus",
+    "Damascus", "Denmark", "Doha", "Egypt", "England", "Estonia", "Ethiopia", "Europe",
+    "Finland", "Florida", "France", "Gaza", "Georgia", "Germany", "Greece", "Havana", "Hungary",
+    "India", "Indonesia", "Iowa", "Iran", "Iraq", "Ireland", "Israel", "Istanbul", "Italy",
+    "Japan", "Jerusalem", "Jordan", "Kabul", "Kazakhstan", "Kiev", "Kosovo", "Kuwait", "Kyiv",
+    "Latvia", "Lebanon", "Libya", "Lithuania", "London", "Madrid", "Mexico", "Minsk",
+    "Moldova", "Morocco", "Moscow", "Nigeria", "Norway", "Ohio", "Pakistan", "Palestine", "Paris",
+    "Poland", "Portugal", "Pyongyang", "Qatar", "Riyadh", "Romania", "Rome", "Russia",
+    "Serbia", "Seoul", "Slovakia", "Somalia", "Spain", "Sudan", "Sweden", "Switzerland", "Syria",
+    "Taipei", "Taiwan", "Tehran", "Texas", "Tokyo", "Tripoli", "Tunisia", "Turkey", "Ukraine",
+    "Venezuela", "Vietnam", "Warsaw", "Washington", "Yemen",
 ];
 
 /// News outlets and wire services, which relay statements ("told dpa", ", AP reports.").
