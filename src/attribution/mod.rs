@@ -31,7 +31,7 @@ use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::cues::{
     cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CUE_VERBS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS,
-    HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, SPEAKER_ADVERBS, TELL_LEMMAS,
+    EVENT_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, SPEAKER_ADVERBS, TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
@@ -464,10 +464,9 @@ fn sentence_claims(
                 Some(t) if t.content.byte_end > cue.span.byte_end => Some(t),
                 Some(t)
                     if t.kind == ClaimKind::Indirect
-                        && (words(&t) <= 4
-                            || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
+                        && (words(&t) <= 4 || opens_adverbial(&first_word(&t))) =>
                 {
-                    let opener = SUBORDINATE_OPENERS.contains(&first_word(&t).as_str());
+                    let opener = opens_adverbial(&first_word(&t));
                     leading(text, s, *cue, quotes)
                         .filter(|l| {
                             words(l) >= 4 && !ADVERBIAL_OPENERS.contains(&first_word(l).as_str())
@@ -607,6 +606,14 @@ fn clause_start(text: &str, lo: usize, at: usize) -> usize {
     }
 }
 
+/// Whether a sentence's first word opens an adverbial rather than a statement: "In ...",
+/// "After ...", or a participle ("Appearing on CBS' Face the Nation, the GOP front-runner said
+/// ...").
+fn opens_adverbial(first_word: &str) -> bool {
+    SUBORDINATE_OPENERS.contains(&first_word)
+        || first_word.len() > 5 && first_word.ends_with("ing") && !NOT_PARTICIPLES.contains(&first_word)
+}
+
 /// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that
 /// ends the sentence after a colon is the subject's, even without a reporting verb.
 fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
@@ -644,10 +651,57 @@ fn colon_quote(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Fo
 fn source_before(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Span, Option<String>)> {
     let seg = &text[lo..hi];
     let trimmed = seg.trim_end();
+    // "Humphrey, who calls Trump a “sociopath,” said": a closing quote after the relative
+    // clause's comma.
+    let trimmed = trimmed
+        .strip_suffix(['”', '"'])
+        .filter(|t| t.ends_with(','))
+        .unwrap_or(trimmed);
     // "X, an MP for Aleppo, told": the appositive between two commas is the role.
     if let Some(before_comma) = trimmed.strip_suffix(',') {
+        // "Humphrey, who calls Trump a sociopath, said": the source is the name before "who".
+        if let Some(rel) = [", who ", ", whose "]
+            .iter()
+            .filter_map(|w| before_comma.rfind(w))
+            .max()
+        {
+            let (chunk, hedge) = noun_phrase(text, lo, lo + rel)?;
+            let written = chunk.span;
+            return Some((chunk, written, hedge));
+        }
         let mut p2 = before_comma.rfind(',')?;
         let appositive = before_comma[p2 + 1..].trim();
+        // "Trump's attorney, Alan Garten, said", "Another delegate on the Cruz slate, Jim
+        // Poolman, said": a role, then the name between commas.
+        let name_words: Vec<&str> = appositive.split_whitespace().collect();
+        let is_name = (2..=4).contains(&name_words.len())
+            && name_words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !name_words.iter().any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()));
+        if is_name {
+            let role_phrase = before_comma[..p2].trim();
+            let role_first = role_phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+            if role_phrase.is_empty() || SUBORDINATE_OPENERS.contains(&role_first.as_str()) {
+                return None;
+            }
+            let (role_chunk, hedge) = noun_phrase(text, lo, lo + p2)?;
+            let name_start = lo + p2 + 1 + (before_comma[p2 + 1..].len() - before_comma[p2 + 1..].trim_start().len());
+            let chunk = chunk_source(name_start, appositive, false)?;
+            let role = role_chunk.span.slice(text).to_owned();
+            let written = Span::new(role_chunk.span.byte_start, chunk.span.byte_end);
+            return Some((
+                SourceChunk {
+                    role: Some(match chunk.role {
+                        Some(r) => format!("{role}, {r}"),
+                        None => role,
+                    }),
+                    ..chunk
+                },
+                written,
+                hedge,
+            ));
+        }
         let appositive_ok = |a: &str| {
             let first = a.split_whitespace().next().unwrap_or("");
             // "a spokesman for ...", "69" (an age), "Sanders' senior media adviser".
@@ -761,6 +815,9 @@ fn noun_phrase(text: &str, lo: usize, hi: usize) -> Option<(SourceChunk, Option<
         // "47 percent said they would vote for Clinton": a share of the polled.
         || first.starts_with(|c: char| c.is_ascii_digit()) && words.len() >= 2
         || COLLECTIVE_SOURCES.contains(&first)
+        // "Republican party officials said", "campaign aides say".
+        || words.len() <= 3
+            && COLLECTIVE_SOURCES.contains(&words[words.len() - 1].1.to_lowercase().as_str())
         || NEWS_OUTLETS.contains(&first);
     if !opener_ok
         || words.iter().any(|(_, w)| {
@@ -1108,6 +1165,17 @@ fn leading(text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
     }
     if cue.lemma == "call" && kind == ClaimKind::Indirect {
         return None; // "X called the meeting" reports nothing; "X called it a “victory”" does.
+    }
+    // "Ayrault called for the meeting, claiming, “...”": asking for an event already named
+    // reports nothing ("called for a ceasefire" does).
+    if matches!(cue.lemma, "call for" | "call on") && kind == ClaimKind::Indirect {
+        let words: Vec<&str> = content.slice(text).split_whitespace().collect();
+        if words.len() <= 3
+            && matches!(words[0].to_lowercase().as_str(), "the" | "this" | "that" | "such")
+            && EVENT_NOUNS.contains(&words[words.len() - 1])
+        {
+            return None;
+        }
     }
     let content = with_that(text, kind, content);
     Some(Found {

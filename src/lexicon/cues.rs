@@ -227,6 +227,43 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     ("questioned", "question"),
     ("referring to", "refer to"),
     ("want", "want"),
+    // Stances and references whose object PolNeAR's train split annotates as attributed
+    // content in at least 70% of their uses ("Trump slammed the deal", "Sanders pointed to his
+    // record", "Cruz refused to endorse"). "citing" stays out: the seeds' "citing the need to
+    // evacuate wounded fighters" is no claim.
+    ("endorsed", "endorse"),
+    ("endorses", "endorse"),
+    ("refused", "refuse"),
+    ("ordered", "order"),
+    ("condemned", "condemn"),
+    ("condemns", "condemn"),
+    ("denounced", "denounce"),
+    ("denounces", "denounce"),
+    ("denouncing", "denounce"),
+    ("slammed", "slam"),
+    ("slams", "slam"),
+    ("blasted", "blast"),
+    ("blasts", "blast"),
+    ("mocked", "mock"),
+    ("decried", "decry"),
+    ("echoed", "echo"),
+    ("thanked", "thank"),
+    ("cited", "cite"),
+    ("rejected", "reject"),
+    ("rejects", "reject"),
+    ("spoke about", "speak about"),
+    ("talked about", "talk about"),
+    ("describing", "describe"),
+    ("criticizing", "criticize"),
+    ("promising", "promise"),
+    ("stating", "state"),
+    ("hoping", "hope"),
+    ("pointed to", "point to"),
+    ("points to", "point to"),
+    ("pointing to", "point to"),
+    ("referred to", "refer to"),
+    ("made clear", "make clear"),
+    ("made it clear", "make clear"),
 ];
 
 /// Lemmas whose source is evidence rather than a speaker ("the survey found", "polls show"):
@@ -320,6 +357,13 @@ pub const SPEAKER_ADVERBS: &[&str] = &[
 
 /// Words after "called" that make it a request, not a report ("France called for a ...").
 pub const NOT_A_CUE_AFTER: &[&str] = &["for", "on", "off", "up", "upon", "in", "out", "back"];
+
+/// Events one can call for: "called for the meeting" asks for an event already named and
+/// reports nothing, unlike "called for a ceasefire".
+pub const EVENT_NOUNS: &[&str] = &[
+    "meeting", "meetings", "session", "summit", "talks", "conference", "hearing", "hearings",
+    "vote", "debate", "debates", "gathering", "rally", "briefing", "consultations",
+];
 
 /// Distancing markers around a source or a claim ("the so-called Syrian Observatory").
 pub const HEDGES: &[&str] = &[
