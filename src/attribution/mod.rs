@@ -31,7 +31,7 @@ use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::cues::{
     cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CUE_VERBS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS,
-    EVENT_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, SPEAKER_ADVERBS, TELL_LEMMAS,
+    EVENT_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, NOT_SPEAKER_LABELS, SPEAKER_ADVERBS, TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
@@ -330,6 +330,17 @@ pub fn extract_claims(doc: &mut Document) {
                 continue;
             }
         }
+        // "BENENSON: Senator Sanders doesn’t get to decide when we debate.": a transcript turn.
+        if pi > 0 {
+            if let Some(found) = transcript_turn(text, *para, first) {
+                let claim = finish(text, found, &mut memory, None);
+                claims.push(claim);
+                for si in first..next_sentence {
+                    memory.observe_sentence(text, doc.sentences[si].span);
+                }
+                continue;
+            }
+        }
         let paragraph_start = claims.len();
         let mut pending_quote: Option<Span> = None;
         for si in first..next_sentence {
@@ -514,6 +525,39 @@ fn sentence_claims(
         });
     }
     out
+}
+
+/// A transcript turn: a paragraph opened by a speaker's label ("TRUMP:", "Alex Seitz-Wald:",
+/// "Q:") and a colon; the rest of the paragraph is what the speaker said.
+fn transcript_turn(text: &str, para: Span, sentence: usize) -> Option<Found> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}):\s+\S").unwrap()
+    });
+    let p = para.slice(text);
+    let m = LABEL.find(p)?;
+    let colon = p[..m.end()].rfind(':')?;
+    let label = &p[..colon];
+    if label
+        .split_whitespace()
+        .any(|w| NOT_SPEAKER_LABELS.contains(&w) || NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    let content = trim_region(text, Span::new(para.byte_start + colon + 1, para.byte_end));
+    if content.slice(text).split_whitespace().count() < 3 {
+        return None;
+    }
+    let chunk = chunk_source(para.byte_start, label, false)?;
+    Some(Found {
+        kind: ClaimKind::Indirect,
+        written: chunk.span,
+        chunk,
+        cue: None,
+        content,
+        span: para,
+        hedge: None,
+        sentence,
+    })
 }
 
 /// "Asked whether he would counsel Clinton to ask Sanders to join her ticket, Reid said ...":

@@ -264,6 +264,23 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     ("referred to", "refer to"),
     ("made clear", "make clear"),
     ("made it clear", "make clear"),
+    // Title case, as headlines write them ("Trump Says He’s Unlikely To Have A Good Relationship
+    // With David Cameron", "Sanders Slams Clinton Over Wall Street Speeches").
+    ("Says", "say"),
+    ("Said", "say"),
+    ("Tells", "tell"),
+    ("Slams", "slam"),
+    ("Blasts", "blast"),
+    ("Endorses", "endorse"),
+    ("Announces", "announce"),
+    ("Reveals", "reveal"),
+    ("Praises", "praise"),
+    ("Warns", "warn"),
+    ("Admits", "admit"),
+    ("Insists", "insist"),
+    ("Denies", "deny"),
+    ("Vows", "vow"),
+    ("Urges", "urge"),
     // Stances with 55-80% of their uses annotated on PolNeAR's train split, once the uses inside
     // another claim's content are set aside ("Sanders opposed the trade deal", "Cruz sought to
     // portray Trump as ...", "Clinton offered a plan to ...").
@@ -387,6 +404,16 @@ pub const NOT_A_CUE_AFTER: &[&str] = &["for", "on", "off", "up", "upon", "in", "
 pub const EVENT_NOUNS: &[&str] = &[
     "meeting", "meetings", "session", "summit", "talks", "conference", "hearing", "hearings",
     "vote", "debate", "debates", "gathering", "rally", "briefing", "consultations",
+];
+
+/// Labels that open a line like a speaker's name but introduce no speech ("Note: ...",
+/// "RELATED: ...").
+pub const NOT_SPEAKER_LABELS: &[&str] = &[
+    "Note", "NOTE", "Update", "UPDATE", "Related", "RELATED", "Photo", "PHOTO", "Video", "VIDEO",
+    "Watch", "WATCH", "Read", "READ", "Source", "Sources", "Correction", "CORRECTION", "Editor",
+    "Disclosure", "Image", "Credit", "Exclusive", "EXCLUSIVE", "Breaking", "BREAKING", "Warning",
+    "Caption", "Listen", "LISTEN", "See", "Also", "More", "Follow", "Contact", "Email", "Twitter",
+    "Facebook", "Tags", "Topics", "Filed", "Posted", "Published", "Updated", "Advertisement",
 ];
 
 /// Distancing markers around a source or a claim ("the so-called Syrian Observatory").
