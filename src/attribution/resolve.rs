@@ -299,6 +299,8 @@ mod tests {
             ),
             "Maria Zakharova"
         );
+        // No antecedent yet: no source, never the pronoun itself.
+        assert_eq!(r(&mut EntityMemory::default(), "he", None), "");
         assert_eq!(r(&mut m, "he", None), "Sergei Rudskoi");
         assert_eq!(r(&mut m, "she", None), "Maria Zakharova");
         assert_eq!(r(&mut m, "Rudskoi", None), "Sergei Rudskoi");
