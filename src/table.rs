@@ -153,7 +153,8 @@ impl Tables {
             c.sentence_id.push(claim.sentence as i64);
             c.kind.push(claim.kind.as_str());
             // No source known (an unresolved "he", an impression): null, not the pronoun.
-            c.source.push((!claim.source.is_empty()).then(|| claim.source.clone()));
+            c.source
+                .push((!claim.source.is_empty()).then(|| claim.source.clone()));
             c.source_text.push(opt_slice(claim.source_span, text));
             c.source_role.push(claim.source_role.clone());
             let cue = opt_slice(claim.cue_span, text);
