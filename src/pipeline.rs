@@ -341,7 +341,7 @@ pub fn identify_sources(tables: &mut Tables) {
     let mentions: Vec<Mention> = (0..c.doc_id.len())
         .map(|i| Mention {
             doc: &c.doc_id[i],
-            source: &c.source[i],
+            source: c.source[i].as_deref().unwrap_or(""),
             written: c.source_text[i].as_deref(),
             role: c.source_role[i].as_deref(),
         })
@@ -442,7 +442,7 @@ mod tests {
         );
         assert_eq!(one.claims.content, many.claims.content);
         assert_eq!(one.quantities.value, many.quantities.value);
-        assert_eq!(one.claims.source[1], "Lavrov");
+        assert_eq!(one.claims.source[1].as_deref(), Some("Lavrov"));
     }
 
     #[test]

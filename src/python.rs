@@ -370,7 +370,10 @@ fn identify_sources<'py>(
         let workers = pipeline::Workers::new(None)?;
         let mut t = Tables::default();
         t.claims.doc_id = doc_ids;
-        t.claims.source = sources;
+        t.claims.source = sources
+            .into_iter()
+            .map(|s| (!s.is_empty()).then_some(s))
+            .collect();
         t.claims.source_text = source_texts;
         t.claims.source_role = source_roles;
         workers.run(|| pipeline::identify_sources(&mut t));

@@ -62,7 +62,7 @@ pub struct ClaimsTable {
     pub claim_id: Vec<i64>,
     pub sentence_id: Vec<i64>,
     pub kind: Vec<&'static str>,
-    pub source: Vec<String>,
+    pub source: Vec<Option<String>>,
     pub source_text: Vec<Option<String>>,
     pub source_role: Vec<Option<String>>,
     pub cue: Vec<Option<String>>,
@@ -171,7 +171,9 @@ impl Tables {
             c.claim_id.push(i as i64);
             c.sentence_id.push(claim.sentence as i64);
             c.kind.push(claim.kind.as_str());
-            c.source.push(claim.source.clone());
+            // No source known (an unresolved "he", an impression): null, not the pronoun.
+            c.source
+                .push((!claim.source.is_empty()).then(|| claim.source.clone()));
             c.source_text.push(opt_slice(claim.source_span, text));
             c.source_role.push(claim.source_role.clone());
             let cue = opt_slice(claim.cue_span, text);

@@ -7,6 +7,10 @@
 //! - `according_to`: `..., according to X`, `According to X, ...`, `..., AP reports.`;
 //! - `headline`: the title line `Russia: claim` or `claim – Russian military`.
 //!
+//! Also: transcript turns (`TRUMP: ...`), questions put to a speaker (`Asked whether ..., Reid
+//! said`), and impressions whose holder is unnamed (`The House is expected to pass the bill`,
+//! `Trump seemed to imply ...`): those are `indirect` with an empty source.
+//!
 //! Every pattern is anchored on a cue from `lexicon::cues` found outside quotation marks; the
 //! source is the noun phrase next to it ([`names`]), resolved with a per-document memory
 //! ([`resolve`]); [`via`] reads the relaying channel and hedges. Quotes are paired per paragraph
@@ -29,9 +33,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{Claim, ClaimKind, Document, Span};
+use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::cues::{
-    cue_lemma, ACCORDING_CUES, CUE_VERBS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, NOT_A_CUE_AFTER,
-    SPEAKER_ADVERBS, TELL_LEMMAS,
+    cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CUE_VERBS, EVENT_NOUNS, EVIDENCE_LEMMAS,
+    EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, NOT_SPEAKER_LABELS, SPEAKER_ADVERBS,
+    TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
@@ -39,6 +45,18 @@ use crate::lexicon::sources::{
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
 use resolve::EntityMemory;
+
+/// Verbs of impression and expectation ("seemed", "is expected"), as one alternation.
+static IMPRESSION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alternation = crate::lexicon::alternation(IMPRESSION_CUES.iter().map(|(form, _)| *form));
+    Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).unwrap()
+});
+
+/// Words that open the clause holding an impression ("where Sanders is expected to win").
+const IMPRESSION_CLAUSE_OPENERS: &[&str] = &[
+    "where", "when", "while", "because", "although", "though", "if", "that", "but", "as", "since",
+    "after", "before", "so", "whether", "until", "unless",
+];
 
 /// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
 /// and show results"), so they do not start a new statement there.
@@ -313,6 +331,17 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
                 continue;
             }
         }
+        // "BENENSON: Senator Sanders doesn’t get to decide when we debate.": a transcript turn.
+        if pi > 0 {
+            if let Some(found) = transcript_turn(lx, text, *para, first) {
+                let claim = finish(text, found, &mut memory, None);
+                claims.push(claim);
+                for si in first..next_sentence {
+                    memory.observe_sentence(lx, text, doc.sentences[si].span);
+                }
+                continue;
+            }
+        }
         let paragraph_start = claims.len();
         let mut pending_quote: Option<Span> = None;
         for si in first..next_sentence {
@@ -406,7 +435,16 @@ fn sentence_claims(
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            !(written.ends_with('s') && written != "says" && NOT_AFTER_CUE.contains(&next))
+            let plural_noun =
+                written.ends_with('s') && written != "says" && NOT_AFTER_CUE.contains(&next);
+            // "Hundreds of foreign-backed militants": part of a compound adjective.
+            let hyphenated = text[..c.span.byte_start].ends_with('-');
+            // "In three other states, black voters accounted for ...": "states" is mostly the
+            // noun (5 of 502 on PolNeAR's train split report); "The memo states that" and
+            // "states: “...”" report.
+            let states_noun =
+                written == "states" && !(next == "that" || next.starts_with([':', '“', '"']));
+            !(plural_noun || hyphenated || states_noun)
         })
         .collect();
     let mut out: Vec<Found> = Vec::new();
@@ -444,10 +482,9 @@ fn sentence_claims(
                 Some(t) if t.content.byte_end > cue.span.byte_end => Some(t),
                 Some(t)
                     if t.kind == ClaimKind::Indirect
-                        && (words(&t) <= 4
-                            || SUBORDINATE_OPENERS.contains(&first_word(&t).as_str())) =>
+                        && (words(&t) <= 4 || opens_adverbial(&first_word(&t))) =>
                 {
-                    let opener = SUBORDINATE_OPENERS.contains(&first_word(&t).as_str());
+                    let opener = opens_adverbial(&first_word(&t));
                     leading(lx, text, s, *cue, quotes)
                         .filter(|l| {
                             words(l) >= 4 && !ADVERBIAL_OPENERS.contains(&first_word(l).as_str())
@@ -482,7 +519,216 @@ fn sentence_claims(
             ..f
         });
     }
+    if let Some(f) = asked_question(lx, text, s, &out) {
+        out.push(Found {
+            sentence: index,
+            ..f
+        });
+    }
+    for f in impressions(text, s, quotes, &out) {
+        out.push(Found {
+            sentence: index,
+            ..f
+        });
+    }
     out
+}
+
+/// A transcript turn: a paragraph opened by a speaker's label ("TRUMP:", "Alex Seitz-Wald:",
+/// "Q:") and a colon; the rest of the paragraph is what the speaker said.
+fn transcript_turn(lx: &Lexicon, text: &str, para: Span, sentence: usize) -> Option<Found> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}):\s+\S").unwrap()
+    });
+    let p = para.slice(text);
+    let m = LABEL.find(p)?;
+    let colon = p[..m.end()].rfind(':')?;
+    let label = &p[..colon];
+    if label.split_whitespace().any(|w| {
+        NOT_SPEAKER_LABELS.contains(&w) || NOT_IN_SOURCE.contains(&w.to_lowercase().as_str())
+    }) {
+        return None;
+    }
+    let content = trim_region(text, Span::new(para.byte_start + colon + 1, para.byte_end));
+    if content.slice(text).split_whitespace().count() < 3 {
+        return None;
+    }
+    let chunk = chunk_source(lx, para.byte_start, label, false)?;
+    Some(Found {
+        kind: ClaimKind::Indirect,
+        written: chunk.span,
+        chunk,
+        cue: None,
+        content,
+        span: para,
+        hedge: None,
+        sentence,
+    })
+}
+
+/// "Asked whether he would counsel Clinton to ask Sanders to join her ticket, Reid said ...":
+/// the question put to the subject of the main clause is its own attribution (the asker is
+/// unnamed; the one asked is the source, as PolNeAR annotates it).
+fn asked_question(lx: &Lexicon, text: &str, s: Span, out: &[Found]) -> Option<Found> {
+    let sentence = s.slice(text);
+    let lead = sentence
+        .strip_prefix("When ")
+        .or_else(|| sentence.strip_prefix("But "))
+        .unwrap_or(sentence);
+    let rest = lead.strip_prefix("Asked ")?;
+    let cue_start = s.byte_start + (sentence.len() - lead.len());
+    let cue = Span::new(cue_start, cue_start + "Asked".len());
+    let rest_start = s.byte_start + (sentence.len() - rest.len());
+    let comma = rest.find(", ")?;
+    // The question starts at its wh-word or "about", within the first few words ("Asked by
+    // Ingraham on Thursday about increasing ...", "Asked specifically what ...").
+    let (q, _) = word_positions(&rest[..comma])
+        .into_iter()
+        .take(8)
+        .find(|(_, w)| QUESTION_WORDS.contains(w) || *w == "about")?;
+    let content = trim_region(text, Span::new(rest_start + q, rest_start + comma));
+    if content.slice(text).split_whitespace().count() < 2 {
+        return None;
+    }
+    // The one asked: the subject after the comma ("..., Reid said", "..., he replied").
+    let after = &rest[comma + 2..];
+    let subject_words: Vec<&str> = after
+        .split_whitespace()
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || PRONOUNS.iter().any(|(p, _)| p == w)
+        })
+        .take(4)
+        .collect();
+    if subject_words.is_empty() {
+        return None;
+    }
+    let phrase_len = subject_words.join(" ").len();
+    let phrase_start = rest_start + comma + 2 + (after.len() - after.trim_start().len());
+    let phrase = text.get(phrase_start..phrase_start + phrase_len)?;
+    let chunk = chunk_source(lx, phrase_start, phrase.trim_end_matches([',', '.']), false)?;
+    let span = Span::new(cue.byte_start, content.byte_end);
+    if out.iter().any(|f| f.span.overlaps(span)) {
+        return None;
+    }
+    Some(Found {
+        kind: ClaimKind::Indirect,
+        written: chunk.span,
+        chunk,
+        cue: Some(cue),
+        content,
+        span,
+        hedge: None,
+        sentence: 0,
+    })
+}
+
+/// "The House is expected to pass a bipartisan bill later this week", "Donald Trump on Tuesday
+/// seemed to imply that ...": a clause around a verb of impression or expectation is a view
+/// whose holder the text leaves unnamed. The content is the whole clause, the source empty.
+fn impressions(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let sentence = s.slice(text);
+    for m in IMPRESSION_RE.find_iter(sentence) {
+        let cue = Span::new(s.byte_start + m.start(), s.byte_start + m.end());
+        let taken = |f: &Found| f.span.overlaps(cue) || f.content.overlaps(cue);
+        if out.iter().any(taken)
+            || found.iter().any(taken)
+            || quotes
+                .iter()
+                .any(|q| q.byte_start < cue.byte_start && cue.byte_start < q.byte_end)
+        {
+            continue;
+        }
+        let next = text[cue.byte_end..s.byte_end]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', '.']);
+        // "appeared on Fox News" is a presence, "appeared to concede" an impression.
+        if m.as_str().starts_with("appear") && !APPEAR_COMPLEMENTS.contains(&next) {
+            continue;
+        }
+        let start = clause_start(text, s.byte_start, cue.byte_start);
+        let end = trim_region(
+            text,
+            cut_region(text, Span::new(cue.byte_end, s.byte_end), quotes),
+        );
+        if end.is_empty() || end.slice(text).split_whitespace().count() < 2 {
+            continue;
+        }
+        let region = Span::new(start, end.byte_end);
+        if region.slice(text).split_whitespace().count() < 4 {
+            continue;
+        }
+        // A quotation inside the clause makes it mixed; the content stays the whole clause.
+        let kind = match content_kind(text, region, quotes).0 {
+            ClaimKind::Indirect => ClaimKind::Indirect,
+            _ => ClaimKind::Mixed,
+        };
+        found.push(Found {
+            kind,
+            chunk: SourceChunk {
+                span: Span::new(cue.byte_start, cue.byte_start),
+                name: String::new(),
+                role: None,
+            },
+            written: Span::new(cue.byte_start, cue.byte_start),
+            cue: Some(cue),
+            content: region,
+            span: region,
+            hedge: None,
+            sentence: 0,
+        });
+    }
+    found
+}
+
+/// Where the clause holding byte `at` starts: after the last comma, dash or clause word before
+/// it, skipping back over an empty stretch ("Democrats, too, appeared headed for ...").
+fn clause_start(text: &str, lo: usize, at: usize) -> usize {
+    let mut hi = at;
+    loop {
+        let seg = &text[lo..hi];
+        let mut b = seg
+            .rfind([',', ';', ':', '(', '—', '–', '“', '”', '"'])
+            .map_or(0, |p| p + seg[p..].chars().next().map_or(1, char::len_utf8));
+        if let Some(p) = seg.rfind(" - ") {
+            b = b.max(p + 3);
+        }
+        let words = word_positions(&seg[b..]);
+        if let Some(k) = words
+            .iter()
+            .rposition(|(_, w)| IMPRESSION_CLAUSE_OPENERS.contains(w))
+        {
+            let (p, w) = words[k];
+            if k + 1 < words.len() {
+                b += p + w.len();
+            }
+        }
+        let rest = word_positions(&seg[b..]);
+        let empty = rest
+            .iter()
+            .all(|(_, w)| SPEAKER_ADVERBS.contains(&w.to_lowercase().trim_end_matches(',')));
+        if !empty || b == 0 {
+            let skip = seg[b..].len() - seg[b..].trim_start().len();
+            return lo + b + skip;
+        }
+        // Back over the comma before the empty stretch.
+        hi = lo + b - 1;
+        while hi > lo && !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+    }
+}
+
+/// Whether a sentence's first word opens an adverbial rather than a statement: "In ...",
+/// "After ...", or a participle ("Appearing on CBS' Face the Nation, the GOP front-runner said
+/// ...").
+fn opens_adverbial(first_word: &str) -> bool {
+    SUBORDINATE_OPENERS.contains(&first_word)
+        || first_word.len() > 5
+            && first_word.ends_with("ing")
+            && !NOT_PARTICIPLES.contains(&first_word)
 }
 
 /// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that
@@ -527,10 +773,66 @@ fn source_before(
 ) -> Option<(SourceChunk, Span, Option<String>)> {
     let seg = &text[lo..hi];
     let trimmed = seg.trim_end();
+    // "Humphrey, who calls Trump a “sociopath,” said": a closing quote after the relative
+    // clause's comma.
+    let trimmed = trimmed
+        .strip_suffix(['”', '"'])
+        .filter(|t| t.ends_with(','))
+        .unwrap_or(trimmed);
     // "X, an MP for Aleppo, told": the appositive between two commas is the role.
     if let Some(before_comma) = trimmed.strip_suffix(',') {
+        // "Humphrey, who calls Trump a sociopath, said": the source is the name before "who".
+        if let Some(rel) = [", who ", ", whose "]
+            .iter()
+            .filter_map(|w| before_comma.rfind(w))
+            .max()
+        {
+            let (chunk, hedge) = noun_phrase(lx, text, lo, lo + rel)?;
+            let written = chunk.span;
+            return Some((chunk, written, hedge));
+        }
         let mut p2 = before_comma.rfind(',')?;
         let appositive = before_comma[p2 + 1..].trim();
+        // "Trump's attorney, Alan Garten, said", "Another delegate on the Cruz slate, Jim
+        // Poolman, said": a role, then the name between commas.
+        let name_words: Vec<&str> = appositive.split_whitespace().collect();
+        let is_name = (2..=4).contains(&name_words.len())
+            && name_words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !name_words
+                .iter()
+                .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()));
+        if is_name {
+            let role_phrase = before_comma[..p2].trim();
+            let role_first = role_phrase
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if role_phrase.is_empty() || SUBORDINATE_OPENERS.contains(&role_first.as_str()) {
+                return None;
+            }
+            let (role_chunk, hedge) = noun_phrase(lx, text, lo, lo + p2)?;
+            let name_start = lo
+                + p2
+                + 1
+                + (before_comma[p2 + 1..].len() - before_comma[p2 + 1..].trim_start().len());
+            let chunk = chunk_source(lx, name_start, appositive, false)?;
+            let role = role_chunk.span.slice(text).to_owned();
+            let written = Span::new(role_chunk.span.byte_start, chunk.span.byte_end);
+            return Some((
+                SourceChunk {
+                    role: Some(match chunk.role {
+                        Some(r) => format!("{role}, {r}"),
+                        None => role,
+                    }),
+                    ..chunk
+                },
+                written,
+                hedge,
+            ));
+        }
         let appositive_ok = |a: &str| {
             let first = a.split_whitespace().next().unwrap_or("");
             // "a spokesman for ...", "69" (an age), "Sanders' senior media adviser".
@@ -649,6 +951,9 @@ fn noun_phrase(
         // "47 percent said they would vote for Clinton": a share of the polled.
         || first.starts_with(|c: char| c.is_ascii_digit()) && words.len() >= 2
         || COLLECTIVE_SOURCES.contains(&first)
+        // "Republican party officials said", "campaign aides say".
+        || words.len() <= 3
+            && COLLECTIVE_SOURCES.contains(&words[words.len() - 1].1.to_lowercase().as_str())
         || NEWS_OUTLETS.contains(&first);
     if !opener_ok
         || words.iter().any(|(_, w)| {
@@ -695,7 +1000,20 @@ fn source_after(lx: &Lexicon, text: &str, from: usize, to: usize) -> Option<Sour
     let rest = &text[from..to];
     let lead = rest.len() - rest.trim_start().len();
     let rest = &rest[lead..];
-    let stop = SOURCE_AFTER_STOP.find_at(rest, 1)?.start();
+    let mut stop = SOURCE_AFTER_STOP.find_at(rest, 1)?.start();
+    // "said Mr. Schmidt, who bought ...", "said Sen. Brian Schatz": a title's period or an
+    // initial's ("John F. Kerry") does not end the source.
+    while rest[stop..].starts_with('.') {
+        let word = rest[..stop].rsplit([' ', '\u{a0}']).next().unwrap_or("");
+        let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        if !(ABBREVIATIONS.contains(&word) || initial) {
+            break;
+        }
+        match SOURCE_AFTER_STOP.find_at(rest, stop + 1) {
+            Some(m) => stop = m.start(),
+            None => break,
+        }
+    }
     let phrase = rest[..stop].trim_end_matches([',', ' ']);
     if phrase.is_empty() {
         return None;
@@ -992,6 +1310,20 @@ fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
     }
     if cue.lemma == "call" && kind == ClaimKind::Indirect {
         return None; // "X called the meeting" reports nothing; "X called it a “victory”" does.
+    }
+    // "Ayrault called for the meeting, claiming, “...”": asking for an event already named
+    // reports nothing ("called for a ceasefire" does).
+    if matches!(cue.lemma, "call for" | "call on") && kind == ClaimKind::Indirect {
+        let words: Vec<&str> = content.slice(text).split_whitespace().collect();
+        if words.len() <= 3
+            && matches!(
+                words[0].to_lowercase().as_str(),
+                "the" | "this" | "that" | "such"
+            )
+            && EVENT_NOUNS.contains(&words[words.len() - 1])
+        {
+            return None;
+        }
     }
     let content = with_that(text, kind, content);
     Some(Found {
@@ -1327,7 +1659,7 @@ fn word_positions(s: &str) -> Vec<(usize, &str)> {
 /// reported by Reuters", ", adding that ...".
 fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing|but|while|although|though|whereas|for whom|compared with|compared to)\b|;\s").unwrap()
+        Regex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing|but|while|although|though|whereas|for whom|compared with|compared to|which|where|who|whom|whose|and (?:he|she|they|it|we|the|his|her|their))\b|;\s").unwrap()
     });
     // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
     // the end is not content.
@@ -1492,7 +1824,13 @@ fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let source = memory.resolve(&written_text, &name, chunk.role.as_deref());
+    // An impression ("The House is expected to ...") names no holder: no source, none written.
+    let sourceless = name.is_empty();
+    let source = if sourceless {
+        String::new()
+    } else {
+        memory.resolve(&written_text, &name, chunk.role.as_deref())
+    };
     let via = sentence.and_then(|s| via::find_via(text, s, content, cue, kind));
     let hedge = hedge.or_else(|| via::find_hedge(text, span, content));
     // A scare-quoted single word (“ceasefire”) is flagged as a distancing marker.
@@ -1500,7 +1838,7 @@ fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span
     Claim {
         kind,
         source,
-        source_span: Some(chunk.span),
+        source_span: (!sourceless).then_some(chunk.span),
         source_role: chunk.role,
         cue_span: cue,
         content,
@@ -1558,6 +1896,148 @@ mod tests {
         content: &str,
     ) -> (&'static str, String, String, String) {
         (kind, source.into(), cue.into(), content.into())
+    }
+
+    #[test]
+    fn impressions_have_no_source() {
+        assert_eq!(
+            claims("The House is expected to pass a bipartisan bill later this week."),
+            vec![t(
+                "indirect",
+                "",
+                "is expected",
+                "The House is expected to pass a bipartisan bill later this week"
+            )]
+        );
+        // The clause starts after the adverbial and skips back over "too".
+        assert_eq!(
+            claims("In the past few days, the front-runner seemed to be shrinking in stature."),
+            vec![t(
+                "indirect",
+                "",
+                "seemed",
+                "the front-runner seemed to be shrinking in stature"
+            )]
+        );
+        assert_eq!(
+            claims("Democrats, too, appeared headed for a prolonged and spirited contest."),
+            vec![t(
+                "indirect",
+                "",
+                "appeared",
+                "Democrats, too, appeared headed for a prolonged and spirited contest"
+            )]
+        );
+        // A presence, not an impression.
+        assert!(claims("The senator appeared on Fox News on Sunday morning.").is_empty());
+    }
+
+    #[test]
+    fn unresolved_pronoun_has_no_source_and_surnames_are_people() {
+        let mut doc = parse_document(
+            &RawDocument {
+                text: "He said the talks would resume next week.".into(),
+                ..Default::default()
+            },
+            &Options::default(),
+        );
+        extract_claims(&mut doc);
+        let c = &doc.claims[0];
+        assert_eq!(c.source, "");
+        assert_eq!(c.source_span.map(|s| s.slice(&doc.text)), Some("He"));
+        // "Lavrov" alone, with no title, is a person "he" can refer to; "Russia" is not.
+        assert_eq!(
+            claims("Lavrov said the talks would go on. He added that the army would stop.")[1].1,
+            "Lavrov"
+        );
+        assert_eq!(
+            claims("Russia says the army advanced. He added that the army would stop.")[1].1,
+            ""
+        );
+    }
+
+    #[test]
+    fn sources_around_commas_titles_and_collectives() {
+        // A role, then the name between commas.
+        assert_eq!(
+            claims("Trump's attorney, Alan Garten, said Nunberg was looking for free publicity."),
+            vec![t(
+                "indirect",
+                "Alan Garten",
+                "said",
+                "Nunberg was looking for free publicity"
+            )]
+        );
+        // A relative clause with a closing quote before the cue.
+        assert_eq!(
+            claims("Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort requires a settled alternative.")[0].1,
+            "Humphrey"
+        );
+        // A title's period does not end the source written after the cue.
+        assert_eq!(
+            claims("''There's always resistance,'' said Mr. Schmidt, who bought the property 10 years ago.")[0].1,
+            "Schmidt"
+        );
+        // Lower-case collectives after the content.
+        assert_eq!(
+            claims("Many confidentiality agreements never get tested in court, legal experts say.")
+                [0]
+            .1,
+            "legal experts"
+        );
+        // A participle opening the sentence is an adverbial, not the content.
+        assert_eq!(
+            claims("Appearing on CBS' Face the Nation, the GOP front-runner said Clinton caused tremendous harm.")[0].3,
+            "Clinton caused tremendous harm"
+        );
+    }
+
+    #[test]
+    fn stances_questions_transcripts_and_headlines() {
+        assert_eq!(
+            claims("Sanders slammed the trade deal as a disaster for American workers."),
+            vec![t(
+                "indirect",
+                "Sanders",
+                "slammed",
+                "the trade deal as a disaster for American workers"
+            )]
+        );
+        // "states" is the noun here.
+        assert!(claims(
+            "In three other states, black voters accounted for about a quarter of the vote."
+        )
+        .is_empty());
+        // Asking for an event already named reports nothing; the participle's quote does.
+        let got = claims("French Foreign Minister Jean-Marc Ayrault called for the meeting, claiming, “More than ever before, we need to urgently put in place means to end the hostilities.”");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2, "claiming");
+        assert_eq!(
+            claims("Asked whether he would counsel Clinton to pick Sanders, Reid said it was her decision.")[0],
+            t(
+                "indirect",
+                "Reid",
+                "Asked",
+                "whether he would counsel Clinton to pick Sanders"
+            )
+        );
+        let got = claims("Here is the exchange.\n\nBENENSON: Senator Sanders doesn’t get to decide when we debate. He is running a negative campaign.");
+        assert_eq!(
+            got.last().map(|c| (c.1.as_str(), c.3.as_str())),
+            Some((
+                "BENENSON",
+                "Senator Sanders doesn’t get to decide when we debate. He is running a negative campaign"
+            ))
+        );
+        assert_eq!(
+            claims("Trump Says He Will Win Iowa And New Hampshire\n\nThe candidate spoke in Des Moines.")[0],
+            t("indirect", "Trump", "Says", "He Will Win Iowa And New Hampshire")
+        );
+        // A non-restrictive relative clause ends the reported clause.
+        assert_eq!(
+            claims("Patrick predicted a Cruz win in Texas, which votes on March 1.")[0].3,
+            "a Cruz win in Texas"
+        );
     }
 
     #[test]
@@ -1647,12 +2127,13 @@ mod tests {
                 "Kasich receiving 40 percent support among independents"
             )]
         );
-        // A second reporting verb joined by "and" starts a second statement.
+        // A second reporting verb joined by "and" starts a second statement ("He", with no
+        // one named before, resolves to no source).
         assert_eq!(
             claims("He said his recent attacks have helped his campaign and said that the nominee did not represent the party."),
             [
-                t("indirect", "he", "said", "his recent attacks have helped his campaign"),
-                t("indirect", "he", "said", "that the nominee did not represent the party"),
+                t("indirect", "", "said", "his recent attacks have helped his campaign"),
+                t("indirect", "", "said", "that the nominee did not represent the party"),
             ]
         );
         // A share of the polled is a source.
@@ -1809,6 +2290,10 @@ mod tests {
                 "that they are not satisfied with the government proposals"
             )]
         );
+        assert!(
+            claims("Hundreds of foreign-backed militants have laid down arms in Aleppo.")
+                .is_empty()
+        );
         // The participle's source is the sentence's subject.
         let got = claims("The Syrian government rejected the proposal, insisting that the militants should leave the city.");
         assert_eq!(
@@ -1821,7 +2306,7 @@ mod tests {
             )]
         );
         let got = claims("She then addressed the supporters again: “Here is what I regret.”");
-        assert_eq!(got, [t("direct", "she", "", "Here is what I regret.")]); // no antecedent
+        assert_eq!(got, [t("direct", "", "", "Here is what I regret.")]); // no antecedent: no source
         let got = claims("Sanders was echoed by former Maryland Gov. Martin O’Malley, who noted that he had raised the minimum wage.");
         assert_eq!(got[0].1, "Martin O’Malley");
         assert_eq!(got[0].3, "that he had raised the minimum wage");

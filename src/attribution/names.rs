@@ -67,6 +67,12 @@ pub fn chunk_source(
         || SOURCE_DETERMINERS.contains(&first_word)
         || first.is_ascii_digit() && head.split_whitespace().count() >= 2
         || COLLECTIVE_SOURCES.contains(&first_word)
+        // "legal experts say", "Republican party officials said".
+        || head.split_whitespace().count() <= 3
+            && head
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| COLLECTIVE_SOURCES.contains(&w.to_lowercase().as_str()))
         || NEWS_OUTLETS.contains(&first_word))
     {
         return None;

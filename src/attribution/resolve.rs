@@ -15,7 +15,7 @@ use super::lexicon::Lexicon;
 use crate::document::Span;
 use crate::lexicon::sources::{
     Antecedent, COLLECTIVE_SOURCES, FEMALE_MARKERS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
-    ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUNS,
+    ORGANISATION_NOUNS, PERSON_NOUNS, PLACES, PRONOUNS,
 };
 
 #[derive(Debug, Clone)]
@@ -40,6 +40,8 @@ static ABBREVIATION: LazyLock<Regex> =
 impl EntityMemory {
     /// Resolves a source: `written` is the phrase as written ("the Russian official"), `name`
     /// the name part of it and `role` its titles. Returns the canonical name and remembers it.
+    /// A pronoun with no antecedent resolves to the empty string (no source known; the claim's
+    /// `source_text` still says "he"), never to the pronoun itself.
     pub fn resolve(&mut self, written: &str, name: &str, role: Option<&str>) -> String {
         if let Some((_, wanted)) = PRONOUNS.iter().find(|(p, _)| p.eq_ignore_ascii_case(name)) {
             return self
@@ -47,7 +49,7 @@ impl EntityMemory {
                 .iter()
                 .rev()
                 .find(|e| agrees(e.kind, *wanted))
-                .map_or_else(|| name.to_owned(), |e| e.name.clone());
+                .map_or_else(String::new, |e| e.name.clone());
         }
         if let Some(found) = self.description(written) {
             return found;
@@ -246,9 +248,10 @@ fn classify(name: &str, role: Option<&str>) -> Antecedent {
     {
         return Antecedent::Organisation;
     }
-    // A single name never introduced in full ("Russia says", "Damascus has called on") is more
-    // often a country or city than a person: "he" does not refer to it.
-    if !name.contains(' ') && role.is_none_or(|r| r.is_empty()) {
+    // A single name never introduced in full is a country or city when the place table knows it
+    // ("Russia says", "Damascus has called on": "he" does not refer to it), otherwise a person
+    // named by surname ("Lavrov said ... He added").
+    if !name.contains(' ') && role.is_none_or(|r| r.is_empty()) && PLACES.contains(&name) {
         return Antecedent::Organisation;
     }
     let female = role.is_some_and(|r| FEMALE_MARKERS.iter().any(|m| r.contains(m)));
@@ -283,6 +286,8 @@ mod tests {
             ),
             "Maria Zakharova"
         );
+        // No antecedent yet: no source, never the pronoun itself.
+        assert_eq!(r(&mut EntityMemory::default(), "he", None), "");
         assert_eq!(r(&mut m, "he", None), "Sergei Rudskoi");
         assert_eq!(r(&mut m, "she", None), "Maria Zakharova");
         assert_eq!(r(&mut m, "Rudskoi", None), "Sergei Rudskoi");
