@@ -234,28 +234,10 @@ fn push_without_data_attributes(
             break;
         }
         let name_start = j;
-        j += 1;
-        while j < len && !(is_space(b[j]) || matches!(b[j], b'/' | b'>' | b'=')) {
-            j += 1;
-        }
-        let is_data = b[name_start..j].len() > 5
+        let (name_end, attribute_end) = attribute_end(b, name_start);
+        let is_data = name_end - name_start > 5
             && b[name_start..name_start + 5].eq_ignore_ascii_case(b"data-");
-        while j < len && is_space(b[j]) {
-            j += 1;
-        }
-        if j < len && b[j] == b'=' {
-            j += 1;
-            while j < len && is_space(b[j]) {
-                j += 1;
-            }
-            if j < len && (b[j] == b'"' || b[j] == b'\'') {
-                j = find_byte(b, b[j], j + 1).min(len);
-            } else {
-                while j < len && !is_space(b[j]) && b[j] != b'>' {
-                    j += 1;
-                }
-            }
-        }
+        j = attribute_end;
         if is_data {
             // Drop the attribute with the space before it; keep a space if it was glued
             // to a quoted value ("a='1'data-x='2'").
@@ -305,27 +287,37 @@ fn tag_end(b: &[u8], from: usize) -> usize {
         if b[j] == b'>' {
             return j + 1;
         }
-        j += 1; // an attribute name's first character may be anything, `=` included
-        while j < len && !(is_space(b[j]) || matches!(b[j], b'/' | b'>' | b'=')) {
-            j += 1;
-        }
+        j = attribute_end(b, j).1;
+    }
+}
+
+/// Steps over the attribute whose name starts at `start` as the tokenizer reads it (the name's
+/// first character may be anything, `=` included; then an optional `=` and a quoted or
+/// unquoted value): the end of its name and the end of the whole attribute.
+fn attribute_end(b: &[u8], start: usize) -> (usize, usize) {
+    let len = b.len();
+    let mut j = start + 1;
+    while j < len && !(is_space(b[j]) || matches!(b[j], b'/' | b'>' | b'=')) {
+        j += 1;
+    }
+    let name_end = j;
+    while j < len && is_space(b[j]) {
+        j += 1;
+    }
+    if j < len && b[j] == b'=' {
+        j += 1;
         while j < len && is_space(b[j]) {
             j += 1;
         }
-        if j < len && b[j] == b'=' {
-            j += 1;
-            while j < len && is_space(b[j]) {
+        if j < len && (b[j] == b'"' || b[j] == b'\'') {
+            j = find_byte(b, b[j], j + 1);
+        } else {
+            while j < len && !is_space(b[j]) && b[j] != b'>' {
                 j += 1;
-            }
-            if j < len && (b[j] == b'"' || b[j] == b'\'') {
-                j = find_byte(b, b[j], j + 1);
-            } else {
-                while j < len && !is_space(b[j]) && b[j] != b'>' {
-                    j += 1;
-                }
             }
         }
     }
+    (name_end, j)
 }
 
 /// Just past a comment whose `<!` is at `dashes - 2`: at the first `-->`, which may reuse the
