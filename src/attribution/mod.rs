@@ -129,6 +129,10 @@ static SOURCE_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:,?\s+(?:according to|as reported by|as quoted by|in a|in an|in comments|in remarks|on|at|during|earlier|later|late|told|adding|saying|who|when|after|before|via|by telephone|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[.;:!?“”\x22(]|''|$)").unwrap()
 });
 
+/// A party-and-state appositive after a politician's name: "R-Ky.", "D-N.Y.", "I-Vt.".
+static PARTY_STATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$").unwrap());
+
 /// Words that open an adverbial between a cue and "that" ("said in a statement on Friday that").
 const ADVERBIAL_OPENERS: &[&str] = &[
     "in",
@@ -274,7 +278,7 @@ const NOT_PARTICIPLES: &[&str] = &[
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "that", "because", "as", "when", "if", "since", "where", "although",
     "though", "after", "before", "which", "who", "so", "whom", "whether", "than", "until", "by",
-    "with",
+    "with", "yet",
 ];
 
 /// A cue found in a sentence.
@@ -364,7 +368,18 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
                     let inner = quotes::inner(text, *q);
                     // Also over a paragraph break: “..., ” Ramos said, referring to ....\n\n“So I
                     // think ...” goes on with Ramos's statement.
-                    match claims.last_mut() {
+                    // The quote of the sentence before, even when a claim follows it there
+                    // (“...,” Manchin said, referring to the number of seats ... . “Then I
+                    // think ...”).
+                    let previous = claims[paragraph_start..]
+                        .iter()
+                        .rposition(|c| {
+                            c.sentence + 1 == si
+                                && matches!(c.kind, ClaimKind::Direct | ClaimKind::Mixed)
+                        })
+                        .map(|i| paragraph_start + i)
+                        .or(claims.len().checked_sub(1));
+                    match previous.map(|i| &mut claims[i]) {
                         // A quote left open runs into the next paragraph, which attributes it.
                         Some(last)
                             if matches!(last.kind, ClaimKind::Direct | ClaimKind::Mixed)
@@ -493,6 +508,27 @@ fn sentence_claims(
                         // is never the content.
                         .or((!(opener && words(&t) <= 4)).then_some(t))
                 }
+                // "A rumpled figure with short gray whiskers on his face, Bob said he arrived in
+                // Benghazi as base chief": a clause right after "X said" is the content; the
+                // words before the source describe the scene.
+                Some(t)
+                    if t.kind != ClaimKind::Direct
+                        && text[cue.span.byte_end..s.byte_end]
+                            .strip_prefix(' ')
+                            .is_some_and(|r| r.starts_with(char::is_alphabetic)) =>
+                {
+                    leading(lx, text, s, *cue, quotes)
+                        .filter(|l| {
+                            let first = first_word(l);
+                            words(l) >= 5
+                                && l.content.byte_start > cue.span.byte_end
+                                && !ADVERBIAL_OPENERS
+                                    .iter()
+                                    .any(|a| a.eq_ignore_ascii_case(&first))
+                                && !SUBORDINATE_OPENERS.contains(&first.as_str())
+                        })
+                        .or(Some(t))
+                }
                 Some(t) => Some(t),
                 None => leading(lx, text, s, *cue, quotes),
             }
@@ -525,6 +561,12 @@ fn sentence_claims(
             ..f
         });
     }
+    if let Some(f) = in_view(text, s, quotes, &out) {
+        out.push(Found {
+            sentence: index,
+            ..f
+        });
+    }
     for f in impressions(text, s, quotes, &out) {
         out.push(Found {
             sentence: index,
@@ -533,6 +575,99 @@ fn sentence_claims(
     }
     out
 }
+
+/// A sentence opened by the view or poll it reports: "In Trump's mind, the party owes him" or
+/// "In the new Morning Consult poll, 40 percent of likely Democratic voters back Sanders". The
+/// phrase after "In" is the source, "In" the cue, the clause after the comma the content.
+fn in_view(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
+    let sentence = s.slice(text);
+    let lead = sentence.len() - sentence.trim_start().len();
+    let rest = sentence.trim_start().strip_prefix("In ")?;
+    let comma = rest.find(", ")?;
+    let phrase = &rest[..comma];
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    // "In Trump's mind", "in Forbes’ words": a possessor and a noun of thought or speech.
+    let possessor = words.len() == 2
+        && (words[0].ends_with("'s")
+            || words[0].ends_with("’s")
+            || words[0].ends_with(['\'', '’']))
+        && words[0].starts_with(char::is_uppercase)
+        && VIEW_NOUNS.contains(&last.as_str());
+    // "In response to the filings," and "In the video," open no report.
+    let poll = POLL_NOUNS.contains(&last.as_str());
+    if !(possessor || poll) {
+        return None;
+    }
+    let cue = Span::new(s.byte_start + lead, s.byte_start + lead + 2);
+    let source_start = cue.byte_end + 1;
+    let source = Span::new(source_start, source_start + phrase.len());
+    // "In the new Morning Consult poll, conducted March 11-13, 40 percent ...": the
+    // participle phrase describes the poll.
+    let mut from = source.byte_end + 1;
+    let after = &text[from..s.byte_end];
+    let first = after.split_whitespace().next().unwrap_or("");
+    if first.ends_with("ed") && first.starts_with(char::is_lowercase) {
+        from += after.find(", ")? + 1;
+    }
+    let region = trim_region(text, cut_region(text, Span::new(from, s.byte_end), quotes));
+    let first = region.slice(text).split_whitespace().next().unwrap_or("");
+    if region.slice(text).split_whitespace().count() < 4
+        || matches!(first, "who" | "which" | "that" | "where")
+        || out
+            .iter()
+            .any(|f| f.span.overlaps(region) || f.content.overlaps(source))
+    {
+        return None;
+    }
+    let name = if possessor {
+        words[0]
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['\'', '’'])
+            .to_owned()
+    } else {
+        phrase.to_owned()
+    };
+    let kind = content_kind(text, region, quotes).0;
+    Some(Found {
+        kind,
+        chunk: SourceChunk {
+            span: source,
+            name,
+            role: None,
+        },
+        written: source,
+        cue: Some(cue),
+        content: region,
+        span: Span::new(cue.byte_start, region.byte_end),
+        hedge: None,
+        sentence: 0,
+    })
+}
+
+/// Polls and studies whose findings an opening "In the new ... poll," reports.
+const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "study", "studies"];
+
+/// Nouns of thought or speech after a possessor that make "In X's ..." a view ("In Trump's
+/// mind", "in Forbes’ words").
+const VIEW_NOUNS: &[&str] = &[
+    "mind",
+    "view",
+    "words",
+    "opinion",
+    "eyes",
+    "estimation",
+    "telling",
+    "account",
+    "judgment",
+    "assessment",
+    "analysis",
+    "reckoning",
+];
 
 /// A transcript turn: a paragraph opened by a speaker's label ("TRUMP:", "Alex Seitz-Wald:",
 /// "Q:") and a colon; the rest of the paragraph is what the speaker said.
@@ -838,6 +973,8 @@ fn source_before(
             // "a spokesman for ...", "69" (an age), "Sanders' senior media adviser".
             matches!(first, "a" | "an" | "the")
                 || first.chars().next().is_some_and(char::is_lowercase)
+                // "Sen. Rand Paul, R-Ky., told Fox News": party and state.
+                || PARTY_STATE.is_match(a)
                 || first.chars().all(|c| c.is_ascii_digit())
                 || first.ends_with("'s")
                 || first.ends_with("’s")
@@ -1281,11 +1418,20 @@ fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
                 .split_whitespace()
                 .take(4)
                 .any(|w| QUESTION_WORDS.contains(&w));
+        // "Sexton described the rally-goers as seeming almost shocked": a characterisation
+        // reports.
+        let object_words = |n: usize| {
+            text[cue.span.byte_end..s.byte_end]
+                .split_whitespace()
+                .take(n)
+        };
+        let characterisation = cue.lemma == "describe" && object_words(8).any(|w| w == "as");
         if !(between.ends_with("that")
             || between.ends_with(':')
             || opens_quote
             || evidence
             || question
+            || characterisation
             || cue.lemma == "call")
         {
             return None;
@@ -1896,6 +2042,112 @@ mod tests {
         content: &str,
     ) -> (&'static str, String, String, String) {
         (kind, source.into(), cue.into(), content.into())
+    }
+
+    #[test]
+    fn quote_continues_past_a_second_claim_of_its_sentence() {
+        let found = claims(
+            "“We are close to a majority,” Manchin said, referring to the seats Democrats hold. \
+             “Then I think the chances are pretty good.”",
+        );
+        assert_eq!(found[0].1, "Manchin");
+        assert_eq!(
+            found[0].3,
+            "We are close to a majority,” Manchin said, referring to the seats Democrats hold. \
+             “Then I think the chances are pretty good."
+        );
+    }
+
+    #[test]
+    fn clause_after_source_and_cue_is_the_content() {
+        assert_eq!(
+            claims(
+                "A tall figure in a grey coat, the mayor said he arrived in the city in \
+                 December 2011."
+            ),
+            vec![t(
+                "indirect",
+                "mayor",
+                "said",
+                "he arrived in the city in December 2011"
+            )]
+        );
+        // An adverbial after the cue keeps the content before it.
+        assert_eq!(
+            claims("The plan will cut costs for families, the mayor said in a statement."),
+            vec![t(
+                "indirect",
+                "mayor",
+                "said",
+                "The plan will cut costs for families"
+            )]
+        );
+    }
+
+    #[test]
+    fn party_and_state_appositive_and_opening_yet() {
+        assert_eq!(
+            claims("Sen. Rand Paul, R-Ky., told Fox News that the polls could be way off."),
+            vec![t(
+                "indirect",
+                "Rand Paul",
+                "told",
+                "that the polls could be way off"
+            )]
+        );
+        assert_eq!(
+            claims("Yet Bloomberg says it started marking down her wealth in February."),
+            vec![t(
+                "indirect",
+                "Bloomberg",
+                "says",
+                "it started marking down her wealth in February"
+            )]
+        );
+    }
+
+    #[test]
+    fn opening_in_a_view_or_poll() {
+        assert_eq!(
+            claims("In Trump's mind, the party owes him the nomination after his primary wins."),
+            vec![t(
+                "indirect",
+                "Trump",
+                "In",
+                "the party owes him the nomination after his primary wins"
+            )]
+        );
+        assert_eq!(
+            claims(
+                "In the new Morning Consult poll, conducted March 11-13, 40 percent of likely \
+                 voters back Sanders."
+            ),
+            vec![t(
+                "indirect",
+                "the new Morning Consult poll",
+                "In",
+                "40 percent of likely voters back Sanders"
+            )]
+        );
+        // A place is no view.
+        assert!(
+            claims("In the former mining town of Scranton, the rally drew a crowd.").is_empty()
+        );
+    }
+
+    #[test]
+    fn characterisations_report() {
+        assert_eq!(
+            claims(
+                "Sexton described the most engaged supporters as almost shocked by the protest."
+            ),
+            vec![t(
+                "indirect",
+                "Sexton",
+                "described",
+                "the most engaged supporters as almost shocked by the protest"
+            )]
+        );
     }
 
     #[test]
