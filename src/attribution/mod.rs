@@ -315,7 +315,7 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
         .filter(|t| doc.paragraphs.first().is_some_and(|p| p.slice(text) == *t));
     let mut next_sentence = 0;
     for (pi, para) in doc.paragraphs.iter().enumerate() {
-        let quotes = quotes::pair_quotes(text, *para);
+        let quotes = quotes::pair_quotes(text, *para, lx.quote_marks());
         let first = next_sentence;
         while next_sentence < doc.sentences.len() && doc.sentences[next_sentence].paragraph == pi {
             next_sentence += 1;
