@@ -170,6 +170,23 @@ pub fn find_quotations(text: &str, sentence: Span) -> Vec<Span> {
 /// toggle; an opening mark inside an open quote is ignored (the same rule as PolNeAR's gold).
 /// Secondary marks (German ‚…‘) pair only with each other.
 pub fn pair_quotes(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Span> {
+    pair(text, paragraph, marks)
+        .into_iter()
+        .map(|q| q.span)
+        .collect()
+}
+
+/// A quotation found by [`pair`].
+struct Paired {
+    span: Span,
+    /// Opened by a secondary mark (German ‚).
+    secondary: bool,
+    /// Ends with its closing mark (else it runs to the paragraph end).
+    closed: bool,
+}
+
+/// [`pair_quotes`], saying also which quotes are secondary and which closed.
+fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
     let p = paragraph.slice(text);
     let bytes = p.as_bytes();
     let mut out = Vec::new();
@@ -203,20 +220,82 @@ pub fn pair_quotes(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Span>
                     straight || marks.close.contains(&c)
                 } =>
             {
-                out.push(Span::new(
-                    paragraph.byte_start + start,
-                    paragraph.byte_start + i + width,
-                ));
+                out.push(Paired {
+                    span: Span::new(
+                        paragraph.byte_start + start,
+                        paragraph.byte_start + i + width,
+                    ),
+                    secondary: inner,
+                    closed: true,
+                });
                 open = None;
             }
             _ => {}
         }
         i += width;
     }
-    if let Some((start, _)) = open {
-        out.push(Span::new(paragraph.byte_start + start, paragraph.byte_end));
+    if let Some((start, secondary)) = open {
+        out.push(Paired {
+            span: Span::new(paragraph.byte_start + start, paragraph.byte_end),
+            secondary,
+            closed: false,
+        });
     }
     out
+}
+
+/// `text` with the curly marks of every quotation `marks` pairs rewritten to the English marks
+/// of the same UTF-8 length (German „…“ and Swedish ”…” to “…”, Danish »…« to «…», German ‚…‘
+/// to ‘…’), so that the attribution rules, written for English marks (“…,” Lavrov said), read
+/// them; `None` when no mark changes. Offsets stay valid: every mark keeps its byte length.
+pub fn as_english(text: &str, paragraphs: &[Span], marks: &QuoteMarks) -> Option<String> {
+    let mut out = text.to_owned();
+    let mut changed = false;
+    let mut rewrite = |at: usize, to: char| {
+        let from = text[at..].chars().next().expect("a mark");
+        if from != to && from.len_utf8() == to.len_utf8() && !matches!(from, '"' | '\'') {
+            let mut buf = [0; 4];
+            out.replace_range(at..at + from.len_utf8(), to.encode_utf8(&mut buf));
+            changed = true;
+        }
+    };
+    for paragraph in paragraphs {
+        for q in pair(text, *paragraph, marks) {
+            let (open, close) = if q.secondary {
+                ('‘', '’')
+            } else {
+                ('“', '”')
+            };
+            let first = text[q.span.byte_start..].chars().next().expect("a mark");
+            let (open, close) = if first.len_utf8() == 2 && !q.secondary {
+                ('«', '»')
+            } else {
+                (open, close)
+            };
+            rewrite(q.span.byte_start, open);
+            if q.closed {
+                let last = q.span.slice(text).chars().next_back().expect("a mark");
+                rewrite(q.span.byte_end - last.len_utf8(), close);
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
+/// `s`, a string the attribution stage took from `english` (the text [`as_english`] gave), as
+/// written in `original`: found first inside `near`, then anywhere; unchanged when not found.
+pub fn restore_marks(original: &str, english: &str, near: Span, s: &mut String) {
+    if !s.contains(['“', '”', '«', '»', '‘', '’']) {
+        return;
+    }
+    let at = english
+        .get(near.byte_start..near.byte_end)
+        .and_then(|n| n.find(s.as_str()))
+        .map(|i| near.byte_start + i)
+        .or_else(|| english.find(s.as_str()));
+    if let Some(written) = at.and_then(|i| original.get(i..i + s.len())) {
+        *s = written.to_owned();
+    }
 }
 
 /// Whether a quotation span ends with a closing mark (it may instead run to its paragraph end).
@@ -461,5 +540,42 @@ mod tests {
             .with_quote_marks(&["fr".to_owned(), "en".to_owned()])
             .unwrap();
         assert!(same.attribution.is_none());
+    }
+
+    #[test]
+    fn as_english_rewrites_paired_marks_keeping_offsets() {
+        let t = "„He told me ‚no‘ twice,“ she said.\n\n»Never,« he said. „Open";
+        let cut = t.find("\n\n").unwrap();
+        let paras = [Span::new(0, cut), Span::new(cut + 2, t.len())];
+        let de = langs(&["de"]);
+        let english = as_english(t, &paras, &de).unwrap();
+        assert_eq!(
+            english,
+            "“He told me ‚no‘ twice,” she said.\n\n«Never,» he said. “Open"
+        );
+        assert_eq!(english.len(), t.len());
+        // English marks need no rewriting.
+        assert_eq!(as_english("“We stay,” he said.", &[Span::new(0, 22)], &de), None);
+        let mut hedge = "“ceasefire”".to_owned();
+        let t = "France called for a „ceasefire“ in Aleppo.";
+        let english = as_english(t, &[Span::new(0, t.len())], &de).unwrap();
+        restore_marks(t, &english, Span::new(0, t.len()), &mut hedge);
+        assert_eq!(hedge, "„ceasefire“");
+    }
+
+    #[test]
+    fn german_scare_quotes_keep_their_marks_in_the_hedge() {
+        let raw = crate::RawDocument {
+            text: "France called for a „ceasefire“ in Aleppo.".into(),
+            ..Default::default()
+        };
+        let options = crate::Options::default()
+            .with_quote_marks(&["de".to_owned()])
+            .unwrap();
+        let doc = crate::extract_document(&raw, &options);
+        assert_eq!(doc.text, "France called for a „ceasefire“ in Aleppo.");
+        assert_eq!(doc.claims.len(), 1);
+        assert_eq!(doc.claims[0].hedge.as_deref(), Some("„ceasefire“"));
+        assert_eq!(doc.claims[0].content.slice(&doc.text), "a „ceasefire“ in Aleppo");
     }
 }
