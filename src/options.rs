@@ -72,7 +72,8 @@ impl Options {
     /// default languages (English and French) leave the built-in tables in place.
     pub fn with_quote_marks(mut self, languages: &[String]) -> Result<Self, Error> {
         let marks = QuoteMarks::new(languages)?;
-        if marks == *self.lexicon().quote_marks() || marks.is_default() && self.attribution.is_none()
+        if marks == *self.lexicon().quote_marks()
+            || marks.is_default() && self.attribution.is_none()
         {
             return Ok(self);
         }

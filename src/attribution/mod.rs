@@ -43,8 +43,8 @@ use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
 };
 use lexicon::Lexicon;
-use quotes::QuoteMarks;
 use names::{chunk_source, SourceChunk};
+use quotes::QuoteMarks;
 use resolve::EntityMemory;
 
 /// Verbs of impression and expectation ("seemed", "is expected"), as one alternation.
@@ -320,21 +320,20 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
     // the text with the same offsets; strings taken from it get the marks as written back.
     let original = std::mem::replace(&mut doc.text, english);
     let title = doc.title.take();
-    doc.title = title.as_ref().map(|t| {
-        match doc.paragraphs.first() {
-            Some(p) if p.slice(&original) == *t => p.slice(&doc.text).to_owned(),
-            _ => t.clone(),
-        }
+    doc.title = title.as_ref().map(|t| match doc.paragraphs.first() {
+        Some(p) if p.slice(&original) == *t => p.slice(&doc.text).to_owned(),
+        _ => t.clone(),
     });
     claims_with_marks(doc, lx, QuoteMarks::shared());
     let english = std::mem::replace(&mut doc.text, original);
     doc.title = title;
     for c in &mut doc.claims {
         let near = c.span;
-        for s in [&mut c.source]
-            .into_iter()
-            .chain([&mut c.source_role, &mut c.via, &mut c.hedge].into_iter().flatten())
-        {
+        for s in [&mut c.source].into_iter().chain(
+            [&mut c.source_role, &mut c.via, &mut c.hedge]
+                .into_iter()
+                .flatten(),
+        ) {
             quotes::restore_marks(&doc.text, &english, near, s);
         }
     }

@@ -301,8 +301,7 @@ pub fn restore_marks(original: &str, english: &str, near: Span, s: &mut String) 
 /// Whether a quotation span ends with a closing mark (it may instead run to its paragraph end).
 pub fn is_closed(text: &str, quote: Span) -> bool {
     let s = quote.slice(text);
-    s.chars().count() > 1
-        && (s.ends_with(ANY_CLOSE.as_slice()) || s.len() > 3 && s.ends_with("''"))
+    s.chars().count() > 1 && (s.ends_with(ANY_CLOSE.as_slice()) || s.len() > 3 && s.ends_with("''"))
 }
 
 fn closes(opener: char, mark: char) -> bool {
@@ -435,13 +434,19 @@ mod tests {
         );
         // English has no secondary marks: ‘ opens nothing and ’ is the apostrophe.
         let t = "“Assad’s forces ‘won’ nothing,” he said.";
-        assert_eq!(paired(t, QuoteMarks::shared()), [t.trim_end_matches(" he said.")]);
+        assert_eq!(
+            paired(t, QuoteMarks::shared()),
+            [t.trim_end_matches(" he said.")]
+        );
     }
 
     #[test]
     fn french_and_danish_guillemets() {
         let t = "« Les discussions continueront », a dit Lavrov.";
-        assert_eq!(paired(t, QuoteMarks::shared()), ["« Les discussions continueront »"]);
+        assert_eq!(
+            paired(t, QuoteMarks::shared()),
+            ["« Les discussions continueront »"]
+        );
         let q = pair_quotes(t, Span::new(0, t.len()), QuoteMarks::shared())[0];
         assert_eq!(inner(t, q).slice(t), "Les discussions continueront");
         // Danish (and German books) point the marks inward: » opens, « closes.
@@ -487,7 +492,10 @@ mod tests {
         let e = QuoteMarks::new(&["de".to_owned(), "klingon".to_owned()]).unwrap_err();
         assert!(e.is_invalid_option());
         let msg = e.to_string();
-        assert!(msg.contains("quote_marks") && msg.contains("\"klingon\""), "{msg}");
+        assert!(
+            msg.contains("quote_marks") && msg.contains("\"klingon\""),
+            "{msg}"
+        );
         assert!(msg.contains("en, fr, de"), "{msg}");
         assert!(QuoteMarks::new(&[]).unwrap_err().is_invalid_option());
     }
@@ -555,7 +563,10 @@ mod tests {
         );
         assert_eq!(english.len(), t.len());
         // English marks need no rewriting.
-        assert_eq!(as_english("“We stay,” he said.", &[Span::new(0, 22)], &de), None);
+        assert_eq!(
+            as_english("“We stay,” he said.", &[Span::new(0, 22)], &de),
+            None
+        );
         let mut hedge = "“ceasefire”".to_owned();
         let t = "France called for a „ceasefire“ in Aleppo.";
         let english = as_english(t, &[Span::new(0, t.len())], &de).unwrap();
@@ -576,6 +587,9 @@ mod tests {
         assert_eq!(doc.text, "France called for a „ceasefire“ in Aleppo.");
         assert_eq!(doc.claims.len(), 1);
         assert_eq!(doc.claims[0].hedge.as_deref(), Some("„ceasefire“"));
-        assert_eq!(doc.claims[0].content.slice(&doc.text), "a „ceasefire“ in Aleppo");
+        assert_eq!(
+            doc.claims[0].content.slice(&doc.text),
+            "a „ceasefire“ in Aleppo"
+        );
     }
 }
