@@ -9,7 +9,7 @@ import newsclaims
 QUIP = "“The strategy is working,” the senator deadpanned."
 TITLED = "Archbishop Justin Welby said the camp must close."
 # English text with German quotation marks, as Swiss and German outlets print it.
-GERMAN_MARKS = "„The talks will continue,“ Lavrov said. Shoigu said the army would stay."
+GERMAN_MARKS = "„The talks will continue,“ Lavrov said.\n\nShoigu said the army would stay."
 
 
 def claims(extractor, text):
@@ -64,7 +64,7 @@ def test_entries_must_be_strings():
 
 
 def test_quote_mark_languages_pair_german_marks():
-    # By default “ opens a quotation, so the German one is not read as a quote.
+    # By default “ opens a quotation (running to the paragraph end), so the German one is no claim.
     assert [c[0] for c in claims(newsclaims.Extractor(), GERMAN_MARKS)] == ["Shoigu"]
     got = claims(newsclaims.Extractor(quote_marks=["en", "de"]), GERMAN_MARKS)
     assert got == [["Lavrov", None, "said", "The talks will continue,"],
@@ -74,13 +74,15 @@ def test_quote_mark_languages_pair_german_marks():
 
 
 def test_default_quote_marks_are_english_and_french():
-    text = QUIP + " « The siege is over, » Lavrov said. " + TITLED
+    text = "\n\n".join([QUIP, "« The siege is over, » Lavrov said.", GERMAN_MARKS, TITLED,
+                        "“Lies and more lies,” said Zakharova."])
     default = claims(newsclaims.Extractor(), text)
     assert default == claims(newsclaims.Extractor(quote_marks=["fr", "en"]), text)
     assert default == claims(newsclaims.Extractor(quote_marks=None), text)
-    assert ["Lavrov", None, "said", "The siege is over,"] in default
-    # English alone no longer pairs « ».
-    assert ["Lavrov", None, "said", "The siege is over,"] not in claims(newsclaims.Extractor(quote_marks=["en"]), text)
+    assert default == claims(newsclaims.Extractor(quote_marks=["en", "fr", "en"]), text)
+    assert [c[0] for c in default] == ["Shoigu", "Archbishop Justin Welby", "Zakharova"]
+    assert [c[0] for c in claims(newsclaims.Extractor(quote_marks=["en", "de"]), text)] == [
+        "Lavrov", "Shoigu", "Archbishop Justin Welby", "Zakharova"]
 
 
 def test_quote_marks_pickle_and_show_in_repr():
