@@ -7,8 +7,8 @@
 //!
 //! Which curly marks open and close is [`QuoteMarks`]: the conventions of the languages a user
 //! picks from `lexicon::quote_marks` (German „…“, Danish »…«, Swedish ”…”), English “…” and
-//! « » by default. [`inner`] and [`is_closed`] know every convention's closing marks, so they
-//! need no choice passed in.
+//! « » by default. [`inner`] and [`is_closed`] know only the English closing marks: the stage
+//! reads other marks on a copy of the text rewritten to English ones ([`as_english`]).
 
 use std::sync::LazyLock;
 
@@ -33,17 +33,6 @@ pub struct QuoteMarks {
 static DEFAULT: LazyLock<QuoteMarks> = LazyLock::new(|| {
     let langs: Vec<String> = DEFAULT_LANGUAGES.iter().map(|l| (*l).to_owned()).collect();
     QuoteMarks::new(&langs).expect("default languages are in the table")
-});
-
-/// Every closing mark of every convention, and `"`: what [`inner`] strips.
-static ANY_CLOSE: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut marks = vec!['"'];
-    for (_, primary, secondary) in QUOTE_MARKS {
-        marks.extend(primary.iter().chain(secondary.iter()).map(|p| p.1));
-    }
-    marks.sort_unstable();
-    marks.dedup();
-    marks
 });
 
 impl Default for QuoteMarks {
@@ -179,13 +168,11 @@ pub fn pair_quotes(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Span>
 /// A quotation found by [`pair`].
 struct Paired {
     span: Span,
-    /// Opened by a secondary mark (German ‚).
-    secondary: bool,
     /// Ends with its closing mark (else it runs to the paragraph end).
     closed: bool,
 }
 
-/// [`pair_quotes`], saying also which quotes are secondary and which closed.
+/// [`pair_quotes`], saying also which quotes are closed.
 fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
     let p = paragraph.slice(text);
     let bytes = p.as_bytes();
@@ -225,7 +212,6 @@ fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
                         paragraph.byte_start + start,
                         paragraph.byte_start + i + width,
                     ),
-                    secondary: inner,
                     closed: true,
                 });
                 open = None;
@@ -234,10 +220,9 @@ fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
         }
         i += width;
     }
-    if let Some((start, secondary)) = open {
+    if let Some((start, _)) = open {
         out.push(Paired {
             span: Span::new(paragraph.byte_start + start, paragraph.byte_end),
-            secondary,
             closed: false,
         });
     }
@@ -245,8 +230,8 @@ fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
 }
 
 /// `text` with the curly marks of every quotation `marks` pairs rewritten to the English marks
-/// of the same UTF-8 length (German „…“ and Swedish ”…” to “…”, Danish »…« to «…», German ‚…‘
-/// to ‘…’), so that the attribution rules, written for English marks (“…,” Lavrov said), read
+/// of the same UTF-8 length (German „…“ and Swedish ”…” to “…”, Danish »…« to «…», a German
+/// ‚…‘ standing alone to “…”), so that the attribution rules, written for English marks (“…,” Lavrov said), read
 /// them; `None` when no mark changes. Offsets stay valid: every mark keeps its byte length.
 pub fn as_english(text: &str, paragraphs: &[Span], marks: &QuoteMarks) -> Option<String> {
     let mut out = text.to_owned();
@@ -261,16 +246,13 @@ pub fn as_english(text: &str, paragraphs: &[Span], marks: &QuoteMarks) -> Option
     };
     for paragraph in paragraphs {
         for q in pair(text, *paragraph, marks) {
-            let (open, close) = if q.secondary {
-                ('‘', '’')
-            } else {
-                ('“', '”')
-            };
+            // A secondary quotation found here stands alone (inside a quotation secondary marks
+            // are skipped), so it reads as a quotation: ‚Never again,‘ he said.
             let first = text[q.span.byte_start..].chars().next().expect("a mark");
-            let (open, close) = if first.len_utf8() == 2 && !q.secondary {
+            let (open, close) = if first.len_utf8() == 2 {
                 ('«', '»')
             } else {
-                (open, close)
+                ('“', '”')
             };
             rewrite(q.span.byte_start, open);
             if q.closed {
@@ -301,7 +283,7 @@ pub fn restore_marks(original: &str, english: &str, near: Span, s: &mut String) 
 /// Whether a quotation span ends with a closing mark (it may instead run to its paragraph end).
 pub fn is_closed(text: &str, quote: Span) -> bool {
     let s = quote.slice(text);
-    s.chars().count() > 1 && (s.ends_with(ANY_CLOSE.as_slice()) || s.len() > 3 && s.ends_with("''"))
+    s.chars().count() > 1 && (s.ends_with(['”', '"', '»']) || s.len() > 3 && s.ends_with("''"))
 }
 
 fn closes(opener: char, mark: char) -> bool {
@@ -323,7 +305,7 @@ pub fn inner(text: &str, quote: Span) -> Span {
         .next()
         .map_or(0, |c| if c == '\'' { 2 } else { c.len_utf8() });
     let close = match s.chars().last() {
-        Some(c) if ANY_CLOSE.contains(&c) && s.len() > open => c.len_utf8(),
+        Some(c @ ('”' | '"' | '»')) if s.len() > open => c.len_utf8(),
         Some('\'') if s.ends_with("''") && s.len() > open + 1 => 2,
         _ => 0,
     };
@@ -415,9 +397,11 @@ mod tests {
         let de = langs(&["de"]);
         let got = paired(t, &de);
         assert_eq!(got, ["„The talks will continue,“", "„We are ready.“"]);
-        let q = pair_quotes(t, Span::new(0, t.len()), &de)[0];
-        assert!(is_closed(t, q));
-        assert_eq!(inner(t, q).slice(t), "The talks will continue,");
+        // The stage reads them as English marks, at the same offsets.
+        let english = as_english(t, &[Span::new(0, t.len())], &de).unwrap();
+        let q = pair_quotes(&english, Span::new(0, t.len()), QuoteMarks::shared())[0];
+        assert!(is_closed(&english, q));
+        assert_eq!(inner(&english, q).slice(t), "The talks will continue,");
         // English and German together: “ both opens and closes, like a straight quote.
         let both = langs(&["en", "de"]);
         let t2 = "“We stay,” he said. „We go,“ she said.";
@@ -454,8 +438,10 @@ mod tests {
         assert_eq!(paired(t, &langs(&["en"])), Vec::<&str>::new());
         let da = langs(&["da"]);
         assert_eq!(paired(t, &da), ["»The talks will continue,«"]);
-        let q = pair_quotes(t, Span::new(0, t.len()), &da)[0];
-        assert_eq!(inner(t, q).slice(t), "The talks will continue,");
+        let english = as_english(t, &[Span::new(0, t.len())], &da).unwrap();
+        assert_eq!(english, "«The talks will continue,» Lavrov said.");
+        let q = pair_quotes(&english, Span::new(0, t.len()), QuoteMarks::shared())[0];
+        assert_eq!(inner(&english, q).slice(t), "The talks will continue,");
     }
 
     #[test]
