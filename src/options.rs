@@ -5,6 +5,7 @@ use std::sync::Arc;
 use regex::RegexSet;
 
 use crate::attribution::lexicon::Lexicon;
+use crate::attribution::quotes::QuoteMarks;
 use crate::error::Error;
 
 /// How to extract; `Options::default()` is what the module-level Python functions use.
@@ -22,8 +23,9 @@ pub struct Options {
     /// Aleppo" = 100 percent, qualifier `implied`; `quantity::implied_shares`). Off by default:
     /// they are no numeric mentions, and the quantity scorers' gold does not list them.
     pub implied_quantities: bool,
-    /// The attribution tables with user cue verbs and titles (`with_attribution_words`); `None`:
-    /// the built-in tables, compiled once per process ([`Lexicon::shared`]).
+    /// The attribution tables with user cue verbs and titles (`with_attribution_words`) or
+    /// quotation mark languages (`with_quote_marks`); `None`: the built-in tables, compiled once
+    /// per process ([`Lexicon::shared`]).
     pub attribution: Option<Arc<Lexicon>>,
 }
 
@@ -49,11 +51,34 @@ impl Options {
         cue_verbs: &[String],
         titles: &[String],
     ) -> Result<Self, Error> {
-        self.attribution = if cue_verbs.is_empty() && titles.is_empty() {
+        // Quote marks chosen before stay.
+        let marks = self.lexicon().quote_marks().clone();
+        let no_words = cue_verbs.is_empty() && titles.is_empty();
+        self.attribution = if no_words && marks.is_default() {
             None
+        } else if no_words {
+            Some(Arc::new(Lexicon::shared().clone().with_quote_marks(marks)))
         } else {
-            Some(Arc::new(Lexicon::new(cue_verbs, titles)?))
+            Some(Arc::new(
+                Lexicon::new(cue_verbs, titles)?.with_quote_marks(marks),
+            ))
         };
+        Ok(self)
+    }
+
+    /// Options whose attribution stage pairs the quotation marks of `languages` (codes of
+    /// `lexicon::quote_marks`: `["en", "de"]` pairs “…” and German „…“); see
+    /// [`QuoteMarks::new`] for what is refused. Cue verbs and titles added before stay. The
+    /// default languages (English and French) leave the built-in tables in place.
+    pub fn with_quote_marks(mut self, languages: &[String]) -> Result<Self, Error> {
+        let marks = QuoteMarks::new(languages)?;
+        if marks == *self.lexicon().quote_marks()
+            || marks.is_default() && self.attribution.is_none()
+        {
+            return Ok(self);
+        }
+        let lexicon = self.lexicon().clone().with_quote_marks(marks);
+        self.attribution = Some(Arc::new(lexicon));
         Ok(self)
     }
 

@@ -48,11 +48,14 @@ struct PyOptions {
     implied_quantities: bool,
     cue_verbs: Vec<String>,
     source_titles: Vec<String>,
+    /// Languages whose quotation marks pair; `None`: the default (English and French).
+    quote_marks: Option<Vec<String>>,
 }
 
-/// The last attribution words compiled and their tables: an `Extractor` passes the same words
-/// on every call, and compiling the cue regex again each time would cost more than a small batch.
-type LexiconCache = Option<(Vec<String>, Vec<String>, Options)>;
+/// The last attribution words (and quote mark languages) compiled and their tables: an
+/// `Extractor` passes the same words on every call, and compiling the cue regex again each time
+/// would cost more than a small batch.
+type LexiconCache = Option<(Vec<String>, Vec<String>, Option<Vec<String>>, Options)>;
 static LEXICON_CACHE: std::sync::Mutex<LexiconCache> = std::sync::Mutex::new(None);
 
 fn build_options(o: PyOptions) -> PyResult<Options> {
@@ -65,20 +68,25 @@ fn build_options(o: PyOptions) -> PyResult<Options> {
     }
     .with_boilerplate(&boilerplate)
     .map_err(to_py_err)?;
-    if o.cue_verbs.is_empty() && o.source_titles.is_empty() {
+    if o.cue_verbs.is_empty() && o.source_titles.is_empty() && o.quote_marks.is_none() {
         return Ok(options);
     }
     let mut cache = LEXICON_CACHE.lock().unwrap_or_else(|e| e.into_inner());
     match &*cache {
-        Some((c, t, cached)) if *c == o.cue_verbs && *t == o.source_titles => {
+        Some((c, t, q, cached))
+            if *c == o.cue_verbs && *t == o.source_titles && *q == o.quote_marks =>
+        {
             options.attribution = cached.attribution.clone();
         }
         _ => {
-            let built = Options::default()
+            let mut built = Options::default()
                 .with_attribution_words(&o.cue_verbs, &o.source_titles)
                 .map_err(to_py_err)?;
+            if let Some(languages) = &o.quote_marks {
+                built = built.with_quote_marks(languages).map_err(to_py_err)?;
+            }
             options.attribution = built.attribution.clone();
-            *cache = Some((o.cue_verbs, o.source_titles, built));
+            *cache = Some((o.cue_verbs, o.source_titles, o.quote_marks, built));
         }
     }
     Ok(options)
@@ -150,7 +158,7 @@ const CHUNK_BYTES: usize = 2 << 20;
 /// already in memory (WARC responses, gzipped files) go through it. The texts are read from
 /// Python one chunk of about `chunk_bytes` at a time (see [`CHUNK_BYTES`]).
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -167,6 +175,7 @@ fn extract_texts<'py>(
     cue_verbs: Vec<String>,
     source_titles: Vec<String>,
     chunk_bytes: usize,
+    quote_marks: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     // A sized `texts` (the Python layer passes a list) is checked before any work; another
     // iterable when it ends.
@@ -207,6 +216,7 @@ fn extract_texts<'py>(
         implied_quantities,
         cue_verbs,
         source_titles,
+        quote_marks,
     })?;
     let workers = pipeline::Workers::new(jobs).map_err(to_py_err)?;
     let mut columns = TableColumns::empty();
@@ -259,7 +269,7 @@ fn extract_texts<'py>(
 /// Runs the pipeline over files, read and decoded in parallel, about `chunk_bytes` of files at
 /// a time; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -274,6 +284,7 @@ fn extract_paths<'py>(
     cue_verbs: Vec<String>,
     source_titles: Vec<String>,
     chunk_bytes: usize,
+    quote_marks: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
@@ -287,6 +298,7 @@ fn extract_paths<'py>(
         implied_quantities,
         cue_verbs,
         source_titles,
+        quote_marks,
     })?;
     let published = published.unwrap_or_else(|| vec![None; paths.len()]);
     if published.len() != paths.len() {

@@ -42,6 +42,7 @@ def extract_texts(
     cue_verbs: Sequence[str] = ...,
     source_titles: Sequence[str] = ...,
     chunk_bytes: int = ...,
+    quote_marks: Optional[Sequence[str]] = None,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
@@ -50,6 +51,8 @@ def extract_texts(
     ``implied_quantities``: also shares stated without a number ("full control of" = 100 percent).
     ``cue_verbs``/``source_titles``: words the attribution stage knows on top of its tables
     (ValueError for an entry that is not letters joined by single spaces, - ' ’ or .).
+    ``quote_marks``: languages whose quotation marks pair ("en", "de", ...; None: English and
+    French; ValueError naming an unknown language and listing the known ones).
     ``chunk_bytes``: the texts are copied and processed about this many bytes at a time (the
     default, 2 MiB, bounds the memory the pipeline needs beyond its output); results do not
     depend on it."""
@@ -67,6 +70,7 @@ def extract_paths(
     cue_verbs: Sequence[str] = ...,
     source_titles: Sequence[str] = ...,
     chunk_bytes: int = ...,
+    quote_marks: Optional[Sequence[str]] = None,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`. ``published``: one date

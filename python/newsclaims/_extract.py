@@ -299,7 +299,11 @@ class Extractor:
     built-in ones ("Archbishop", "Chief Rabbi"): "Archbishop Justin Welby said" gives source
     "Justin Welby" with role "Archbishop". An entry must be letters joined by single spaces,
     hyphens, apostrophes or full stops (ValueError otherwise). The attribution tables are compiled
-    once per distinct set of words, not per call. ``implied_quantities``: also give shares stated
+    once per distinct set of words, not per call. ``quote_marks``: the languages whose quotation
+    marks pair, as codes ("en", "fr", "de", "da", "sv", "fi", "it", "es", "pt", "ru", "pl", "nl",
+    "cs"; ValueError for another): ``["en", "de"]`` also reads German „…“ (where “ closes), as
+    Swiss and German outlets print English quotes; ``None`` (the default) is English “…” and
+    French « ». Straight "…" pair in every language. ``implied_quantities``: also give shares stated
     without a number as quantities ("full control of eastern Aleppo" = 100 percent, qualifier ``implied``), for timelines such as
     :meth:`Extraction.track`; off by default, as they are no numeric mentions.
 
@@ -311,20 +315,26 @@ class Extractor:
     >>> quip = "“The strategy is working,” the senator deadpanned."
     >>> Extractor(cue_verbs=["deadpanned"]).extract([quip]).claims[["source", "cue"]].values.tolist()
     [['senator', 'deadpanned']]
+    >>> swiss = "„The talks will continue,“ Lavrov said."
+    >>> Extractor(quote_marks=["en", "de"]).extract([swiss]).claims[["source", "content"]].values.tolist()
+    [['Lavrov', 'The talks will continue,']]
     """
 
     def __init__(self, *, boilerplate: Sequence[str] = (), max_document_bytes: int = 0,
                  jobs: Optional[int] = None, min_quote_words: int = 0, implied_quantities: bool = False,
-                 cue_verbs: Sequence[str] = (), source_titles: Sequence[str] = ()) -> None:
+                 cue_verbs: Sequence[str] = (), source_titles: Sequence[str] = (),
+                 quote_marks: Optional[Sequence[str]] = None) -> None:
         self.boilerplate = _words("boilerplate", boilerplate)
         if not isinstance(implied_quantities, bool):
             raise TypeError(f"implied_quantities must be a bool, not {type(implied_quantities).__name__}")
         self.implied_quantities = implied_quantities
         self.cue_verbs = _words("cue_verbs", cue_verbs)
         self.source_titles = _words("source_titles", source_titles)
-        if self.cue_verbs or self.source_titles:
+        self.quote_marks = None if quote_marks is None else _words("quote_marks", quote_marks)
+        if self.cue_verbs or self.source_titles or self.quote_marks is not None:
             # The core checks the entries (and compiles the tables once) now, not at first use.
-            _core.extract_texts([], [], [], [], cue_verbs=self.cue_verbs, source_titles=self.source_titles)
+            _core.extract_texts([], [], [], [], cue_verbs=self.cue_verbs, source_titles=self.source_titles,
+                                quote_marks=self.quote_marks)
         if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, int) or min_quote_words < 0:
             raise ValueError(f"min_quote_words must be an int >= 0, got {min_quote_words!r}")
         self.min_quote_words = min_quote_words
@@ -340,7 +350,7 @@ class Extractor:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs,
                 "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
                 "cue_verbs": self.cue_verbs,
-                "source_titles": self.source_titles}
+                "source_titles": self.source_titles, "quote_marks": self.quote_marks}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
@@ -349,7 +359,7 @@ class Extractor:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes,
                 "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
                 "cue_verbs": self.cue_verbs,
-                "source_titles": self.source_titles}
+                "source_titles": self.source_titles, "quote_marks": self.quote_marks}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,

@@ -1,4 +1,5 @@
-//! The attribution stage's word tables, compiled: the cue regex and the titles.
+//! The attribution stage's word tables, compiled: the cue regex, the titles and the quotation
+//! marks that pair ([`QuoteMarks`], by language).
 //!
 //! Takes the tables of `lexicon::cues` and `lexicon::sources` plus what a user adds through
 //! [`crate::Options`] (extra cue verbs such as "deadpanned", extra titles such as "Archbishop");
@@ -10,12 +11,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::attribution::quotes::QuoteMarks;
 use crate::error::Error;
 use crate::lexicon::cues::{ACCORDING_CUES, CUE_VERBS};
 use crate::lexicon::sources::TITLES;
 
 /// Compiled attribution tables: built-in words plus user additions.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Every cue, longest first, as one alternation (a multi-word cue matches any spacing).
     cue_re: Regex,
@@ -24,6 +26,8 @@ pub struct Lexicon {
     titles: Vec<String>,
     /// A title word followed by a capitalised name ("President Bashar al-Assad").
     titled_name: Regex,
+    /// The quotation marks that pair (English “…” and « » unless the user picks languages).
+    quote_marks: QuoteMarks,
 }
 
 static SHARED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(&[], &[]));
@@ -77,7 +81,19 @@ impl Lexicon {
             cue_re,
             titles,
             titled_name,
+            quote_marks: QuoteMarks::default(),
         }
+    }
+
+    /// These tables pairing quotations with `marks` instead.
+    pub fn with_quote_marks(mut self, marks: QuoteMarks) -> Self {
+        self.quote_marks = marks;
+        self
+    }
+
+    /// The quotation marks that pair.
+    pub fn quote_marks(&self) -> &QuoteMarks {
+        &self.quote_marks
     }
 
     /// The cue regex: every cue verb form and "according to".

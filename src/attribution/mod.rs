@@ -44,6 +44,7 @@ use crate::lexicon::sources::{
 };
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
+use quotes::QuoteMarks;
 use resolve::EntityMemory;
 
 /// Verbs of impression and expectation ("seemed", "is expected"), as one alternation.
@@ -310,6 +311,40 @@ pub fn extract_claims(doc: &mut Document) {
 /// [`extract_claims`] with the tables of `lx` (built-in words plus what
 /// [`crate::Options`] adds: extra cue verbs and titles).
 pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
+    let marks = lx.quote_marks();
+    let english = if marks.is_default() {
+        None
+    } else {
+        quotes::as_english(&doc.text, &doc.paragraphs, marks)
+    };
+    let Some(english) = english else {
+        return claims_with_marks(doc, lx, marks);
+    };
+    // Other languages' marks („…“) are read as the English ones the rules know, on a copy of
+    // the text with the same offsets; strings taken from it get the marks as written back.
+    let original = std::mem::replace(&mut doc.text, english);
+    let title = doc.title.take();
+    doc.title = title.as_ref().map(|t| match doc.paragraphs.first() {
+        Some(p) if p.slice(&original) == *t => p.slice(&doc.text).to_owned(),
+        _ => t.clone(),
+    });
+    claims_with_marks(doc, lx, QuoteMarks::shared());
+    let english = std::mem::replace(&mut doc.text, original);
+    doc.title = title;
+    for c in &mut doc.claims {
+        let near = c.span;
+        for s in [&mut c.source].into_iter().chain(
+            [&mut c.source_role, &mut c.via, &mut c.hedge]
+                .into_iter()
+                .flatten(),
+        ) {
+            quotes::restore_marks(&doc.text, &english, near, s);
+        }
+    }
+}
+
+/// [`extract_claims_with`], pairing quotations with `marks`.
+fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks) {
     let text = doc.text.as_str();
     let mut memory = EntityMemory::default();
     let mut claims: Vec<Claim> = Vec::new();
@@ -319,7 +354,7 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
         .filter(|t| doc.paragraphs.first().is_some_and(|p| p.slice(text) == *t));
     let mut next_sentence = 0;
     for (pi, para) in doc.paragraphs.iter().enumerate() {
-        let quotes = quotes::pair_quotes(text, *para);
+        let quotes = quotes::pair_quotes(text, *para, marks);
         let first = next_sentence;
         while next_sentence < doc.sentences.len() && doc.sentences[next_sentence].paragraph == pi {
             next_sentence += 1;

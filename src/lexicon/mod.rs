@@ -10,6 +10,7 @@ pub mod boilerplate;
 pub mod cues;
 pub mod metadata;
 pub mod numbers;
+pub mod quote_marks;
 pub mod sources;
 
 /// A regex alternation of a table's words: escaped, longest first (the regex crate takes the
