@@ -41,7 +41,7 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("claim_id", INT, "the claim's number within its document, from 0, in text order"),
         ("sentence_id", INT, "the sentence where the claim starts"),
         ("kind", CATEGORY, "direct, mixed, indirect, according_to or headline"),
-        ("source", STRING, "the resolved, canonical source ('Igor Konashenkov' for 'he')"),
+        ("source", STRING, "the resolved, canonical source ('Igor Konashenkov' for 'he'); null when unresolved"),
         ("source_text", STRING, "the source as written at this point"),
         ("source_role", STRING, "titles and roles ('Major-General, a spokesman for the Russian Defense Ministry')"),
         ("cue", STRING, "the reporting words as written ('said', 'according to')"),
