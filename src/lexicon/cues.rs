@@ -287,6 +287,10 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     ("opposes", "oppose"),
     ("supported", "support"),
     ("supports", "support"),
+    // Base forms after a modal or "do" ("Cruz would oppose the nominee", "Trump did not see the
+    // need"): `SPEAKER_ADVERBS` lets the auxiliary stand between source and cue.
+    ("support", "support"),
+    ("oppose", "oppose"),
     ("supporting", "support"),
     ("backed", "back"),
     ("sought", "seek"),
@@ -298,6 +302,7 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     ("repeated", "repeat"),
     ("welcomed", "welcome"),
     ("sees", "see"),
+    ("see", "see"),
     ("feels", "feel"),
     ("prefers", "prefer"),
     ("preferred", "prefer"),
@@ -393,6 +398,12 @@ pub const SPEAKER_ADVERBS: &[&str] = &[
     "could",
     "might",
     "may",
+    // "He did not see a path to the nomination": "do" and its negation carry a base-form cue.
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
 ];
 
 /// Words after "called" that make it a request, not a report ("France called for a ...").
