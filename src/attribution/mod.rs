@@ -2490,6 +2490,15 @@ mod tests {
             )]
         );
         assert!(claims("The candidate asked the crowd to stand for the anthem.").is_empty());
+        // A base-form stance after a modal or "did not" is attributed.
+        assert_eq!(
+            claims("Senator Smith would not support the nominee."),
+            [t("indirect", "Smith", "support", "the nominee")]
+        );
+        assert_eq!(
+            claims("The governor did not see a path to the nomination."),
+            [t("indirect", "governor", "see", "a path to the nomination")]
+        );
         let got = claims("“That plan is a disaster,” the governor said, referring to the senator’s tax proposal.");
         assert_eq!(got.len(), 2);
         assert_eq!(
