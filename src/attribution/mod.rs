@@ -2499,6 +2499,15 @@ mod tests {
             claims("The governor did not see a path to the nomination."),
             [t("indirect", "governor", "see", "a path to the nomination")]
         );
+        assert_eq!(
+            claims("Party leaders did not expect that the senator would win the primary."),
+            [t(
+                "indirect",
+                "Party leaders",
+                "expect",
+                "that the senator would win the primary"
+            )]
+        );
         let got = claims("“That plan is a disaster,” the governor said, referring to the senator’s tax proposal.");
         assert_eq!(got.len(), 2);
         assert_eq!(

@@ -291,6 +291,10 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     // need"): `SPEAKER_ADVERBS` lets the auxiliary stand between source and cue.
     ("support", "support"),
     ("oppose", "oppose"),
+    // "Party leaders did not expect the senator to win": beliefs in the base form too.
+    ("hope", "hope"),
+    ("expect", "expect"),
+    ("agree", "agree"),
     ("supporting", "support"),
     ("backed", "back"),
     ("sought", "seek"),
