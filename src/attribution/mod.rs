@@ -2508,6 +2508,15 @@ mod tests {
                 "that the senator would win the primary"
             )]
         );
+        assert_eq!(
+            claims("Many Democrats worry that the nominee cannot win in November."),
+            [t(
+                "indirect",
+                "Many Democrats",
+                "worry",
+                "that the nominee cannot win in November"
+            )]
+        );
         let got = claims("“That plan is a disaster,” the governor said, referring to the senator’s tax proposal.");
         assert_eq!(got.len(), 2);
         assert_eq!(

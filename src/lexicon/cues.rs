@@ -295,6 +295,8 @@ pub const CUE_VERBS: &[(&str, &str)] = &[
     ("hope", "hope"),
     ("expect", "expect"),
     ("agree", "agree"),
+    ("fear", "fear"),
+    ("worry", "worry"),
     ("supporting", "support"),
     ("backed", "back"),
     ("sought", "seek"),
