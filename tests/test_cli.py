@@ -82,3 +82,14 @@ def test_bad_usage_exits_2(seeds_dir, tmp_path, capsys):
     assert cli.main([str(seeds_dir), "--no-such-option"]) == 2
     assert cli.main([str(seeds_dir), "--jobs", "0"]) == 2
     assert cli.main([]) == 2
+
+
+def test_reader_closing_the_pipe_early_is_not_an_error(seeds_dir):
+    # `newsclaims seeds/ | head -1`: head exits after one line; the table must not end in a traceback.
+    proc = subprocess.Popen([sys.executable, "-m", "newsclaims", str(seeds_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().startswith("doc ")
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait() == 0
+    assert "Traceback" not in err and "BrokenPipeError" not in err

@@ -15,6 +15,7 @@ missing path, an output extension we cannot write).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -149,6 +150,12 @@ def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
     return errors
 
 
+def _silence_stdout() -> None:
+    """Points stdout at /dev/null so that Python's flush at exit does not raise BrokenPipeError again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Runs the command line; returns the exit code (0 ok, 1 documents with errors, 2 bad usage)."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -172,11 +179,15 @@ def main(argv: Optional[List[str]] = None) -> int:
             errors = _stream_to(args)
         else:
             ex = Extraction._concat(list(_batches(args)))
-            print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
             failed = ex.documents[ex.documents["error"].notna()]
             errors = list(zip(failed["doc_id"], failed["error"]))
-            print(f"\n{len(ex.documents)} documents, {len(ex.claims)} claims, {len(ex.quantities)} quantities"
-                  + (f", {len(errors)} documents with errors" if errors else ""))
+            try:
+                print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
+                print(f"\n{len(ex.documents)} documents, {len(ex.claims)} claims, {len(ex.quantities)} quantities"
+                      + (f", {len(errors)} documents with errors" if errors else ""))
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _silence_stdout()  # `newsclaims seeds/ | head`: the reader has all it wanted
     except (UsageError, FileNotFoundError, ValueError, TypeError, ImportError) as e:
         print(f"newsclaims: {e}", file=sys.stderr)
         return 2
