@@ -54,12 +54,22 @@ pub const THRESHOLD: f64 = 0.5;
 /// bucket's first member and with its neighbour, which links a clique of repeats all the same.
 const MAX_BUCKET_PAIRS: usize = 64;
 
-/// The words of `text`: runs of alphanumeric characters, lowercased.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// The words of `text`, lowercased: runs of alphanumeric characters, written one after another
+/// into `buffer`, with their byte ranges there. One buffer for all words, since a claim has
+/// dozens of words and this runs for every claim of a batch.
+fn words(text: &str, buffer: &mut String) -> Vec<(usize, usize)> {
+    buffer.clear();
+    let mut ranges = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let start = buffer.len();
+        if word.is_ascii() {
+            buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buffer.push_str(&word.to_lowercase());
+        }
+        ranges.push((start, buffer.len()));
+    }
+    ranges
 }
 
 /// SplitMix64: a fast, well-mixing 64-bit permutation, used for the MinHash hash family.
@@ -90,16 +100,18 @@ fn fnv(bytes: &[u8], mut h: u64) -> u64 {
 /// The hashes of the distinct word shingles of `text`; empty when it has fewer than
 /// [`MIN_WORDS`] words.
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words = words(text);
+    let mut buffer = String::with_capacity(text.len());
+    let words = words(text, &mut buffer);
     if words.len() < MIN_WORDS {
         return Vec::new();
     }
+    let bytes = buffer.as_bytes();
     let mut out: Vec<u64> = words
         .windows(SHINGLE_WORDS)
         .map(|w| {
-            w.iter().fold(0xCBF2_9CE4_8422_2325, |h, word| {
+            w.iter().fold(0xCBF2_9CE4_8422_2325, |h, &(start, end)| {
                 // A separator, so that ("ab", "c") and ("a", "bc") differ.
-                fnv(word.as_bytes(), h) ^ 0xFF
+                fnv(&bytes[start..end], h) ^ 0xFF
             })
         })
         .collect();
@@ -141,16 +153,22 @@ pub fn candidate_pairs(signatures: &[Option<Vec<u64>>]) -> Vec<(u32, u32)> {
     let mut pairs: Vec<(u32, u32)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
-            for (i, sig) in signatures.iter().enumerate() {
-                if let Some(sig) = sig {
-                    let rows = &sig[band * ROWS..(band + 1) * ROWS];
-                    let key = rows.iter().fold(band as u64, |h, r| mix(h ^ r));
-                    buckets.entry(key).or_default().push(i as u32);
-                }
-            }
+            // Buckets by sorting (key, member) rather than a HashMap of Vecs: one allocation per
+            // band instead of one per bucket, and no hashing of the already-mixed keys.
+            let mut keyed: Vec<(u64, u32)> = signatures
+                .iter()
+                .enumerate()
+                .filter_map(|(i, sig)| {
+                    let rows = &sig.as_ref()?[band * ROWS..(band + 1) * ROWS];
+                    Some((rows.iter().fold(band as u64, |h, r| mix(h ^ r)), i as u32))
+                })
+                .collect();
+            keyed.sort_unstable();
             let mut out = Vec::new();
-            for members in buckets.values().filter(|m| m.len() > 1) {
+            let mut members: Vec<u32> = Vec::new();
+            for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
+                members.clear();
+                members.extend(bucket.iter().map(|&(_, i)| i));
                 if members.len() <= MAX_BUCKET_PAIRS {
                     for (k, &a) in members.iter().enumerate() {
                         out.extend(members[k + 1..].iter().map(|&b| (a, b)));
@@ -216,14 +234,25 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
     // Identical shingle sets (verbatim repeats, a corpus that holds an article twice) are joined
     // at once and signed once: only the first of each enters the LSH index.
     let mut sets = UnionFind::new(contents.len());
-    let mut first_of: HashMap<&[u64], u32> = HashMap::new();
+    // Keyed by a fingerprint of the set (hashing whole sets in the map cost more than the
+    // signatures); a fingerprint shared by two different sets only leaves both in the index.
+    let fingerprints: Vec<u64> = shingle_sets
+        .par_iter()
+        .map(|set| set.iter().fold(set.len() as u64, |h, s| mix(h ^ s)))
+        .collect();
+    let mut first_of: HashMap<u64, u32> = HashMap::with_capacity(contents.len());
     let mut unique = vec![false; contents.len()];
     for (i, set) in shingle_sets.iter().enumerate() {
         if set.is_empty() {
             continue;
         }
-        match first_of.entry(set.as_slice()) {
-            std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), i as u32),
+        match first_of.entry(fingerprints[i]) {
+            std::collections::hash_map::Entry::Occupied(e)
+                if shingle_sets[*e.get() as usize] == *set =>
+            {
+                sets.union(*e.get(), i as u32)
+            }
+            std::collections::hash_map::Entry::Occupied(_) => unique[i] = true,
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(i as u32);
                 unique[i] = true;
