@@ -89,9 +89,16 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
             let f = &found[i];
             // The rules below look back from the number, at most `LOOKBACK_BYTES`.
             let near = near(text, s, f.start);
-            let mut direction = f
+            // The change the number takes part in; its subject is what the number measures.
+            let change = f
                 .direction
                 .or_else(|| direction_of(text, near.byte_start, f));
+            // "valve lift was increased from 13.5 to 14.0 mm", "Horsepower jumped from 240 to
+            // 273": the bounds of a "from ... to" range are the levels before and after the
+            // change, not its size, like the level after "to" in "rose 64.06 points to
+            // 4,577.10" (NewsQuant tags both "=").
+            let from_range = f.low.is_some() && starts_with_ignore_case(&text[f.start..], "from ");
+            let mut direction = change.filter(|_| !from_range);
             let mut qualifier = f.qualifier;
             let mut restates = None;
             // "more than 100 kilometers (60 miles)", "dropped by 1 to 1.5 degrees Celsius (1.8
@@ -128,7 +135,8 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
                     direction = out.last().and_then(|q: &Quantity| q.direction);
                 }
             }
-            let counted = restates.or_else(|| counted_of(text, near, f, &out, index, direction));
+            let counted =
+                restates.or_else(|| counted_of(text, near, f, &out, index, direction.or(change)));
             out.push(Quantity {
                 span: Span::new(f.start, f.end),
                 value: f.value,
@@ -648,6 +656,13 @@ fn normalize_space(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Whether `text` starts with `prefix`, ASCII case-insensitively.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 /// Whether `text` ends with `suffix`, ASCII case-insensitively (looks at the end only).
@@ -1723,6 +1738,17 @@ mod tests {
         let got = quantities("The SUV passed the ISO 3888-2 lane-change test at 80 km/h.");
         let texts: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
         assert_eq!(texts, ["80 km/h"]);
+    }
+
+    #[test]
+    fn a_from_to_range_after_a_change_is_the_levels() {
+        // NewsQuant: "maximum exhaust valve lift was increased from 13.5 to 14.0 mm".
+        let got = extract("Maximum exhaust valve lift was increased from 13.5 to 14.0 mm.");
+        assert_eq!((got[0].low, got[0].high), (Some(13.5), Some(14.0)));
+        assert_eq!(got[0].direction, None);
+        // The size of the change keeps its direction.
+        let got = extract("Valve duration was increased by 18 degrees.");
+        assert_eq!(got[0].direction, Some("up"));
     }
 
     #[test]
