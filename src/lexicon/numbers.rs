@@ -233,6 +233,9 @@ pub const CHANGE_UP: &[&str] = &[
     "rallying",
     "jumping",
     "improved",
+    // "operating profit of Y=880 billion, revised upward by Y=40 billion"
+    "upward",
+    "upwards",
     "+",
 ];
 
@@ -305,6 +308,8 @@ pub const CHANGE_DOWN: &[&str] = &[
     "lowering",
     "slashed",
     "narrowed",
+    "downward",
+    "downwards",
 ];
 
 /// Words that may sit between a change verb and its number: "dropped by 1", "edged down 0.03%".

@@ -1752,6 +1752,16 @@ mod tests {
     }
 
     #[test]
+    fn revised_upward_is_a_rise() {
+        // NewsQuant: "operating profit of Y=880 billion, revised upward by Y=40 billion".
+        let got = extract("It expects operating profit of Y=880 billion, revised upward by Y=40 billion.");
+        assert_eq!(got[1].value, Some(40e9));
+        assert_eq!(got[1].direction, Some("up"));
+        let got = extract("The forecast was revised downwards by 0.3 per cent.");
+        assert_eq!(got[0].direction, Some("down"));
+    }
+
+    #[test]
     fn a_phrasal_up_is_no_change() {
         let got = extract("Louisville's defense gave up 517 rushing yards against Kentucky.");
         assert_eq!(got[0].direction, None);
