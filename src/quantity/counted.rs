@@ -183,6 +183,23 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
         let w = words[i].to_ascii_lowercase();
         CHANGE_UP.contains(&w.as_str()) || CHANGE_DOWN.contains(&w.as_str())
     })?;
+    // "expected to grow sales by 35 per cent", "cut its prices by 10%": the object between the
+    // verb and "by" is what changed.
+    if let Some((by, object)) = words[verb + 1..].split_last() {
+        if by.eq_ignore_ascii_case("by") {
+            if let Some(head) = object
+                .last()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            {
+                let lower = head.to_ascii_lowercase();
+                if head.starts_with(|c: char| c.is_alphabetic())
+                    && !COUNTED_STOP.contains(&lower.as_str())
+                {
+                    return Some(head.to_owned());
+                }
+            }
+        }
+    }
     words[..verb]
         .iter()
         .rev()
@@ -445,6 +462,8 @@ mod tests {
         );
         let s = "Nvidia advanced 8%, Qualcomm rose under 4%";
         assert_eq!(clause_subject(s, 0, 36).as_deref(), Some("Qualcomm"));
+        let s = "The brand was expected to grow sales by 35 per cent";
+        assert_eq!(subject_before(s, 0, 40).as_deref(), Some("sales"));
         let s = "However core inflation rose 0.3% in June";
         assert_eq!(subject_before(s, 0, 28).as_deref(), Some("inflation"));
     }

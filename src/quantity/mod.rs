@@ -35,11 +35,11 @@ use regex::Regex;
 use crate::document::{Document, Qualifier, Quantity, Span};
 use crate::lexicon::numbers::SCALE_WORDS;
 use crate::lexicon::numbers::{
-    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, DURATION_UNITS, FRACTION_WORDS,
-    GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER,
-    ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, PHRASAL_PARTICLE_VERBS,
-    QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS,
-    VAGUE_MAGNITUDES,
+    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_STOP, CURRENCY_PREFIXES, DURATION_UNITS,
+    FRACTION_WORDS, GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS,
+    ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS,
+    PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, RATE_DENOMINATORS,
+    TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
@@ -1150,7 +1150,14 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
 /// "rose 0.65 per cent" up, "decreased by one third" down.
 fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
     let mut at = f.start;
-    for _ in 0..4 {
+    // "expected to grow sales by 35 per cent", "raised its forecast by 5%": after "by", the
+    // object of the change verb may sit between it and the number (at most three words).
+    let mut after_by = false;
+    let mut object_words = 0;
+    for step in 0..7 {
+        if step == 4 && !after_by {
+            break;
+        }
         let word = prev_word(text, floor, at);
         if word.is_empty() {
             break;
@@ -1170,8 +1177,18 @@ fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
         if CHANGE_DOWN.contains(&lower.as_str()) {
             return Some("down");
         }
-        if !CHANGE_FILLERS.contains(&lower.as_str()) {
-            break;
+        if lower == "by" && at == f.start {
+            after_by = true;
+        } else if !CHANGE_FILLERS.contains(&lower.as_str()) {
+            let object = after_by
+                && object_words < 3
+                && word.starts_with(|c: char| c.is_ascii_lowercase())
+                && (!COUNTED_STOP.contains(&lower.as_str())
+                    || matches!(lower.as_str(), "the" | "a" | "an"));
+            if !object {
+                break;
+            }
+            object_words += 1;
         }
         let trimmed = text[floor..at].trim_end();
         if trimmed.ends_with([',', ';', '.', ':', '(', ')']) {
@@ -1752,9 +1769,24 @@ mod tests {
     }
 
     #[test]
+    fn a_change_verb_may_take_its_object_before_by() {
+        // NewsQuant: "the Oboz footwear brand ... was expected to grow sales by 35 per cent".
+        let got =
+            extract("The footwear brand was expected to grow sales by 35 per cent this half.");
+        assert_eq!(got[0].direction, Some("up"));
+        let got = extract("The retailer cut its prices by 10% across the range.");
+        assert_eq!(got[0].direction, Some("down"));
+        // Without "by" a word that is no filler ends the search.
+        let got = extract("The team scored goals in 3 matches.");
+        assert_eq!(got[0].direction, None);
+    }
+
+    #[test]
     fn revised_upward_is_a_rise() {
         // NewsQuant: "operating profit of Y=880 billion, revised upward by Y=40 billion".
-        let got = extract("It expects operating profit of Y=880 billion, revised upward by Y=40 billion.");
+        let got = extract(
+            "It expects operating profit of Y=880 billion, revised upward by Y=40 billion.",
+        );
         assert_eq!(got[1].value, Some(40e9));
         assert_eq!(got[1].direction, Some("up"));
         let got = extract("The forecast was revised downwards by 0.3 per cent.");
