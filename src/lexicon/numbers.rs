@@ -716,6 +716,8 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("cents", "cent"),
     ("cent", "cent"),
     ("pence", "penny"),
+    // "Vecturas shares rose 6.5% to 164p": UK share prices in pence, glued only.
+    ("p", "penny"),
     ("usd", "USD"),
     ("eur", "EUR"),
     ("gbp", "GBP"),
@@ -729,9 +731,9 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
 
 /// Unit abbreviations that are ordinary words or letters elsewhere, so they count only when
 /// glued to the number ("50mph" yes; "5 in the morning" no): "in.", "g", "l", "c", "f", "w",
-/// "v", "ha", "min", "sec", "nm", "ft", "mb", "db", "p".
+/// "v", "ha", "nm", "mb", "db", "oz", "pc", "m", "p".
 pub const GLUED_ONLY_UNITS: &[&str] = &[
-    "in.", "g", "l", "c", "f", "w", "v", "ha", "nm", "db", "mb", "oz", "pc", "m",
+    "in.", "g", "l", "c", "f", "w", "v", "ha", "nm", "db", "mb", "oz", "pc", "m", "p",
 ];
 
 /// Phrases that state a share without a number, and the share in percent they stand for, when

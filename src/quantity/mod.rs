@@ -601,11 +601,23 @@ fn mixed_fraction(text: &str, end: &mut usize) -> f64 {
     }
 }
 
+/// Lines of the usual video resolutions, read before a glued "p" ("1080p"), which is no penny.
+const VIDEO_LINES: &[f64] = &[
+    144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0,
+];
+
 /// Reads the unit after the number, if one is written, into `f`.
 fn read_unit(text: &str, s: Span, f: &mut Found) {
     let Some((unit, u_start, u_end, hyphen)) = unit_at(text, f.end, s.byte_end) else {
         return;
     };
+    // "1080p", "720p": a video resolution, not pence.
+    if unit == "penny"
+        && &text[u_start..u_end] == "p"
+        && f.value.is_some_and(|v| VIDEO_LINES.contains(&v))
+    {
+        return;
+    }
     if f.explicit_unit
         && (unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || unit == "cent")
     {
@@ -637,7 +649,11 @@ fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, 
     }
     // One-letter units keep their case: "45g", "1.0l", "20C", "10W"; "5G" is a network, "5c"
     // a code.
-    if surface.len() == 1 && !matches!(surface, "g" | "l" | "m" | "C" | "F" | "W" | "V" | "%" | "°")
+    if surface.len() == 1
+        && !matches!(
+            surface,
+            "g" | "l" | "m" | "p" | "C" | "F" | "W" | "V" | "%" | "°"
+        )
     {
         return None;
     }
@@ -1779,6 +1795,15 @@ mod tests {
         // Without "by" a word that is no filler ends the search.
         let got = extract("The team scored goals in 3 matches.");
         assert_eq!(got[0].direction, None);
+    }
+
+    #[test]
+    fn share_prices_in_pence() {
+        // NewsQuant: "At 118.5p, its shares have climbed more than 3% in 2018".
+        let got = measured("At 118.5p, its shares have climbed more than 3% in 2018.");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("118.5p", "penny"));
+        // A video resolution is no price.
+        assert!(quantities("It streams in 1080p on the tablet.").is_empty());
     }
 
     #[test]
