@@ -1240,3 +1240,38 @@ pub const RATE_DENOMINATORS: &[(&str, &str)] = &[
     ("century", "century"),
     ("decade", "decade"),
 ];
+
+/// Street types that end a postal address: a number before capitalised words ending in one
+/// of them is a house number ("9 E 71st St", "49 Zorro Ranch Road", "22 Ave Foch", "16-18
+/// Industrial Avenue"), not an amount. Compared case-insensitively, a trailing full stop
+/// dropped; the word itself must be capitalised.
+pub const STREET_TYPES: &[&str] = &[
+    "st",
+    "street",
+    "rd",
+    "road",
+    "ave",
+    "avenue",
+    "blvd",
+    "boulevard",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "terrace",
+    "crescent",
+    "square",
+    "sq",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "close",
+    "row",
+    "plaza",
+];

@@ -34,6 +34,7 @@ use regex::Regex;
 
 use crate::document::{Document, Qualifier, Quantity, Span};
 use crate::lexicon::numbers::SCALE_WORDS;
+use crate::lexicon::numbers::STREET_TYPES;
 use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_STOP, CURRENCY_PREFIXES, DURATION_UNITS,
     FRACTION_WORDS, GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS,
@@ -479,6 +480,9 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         if f.unit == "count"
             && (is_named_number(text, s, f.start) || is_age_apposition(text, s, f.start, f.end))
         {
+            return None;
+        }
+        if f.unit == "count" && is_street_number(text, f.end, s.byte_end) {
             return None;
         }
         if f.unit == "count"
@@ -929,6 +933,33 @@ fn is_age_apposition(text: &str, s: Span, start: usize, end: usize) -> bool {
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A house number: the number ending at `end` is followed (after an optional "-18" of a
+/// range) by at most four capitalised words or ordinals, the last a street type
+/// (`lexicon::numbers::STREET_TYPES`): "9 E 71st St", "358 El Brillo Way", "22 Ave Foch",
+/// "Unit 3 at 16-18 Industrial Avenue".
+fn is_street_number(text: &str, end: usize, limit: usize) -> bool {
+    let mut rest = &text[end..limit];
+    if let Some(r) = rest.strip_prefix(['-', '–']) {
+        rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    for (i, raw) in rest.split_whitespace().take(5).enumerate() {
+        let word = raw.trim_end_matches([',', '.', ';']);
+        let street = STREET_TYPES.contains(&word.to_ascii_lowercase().as_str());
+        if street && word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return true;
+        }
+        let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|o| word.ends_with(o));
+        if i == 4 || word.len() < raw.len() || !(ordinal || word.starts_with(char::is_uppercase)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "iPhone 14", "S&P 500", "Stoxx 50", "Article 5", "No. 1": a bare integer right after a
@@ -1804,6 +1835,23 @@ mod tests {
         assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("118.5p", "penny"));
         // A video resolution is no price.
         assert!(quantities("It streams in 1080p on the tablet.").is_empty());
+    }
+
+    #[test]
+    fn house_numbers_are_no_amounts() {
+        // NewsQuant: "Properties including: 9 E 71st St, Manhattan, worth $US55,931,000".
+        let got = quantities(
+            "Properties including: 9 E 71st St, Manhattan, worth $US55,931,000, 49 Zorro Ranch \
+             Road, Stanley, and 22 Ave Foch, Paris.",
+        );
+        let texts: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(texts, ["$US55,931,000"]);
+        let got = quantities("Unit 3 at 16-18 Industrial Avenue has leased to a plastics firm.");
+        assert!(got.iter().all(|r| r.0 != "18" && r.0 != "16-18"));
+        // A count before a capitalised name that is no street stays: "5 Main Street shops"
+        // would go, "5 Republican senators" does not.
+        let got = quantities("The bill needs 5 Republican senators to pass.");
+        assert_eq!(got[0].0, "5");
     }
 
     #[test]
