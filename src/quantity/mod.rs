@@ -801,11 +801,19 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     // "in 2012 protesters..." are years.
     let counts_people =
         plural_follows(text, f.end, s.byte_end) && BEFORE_A_COUNT.contains(&prev_lower.as_str());
+    // "The 1520 sq m medical centre": a unit of measure after the number makes it no year
+    // (durations, points and currencies aside: "2016 years", "in 2010 dollars").
+    let measured = unit_at(text, f.end, s.byte_end).is_some_and(|(u, ..)| {
+        !DURATION_UNITS.contains(&u)
+            && !matches!(u, "point" | "year of age")
+            && !u.starts_with(|c: char| c.is_ascii_uppercase())
+    });
     if num.len() == 4
         && !num.contains([',', '.'])
         && f.unit == "count"
         && f.multiplier.is_none()
         && !counts_people
+        && !measured
         && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
     {
         return true;
@@ -815,6 +823,7 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     if num.len() == 4
         && !num.contains([',', '.'])
         && f.unit == "count"
+        && !measured
         && num.parse::<u32>().is_ok_and(|y| (1000..=2200).contains(&y))
         && YEAR_PREPOSITIONS.contains(&prev_lower.as_str())
     {
@@ -1852,6 +1861,16 @@ mod tests {
         // would go, "5 Republican senators" does not.
         let got = quantities("The bill needs 5 Republican senators to pass.");
         assert_eq!(got[0].0, "5");
+    }
+
+    #[test]
+    fn a_four_digit_measure_is_no_year() {
+        // NewsQuant: "The 1520 sq m medical centre is pre-leased to Cornerstone Health".
+        let got = measured("The 1520 sq m medical centre is pre-leased to Cornerstone Health.");
+        assert_eq!(got[0].0, "1520 sq m");
+        assert_eq!(got[0].1, "square metre");
+        // A year before a duration or a currency stays a year.
+        assert!(quantities("In 2016 years of work ended; prices are in 2010 dollars.").is_empty());
     }
 
     #[test]
