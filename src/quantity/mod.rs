@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{Document, Qualifier, Quantity, Span};
+use crate::lexicon::numbers::CASED_UNITS;
 use crate::lexicon::numbers::SCALE_WORDS;
 use crate::lexicon::numbers::STREET_TYPES;
 use crate::lexicon::numbers::{
@@ -648,7 +649,12 @@ fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, 
     let surface = u.as_str();
     let sep = c.name("sep").map(|m| m.as_str());
     let lower = normalize_space(surface);
-    if sep.is_some() && GLUED_ONLY_UNITS.contains(&lower.as_str()) {
+    // "450 Nm" of torque, "300 PS", "a 5 W charger": a symbol whose case says what it is.
+    let cased = CASED_UNITS
+        .iter()
+        .find(|(w, _)| *w == surface)
+        .map(|(_, u)| *u);
+    if sep.is_some() && cased.is_none() && GLUED_ONLY_UNITS.contains(&lower.as_str()) {
         return None;
     }
     // One-letter units keep their case: "45g", "1.0l", "20C", "10W"; "5G" is a network, "5c"
@@ -667,7 +673,10 @@ fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, 
     {
         return None;
     }
-    let name = UNIT_WORDS.iter().find(|(w, _)| *w == lower)?.1;
+    let name = match cased {
+        Some(name) => name,
+        None => UNIT_WORDS.iter().find(|(w, _)| *w == lower)?.1,
+    };
     Some((name, at + u.start(), at + u.end(), sep == Some("-")))
 }
 
@@ -1900,6 +1909,48 @@ mod tests {
         // A restatement does not share a counted that is only the unit as written.
         let got = measured("Most of it landed in shallow water, just 47 feet (14 metres) deep.");
         assert_ne!(got[1].2.as_deref(), Some("feet"));
+    }
+
+    #[test]
+    fn a_broad_unit_vocabulary() {
+        // NewsQuant sentences.
+        let got =
+            measured("The engine makes 296 hp (224 kW / 300 PS) and 450 Nm (332 lb-ft) of torque.");
+        let units: Vec<&str> = got.iter().map(|(_, u, _)| u.as_str()).collect();
+        assert_eq!(
+            units,
+            [
+                "horsepower",
+                "kilowatt",
+                "horsepower",
+                "newton metre",
+                "foot pound-force"
+            ]
+        );
+        let units = |t: &str| -> Vec<String> { measured(t).into_iter().map(|r| r.1).collect() };
+        assert_eq!(
+            units("The speed of sound is approximately 661 kt in dry air."),
+            ["knot"]
+        );
+        assert_eq!(
+            units("The boot now stands at 24.5 cubic feet."),
+            ["cubic foot"]
+        );
+        assert_eq!(
+            units("The tablet comes with a 5 W USB-C charger."),
+            ["watt"]
+        );
+        assert_eq!(
+            units("Large fields of about 10 kV/cm."),
+            ["kilovolt per centimetre"]
+        );
+        assert_eq!(
+            units("It will accelerate to 100km/hr in 3.5 seconds."),
+            ["kilometre per hour", "second"]
+        );
+        assert_eq!(units("The concert ticket cost me 150 kuna."), ["HRK"]);
+        // Case decides: a chip made on a 7nm process is measured in nanometres.
+        assert_eq!(units("The chip is made on a 7nm process."), ["nanometre"]);
     }
 
     #[test]
