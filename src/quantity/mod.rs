@@ -156,11 +156,38 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
                 date: None,
             });
         }
+        let first = out.partition_point(|q| q.sentence < index);
+        levels_in_points(text, &mut out[first..]);
         if implied {
             implied_shares(text, s, index, &mut out);
         }
     }
     doc.quantities = out;
+}
+
+/// The level a change in points reached is in points too: "The S&P 500 rose 64.06 points to
+/// 4,577.10", "has lost 162.31 points, or 2.14%, to fall to 7,425.81", "(16369.03 up 58.06
+/// points)". A bare number right after "to" or "at" that follows a change in points of the
+/// same sentence, or right before "up"/"down" and a change in points, takes the unit `point`.
+fn levels_in_points(text: &str, sentence: &mut [Quantity]) {
+    let is_change_in_points = |q: &Quantity| q.unit == "point" && q.direction.is_some();
+    for i in 0..sentence.len() {
+        let q = &sentence[i];
+        if q.unit != "count" || q.value.is_none() {
+            continue;
+        }
+        let before = text[..q.span.byte_start].trim_end();
+        let after_to = before.ends_with(" to") || before.ends_with(" at");
+        let level_after = after_to && sentence[..i].iter().any(is_change_in_points);
+        let level_before = sentence.get(i + 1).is_some_and(|next| {
+            let gap = text[q.span.byte_end..next.span.byte_start].trim();
+            is_change_in_points(next)
+                && (gap.eq_ignore_ascii_case("up") || gap.eq_ignore_ascii_case("down"))
+        });
+        if level_after || level_before {
+            sentence[i].unit = "point".to_owned();
+        }
+    }
 }
 
 /// "full control of", "complete control over" (`TOTALITY_PHRASES`) followed by what is held.
@@ -1909,6 +1936,18 @@ mod tests {
         // A restatement does not share a counted that is only the unit as written.
         let got = measured("Most of it landed in shallow water, just 47 feet (14 metres) deep.");
         assert_ne!(got[1].2.as_deref(), Some("feet"));
+    }
+
+    #[test]
+    fn an_index_level_after_a_change_in_points_is_in_points() {
+        // NewsQuant: "The S&P 500 rose 64.06 points to 4,577.10."
+        let got = measured("The S&P 500 rose 64.06 points to 4,577.10.");
+        assert_eq!(got[1].1, "point");
+        let got = measured("Toronto Stock Exchange (16369.03 up 58.06 points).");
+        assert_eq!(got[0].1, "point");
+        // After a change in percent the level keeps no unit.
+        let got = measured("Germany's DAX fell 0.4 per cent to 13176 on Friday.");
+        assert_eq!(got[1].1, "count");
     }
 
     #[test]
