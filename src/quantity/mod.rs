@@ -556,7 +556,8 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
     // "women aged 25 to 54", "children under the age of 5": ages.
     if f.unit == "count" && !f.explicit_unit {
         let prev = prev_word(text, s.byte_start, q_start).to_ascii_lowercase();
-        if prev == "aged"
+        if is_age_after_copula(text, s, q_start, f.end)
+            || prev == "aged"
             || prev == "ages"
             || text[s.byte_start..q_start]
                 .trim_end()
@@ -962,6 +963,34 @@ fn is_named_number(text: &str, s: Span, start: usize) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     NAMED_NUMBER_WORDS.contains(&word.as_str())
+}
+
+/// "Maria, who was 10", "He will be 35 by the end of the year": a bare number after a person
+/// and a copula, ending its phrase (no noun follows), is the person's age.
+fn is_age_after_copula(text: &str, s: Span, start: usize, end: usize) -> bool {
+    let words: Vec<String> = text[s.byte_start..start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let person = |w: &str| matches!(w, "he" | "she" | "who" | "i");
+    let copula = match words.as_slice() {
+        [cop, subject, ..] if person(subject) => {
+            matches!(cop.as_str(), "is" | "was" | "turned" | "turns")
+        }
+        [be, modal, subject] if person(subject) => {
+            matches!(be.as_str(), "be" | "turn") && matches!(modal.as_str(), "will" | "would")
+        }
+        _ => false,
+    };
+    let next = next_word(text, end, s.byte_end).to_ascii_lowercase();
+    copula
+        && !text[end..].starts_with(['-', '%'])
+        && (next.is_empty() || COUNTED_STOP.contains(&next.as_str()) || next == "years")
 }
 
 /// "Jamie Armstrong, 25, said", "Maddon, 66, has used": an age set off by commas after a
@@ -1948,6 +1977,18 @@ mod tests {
         // After a change in percent the level keeps no unit.
         let got = measured("Germany's DAX fell 0.4 per cent to 13176 on Friday.");
         assert_eq!(got[1].1, "count");
+    }
+
+    #[test]
+    fn an_age_after_a_person_and_a_copula() {
+        // NewsQuant: "He will be 35 by the end of the year."
+        let got = measured("He will be 35 by the end of the year.");
+        assert_eq!(got[0].1, "year of age");
+        let got = measured("They moved to help their older daughter Maria, who was 10.");
+        assert_eq!(got[0].1, "year of age");
+        // A noun after the number is what it counts.
+        let got = measured("He was 3 goals short of the record.");
+        assert_eq!(got[0].1, "count");
     }
 
     #[test]
