@@ -1418,16 +1418,9 @@ fn counted_of(
     // Industrial Average lost 190 points", "The set will cost $200", "The debris field
     // stretched for some seven miles".
     if measure {
-        let physical = !matches!(
-            f.unit,
-            "percent" | "point" | "percentage point" | "basis point" | "cent"
-        ) && !f.unit.starts_with(|c: char| c.is_ascii_uppercase());
-        return counted::clause_subject(text, s.byte_start, f.start).or_else(|| {
-            // "stretched for 11 km": with no subject to name, the unit as written.
-            f.unit_text
-                .filter(|_| physical)
-                .map(|(a, b)| text[a..b].to_owned())
-        });
+        // "stretched for 11 km", "just 47 feet (14 metres) deep": with no subject to name the
+        // measure names nothing; the unit as written ("km", "feet") would only repeat `unit`.
+        return counted::clause_subject(text, s.byte_start, f.start);
     }
     if f.unit == "count" {
         // "More than 6 million homes nationwide, including 1.5 million in the Los Angeles
@@ -2031,6 +2024,17 @@ mod tests {
         assert_eq!(units("The concert ticket cost me 150 kuna."), ["HRK"]);
         // Case decides: a chip made on a 7nm process is measured in nanometres.
         assert_eq!(units("The chip is made on a 7nm process."), ["nanometre"]);
+    }
+
+    #[test]
+    fn a_measure_with_nothing_to_name_has_no_counted() {
+        // NewsQuant: "... but most landed in relatively shallow water, just 47 feet (14
+        // metres) deep." The unit as written is no counted.
+        let got = measured("But most landed in relatively shallow water, just 47 feet deep.");
+        assert_eq!(got[0].2, None);
+        // A subject is named: "The debris field stretched for some seven miles".
+        let got = measured("The debris field stretched for some seven miles.");
+        assert_eq!(got[0].2.as_deref(), Some("debris field"));
     }
 
     #[test]
