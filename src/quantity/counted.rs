@@ -174,10 +174,23 @@ const AUXILIARIES: &[&str] = &[
 /// The subject of the change verb before byte `start`: "Nvidia advanced 8%" -> Nvidia, "core
 /// inflation rose 0.3%" -> inflation. `None` when no change verb is within four words.
 pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> {
-    let words: Vec<&str> = text[floor..start]
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')');
+    // The words before the number, and for each whether a clause boundary follows it.
+    let mut words: Vec<&str> = Vec::new();
+    let mut cut: Vec<bool> = Vec::new();
+    for piece in text[floor..start].split_whitespace() {
+        for (k, part) in piece.split(boundary).enumerate() {
+            if k > 0 {
+                if let Some(c) = cut.last_mut() {
+                    *c = true;
+                }
+            }
+            if !part.is_empty() {
+                words.push(part);
+                cut.push(false);
+            }
+        }
+    }
     let n = words.len();
     let verb = (n.saturating_sub(5)..n).rev().find(|&i| {
         let w = words[i].to_ascii_lowercase();
@@ -199,6 +212,17 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
                 }
             }
         }
+    }
+    // "Tesla shares have been on a tear, up nearly 57%", "was $3.1 million, down 9.2%": "up"
+    // or "down" after a comma has no subject of its own, and the word before the comma ends
+    // another clause; better none than "tear". ("Healthcare, 2018's best performing sector,
+    // dropped 1.61%" keeps the appositive's head.)
+    let adverb = matches!(
+        words[verb].to_ascii_lowercase().as_str(),
+        "up" | "down" | "higher" | "lower"
+    );
+    if adverb && verb > 0 && cut[verb - 1] {
+        return None;
     }
     words[..verb]
         .iter()
@@ -464,6 +488,8 @@ mod tests {
         assert_eq!(clause_subject(s, 0, 36).as_deref(), Some("Qualcomm"));
         let s = "The brand was expected to grow sales by 35 per cent";
         assert_eq!(subject_before(s, 0, 40).as_deref(), Some("sales"));
+        let s = "So far this year Tesla shares have been on a tear, up nearly 57%";
+        assert_eq!(subject_before(s, 0, 61), None);
         let s = "However core inflation rose 0.3% in June";
         assert_eq!(subject_before(s, 0, 28).as_deref(), Some("inflation"));
     }

@@ -1413,6 +1413,18 @@ fn counted_of(
         if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
             return Some(subject);
         }
+        // "the median sales price ... was $3.1 million, down 9.2% year over year", "a net
+        // profit of Y=590 billion ($5.42 billion), up Y=50 billion": the change after a comma
+        // is the change of the figure before it, and measures what that figure measures.
+        if let Some(prev) = earlier.last().filter(|q| q.sentence == sentence) {
+            let gap = &text[prev.span.byte_end.min(f.start)..f.start];
+            let word = gap
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ')'))
+                .to_ascii_lowercase();
+            if gap.contains(',') && matches!(word.as_str(), "up" | "down" | "higher" | "lower") {
+                return prev.counted.clone();
+            }
+        }
     }
     // A share, a price or a score measures the subject of its clause: "The Dow Jones
     // Industrial Average lost 190 points", "The set will cost $200", "The debris field
@@ -2035,6 +2047,21 @@ mod tests {
         // A subject is named: "The debris field stretched for some seven miles".
         let got = measured("The debris field stretched for some seven miles.");
         assert_eq!(got[0].2.as_deref(), Some("debris field"));
+    }
+
+    #[test]
+    fn a_change_after_a_comma_measures_the_figure_before_it() {
+        // NewsQuant: "the median sales price for single-family homes in May was $3.1 million,
+        // down 9.2% year over year".
+        let got = measured(
+            "The median sales price for single-family homes in May was $3.1 million, down 9.2% \
+             year over year.",
+        );
+        assert_eq!(got[1].2, got[0].2);
+        assert_eq!(got[1].2.as_deref(), Some("median sales price"));
+        // "on a tear, up nearly 57%": the word before the comma ends another clause.
+        let got = measured("So far this year Tesla shares have been on a tear, up nearly 57%.");
+        assert_eq!(got[0].2, None);
     }
 
     #[test]
