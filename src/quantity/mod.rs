@@ -480,6 +480,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
                             && (cur.is_some()
                                 || word == "M"
                                 || !(after.starts_with(['(', '-', ')', '.', ','])
+                                    || IMPERIAL_RESTATEMENT.is_match(after)
                                     || after.trim().is_empty()
                                     || METRE_CONTEXT.contains(&next.to_ascii_lowercase().as_str())))
                     }
@@ -879,6 +880,12 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
         && !num.contains('.')
         && (month_number(prev).is_some() || month_number(next).is_some())
 }
+
+/// A length in feet, yards or inches in brackets: "the 37m (121ft)-long skeleton" restates
+/// metres, not millions.
+static IMPERIAL_RESTATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|yd|yds|yards|in|inches)(?-u:\b)").unwrap()
+});
 
 /// Words after "10m" that make it metres: "10m high", "the 100m sprint".
 const METRE_CONTEXT: &[&str] = &[
@@ -2062,6 +2069,15 @@ mod tests {
         // "on a tear, up nearly 57%": the word before the comma ends another clause.
         let got = measured("So far this year Tesla shares have been on a tear, up nearly 57%.");
         assert_eq!(got[0].2, None);
+    }
+
+    #[test]
+    fn metres_restated_in_feet() {
+        // NewsQuant: "The event centres around the 37m (121ft)-long reconstructed skeleton".
+        let got =
+            quantities("The event centres around the 37m (121ft)-long reconstructed skeleton.");
+        assert_eq!((got[0].1, got[0].3.as_str()), (Some(37.0), "metre"));
+        assert_eq!(got[1].3, "foot");
     }
 
     #[test]
