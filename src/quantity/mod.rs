@@ -1416,6 +1416,21 @@ fn counted_of(
             }
         }
     }
+    // "78 per cent of the deal will be paid in cash, up from 50 per cent", "to US $84
+    // billion, down from the US $89 to $93 billion": the level a change started from measures
+    // what the figure before it measures.
+    if let Some(prev) = earlier
+        .last()
+        .filter(|q| q.sentence == sentence && q.unit == f.unit)
+    {
+        let before = text[prev.span.byte_end.min(f.start)..f.start]
+            .trim_end()
+            .to_ascii_lowercase();
+        let before = before.strip_suffix(" the").unwrap_or(&before);
+        if before.ends_with("up from") || before.ends_with("down from") {
+            return prev.counted.clone();
+        }
+    }
     if direction.is_some() {
         if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
             return Some(subject);
@@ -2078,6 +2093,16 @@ mod tests {
             quantities("The event centres around the 37m (121ft)-long reconstructed skeleton.");
         assert_eq!((got[0].1, got[0].3.as_str()), (Some(37.0), "metre"));
         assert_eq!(got[1].3, "foot");
+    }
+
+    #[test]
+    fn the_level_a_change_started_from_measures_the_same() {
+        // NewsQuant: "It said Sunday that 78 per cent of the deal will be paid in cash up from
+        // 50 per cent".
+        let got =
+            measured("It said 78 per cent of the deal will be paid in cash, up from 50 per cent.");
+        assert_eq!(got[0].2.as_deref(), Some("deal"));
+        assert_eq!(got[1].2.as_deref(), Some("deal"));
     }
 
     #[test]
