@@ -1193,6 +1193,8 @@ pub const PARTITIVE_PRONOUNS: &[&str] = &["them", "those", "these", "which", "wh
 pub const ONE_PRONOUN_BEFORE: &[&str] = &[
     "no", "the", "this", "that", "any", "every", "each", "which", "someone", "anyone", "only",
     "last", "another", "little", "big", "right", "wrong", "new", "old", "such", "what",
+    // "reusing old passwords or using the same one across multiple accounts"
+    "same",
 ];
 
 /// Words after which "one" is a pronoun, not a count ("one another", "one says").

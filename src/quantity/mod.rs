@@ -2137,5 +2137,7 @@ mod tests {
         );
         assert!(quantities("The iPhone 14 and 5G phones sold at 10.45pm, see www.example.com/2016/12/07, in the first half.").is_empty());
         assert!(quantities("It was the third day and no one came, one another said.").is_empty());
+        // NewsQuant: "reusing old passwords or using the same one across multiple accounts".
+        assert!(quantities("Avoid using the same one across multiple accounts.").is_empty());
     }
 }
