@@ -71,6 +71,9 @@ struct Found {
     /// The denominator of a rate ("$3500 a month" -> month): the unit becomes "USD per month".
     rate: Option<&'static str>,
     direction: Option<&'static str>,
+    /// Where the noun the number describes starts when it is not right after the number: the
+    /// end of the paired unit of a suspended hyphen ("a 7- or 8-inch touchscreen").
+    noun_from: Option<usize>,
 }
 
 /// Finds the quantities of a parsed document and stores them in `doc.quantities`; with
@@ -314,6 +317,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         multiplier: None,
         rate: None,
         direction: None,
+        noun_from: None,
     };
     if let Some(v) = c.name("vague") {
         let phrase = normalize_space(v.as_str());
@@ -504,6 +508,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             return None;
         }
         read_unit(text, s, &mut f);
+        suspended_unit(text, s, &mut f);
         // "In ... Daraa 15 civilians were killed": a count after a name is still a count;
         // "Least" in a title-case "At Least 48 Killed" is a qualifier.
         if f.unit == "count"
@@ -632,6 +637,32 @@ fn mixed_fraction(text: &str, end: &mut usize) -> f64 {
             v
         }
         None => 0.0,
+    }
+}
+
+/// A suspended hyphen: "a 7- or 8-inch touchscreen", "10-, 12- and 15-inch models": the number
+/// takes the unit hyphenated to the number that follows.
+static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^-,?\s+(?:(?:or|and|to)\s+)?\d+(?:\.\d+)?(?:-,?\s+(?:(?:or|and|to)\s+)?\d+(?:\.\d+)?)*-",
+    )
+    .unwrap()
+});
+
+/// Gives a bare number before a suspended hyphen the unit of the number it is paired with.
+fn suspended_unit(text: &str, s: Span, f: &mut Found) {
+    if f.explicit_unit {
+        return;
+    }
+    let Some(m) = SUSPENDED.find(&text[f.end..s.byte_end]) else {
+        return;
+    };
+    let hyphen = f.end + m.end() - 1;
+    if let Some((unit, _, u_end, true)) = unit_at(text, hyphen, s.byte_end) {
+        f.unit = unit;
+        f.explicit_unit = true;
+        f.hyphenated = true;
+        f.noun_from = Some(u_end);
     }
 }
 
@@ -1365,7 +1396,7 @@ fn counted_of(
         "count" => counted::counted_after(text, f.end, s.byte_end),
         // "the 15 year-old students": an age describes the noun after it.
         _ if f.hyphenated || f.unit == "year of age" => {
-            counted::counted_after(text, f.end, s.byte_end)
+            counted::counted_after(text, f.noun_from.unwrap_or(f.end), s.byte_end)
         }
         _ if of_follows => counted::counted_after(text, f.end, s.byte_end),
         "percent" | "fraction" | "point" | "percentage point" | "basis point" | "cent" => None,
@@ -2103,6 +2134,15 @@ mod tests {
             measured("It said 78 per cent of the deal will be paid in cash, up from 50 per cent.");
         assert_eq!(got[0].2.as_deref(), Some("deal"));
         assert_eq!(got[1].2.as_deref(), Some("deal"));
+    }
+
+    #[test]
+    fn a_suspended_hyphen_shares_the_unit() {
+        // NewsQuant: "all Santa Fe models gained ... connectivity on a 7- or 8-inch touchscreen."
+        let got = measured("All models gained Apple CarPlay on a 7- or 8-inch touchscreen.");
+        assert_eq!(got[0].1, "inch");
+        assert_eq!(got[1].1, "inch");
+        assert_eq!(got[0].2.as_deref(), Some("touchscreen"));
     }
 
     #[test]
