@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::numbers::{
-    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, NUMBER_WORDS,
+    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, MULTIPLIERS, NUMBER_WORDS,
+    SCALE_WORDS,
 };
 
 /// Longest noun phrase, in words, read after a number.
@@ -166,9 +167,50 @@ pub fn noun_before_of(text: &str, floor: usize, start: usize) -> Option<String> 
 /// Words between a subject and its change verb: "Tesla shares have been up", "the index ended
 /// down".
 const AUXILIARIES: &[&str] = &[
-    "was", "were", "is", "are", "has", "have", "had", "been", "also", "ended", "closed", "edged",
-    "trending", "poised", "to", "be", "finished", "shut", "trading", "traded", "stood", "remained",
-    "closing", "ending", "opened", "opening", "now", "still", "already",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "also",
+    "ended",
+    "closed",
+    "edged",
+    "trending",
+    "poised",
+    "to",
+    "be",
+    "finished",
+    "shut",
+    "trading",
+    "traded",
+    "stood",
+    "remained",
+    "closing",
+    "ending",
+    "opened",
+    "opening",
+    "now",
+    "still",
+    "already",
+    // "Fresh fruit prices are expected to increase between 5% and 6%", "the deficit ...
+    // having increased by $43.6 billion". ("set", as in "was set to rise", is left out: "The
+    // set will cost $200".)
+    "expected",
+    "likely",
+    "forecast",
+    "projected",
+    "due",
+    "having",
+    "being",
+    "continued",
+    "continues",
+    "continue",
+    "going",
+    "revised",
 ];
 
 /// The subject of the change verb before byte `start`: "Nvidia advanced 8%" -> Nvidia, "core
@@ -230,8 +272,13 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .find(|w| !AUXILIARIES.contains(&w.to_ascii_lowercase().as_str()))
         .filter(|w| {
+            let lower = w.to_ascii_lowercase();
+            // "operating profit of Y=880 billion, revised upward by": a scale word ends a
+            // figure, it is no subject.
             w.chars().next().is_some_and(char::is_alphabetic)
-                && !COUNTED_STOP.contains(&w.to_ascii_lowercase().as_str())
+                && !COUNTED_STOP.contains(&lower.as_str())
+                && !SCALE_WORDS.iter().any(|(s, _)| *s == lower)
+                && !MULTIPLIERS.iter().any(|(m, _)| *m == lower)
         })
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_owned())
 }
@@ -514,6 +561,8 @@ mod tests {
         assert_eq!(subject_before(s, 0, 40).as_deref(), Some("sales"));
         let s = "So far this year Tesla shares have been on a tear, up nearly 57%";
         assert_eq!(subject_before(s, 0, 61), None);
+        let s = "Fresh fruit prices are expected to increase between 5% and 6%";
+        assert_eq!(subject_before(s, 0, 44).as_deref(), Some("prices"));
         let s = "However core inflation rose 0.3% in June";
         assert_eq!(subject_before(s, 0, 28).as_deref(), Some("inflation"));
     }
