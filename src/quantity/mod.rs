@@ -1469,12 +1469,18 @@ fn counted_of(
         // "the median sales price ... was $3.1 million, down 9.2% year over year", "a net
         // profit of Y=590 billion ($5.42 billion), up Y=50 billion": the change after a comma
         // is the change of the figure before it, and measures what that figure measures.
+        // ("revised upward by Y=40 billion" too: a participle may open the change.)
         if let Some(prev) = earlier.last().filter(|q| q.sentence == sentence) {
             let gap = &text[prev.span.byte_end.min(f.start)..f.start];
-            let word = gap
+            let words = gap
                 .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ')'))
                 .to_ascii_lowercase();
-            if gap.contains(',') && matches!(word.as_str(), "up" | "down" | "higher" | "lower") {
+            let change = |w: &str| CHANGE_UP.contains(&w) || CHANGE_DOWN.contains(&w);
+            let only_change = words.split_whitespace().any(change)
+                && words.split_whitespace().all(|w| {
+                    change(w) || CHANGE_FILLERS.contains(&w) || w.len() > 4 && w.ends_with("ed")
+                });
+            if gap.contains(',') && !words.contains(',') && only_change {
                 return prev.counted.clone();
             }
         }
@@ -2112,6 +2118,10 @@ mod tests {
         );
         assert_eq!(got[1].2, got[0].2);
         assert_eq!(got[1].2.as_deref(), Some("median sales price"));
+        let got = measured(
+            "It expects operating profit of Y=880 billion, revised upward by Y=40 billion.",
+        );
+        assert_eq!(got[1].2.as_deref(), Some("profit"));
         // "on a tear, up nearly 57%": the word before the comma ends another clause.
         let got = measured("So far this year Tesla shares have been on a tear, up nearly 57%.");
         assert_eq!(got[0].2, None);
