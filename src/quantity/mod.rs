@@ -1412,6 +1412,23 @@ fn counted_of(
     if head.is_some() {
         return head;
     }
+    // "The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19", "Sony lost
+    // 2.70 percent to Y=5,182": the level a change reached measures what the change measures.
+    if let Some(prev) = earlier
+        .last()
+        .filter(|q| q.sentence == sentence && q.direction.is_some() && q.counted.is_some())
+    {
+        let gap = text[prev.span.byte_end.min(f.start)..f.start]
+            .trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .to_ascii_lowercase();
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        if words.len() <= 4
+            && matches!(words.first(), Some(&"to") | Some(&"at"))
+            && matches!(words.last(), Some(&"to") | Some(&"at") | Some(&"of"))
+        {
+            return prev.counted.clone();
+        }
+    }
     if f.unit == "count" {
         if let Some(who) = counted::casualty_before(text, s.byte_start, f.start)
             .or_else(|| counted::toll_before(text, s.byte_start, f.start))
@@ -2153,6 +2170,17 @@ mod tests {
         assert_eq!(got[0].1, "inch");
         assert_eq!(got[1].1, "inch");
         assert_eq!(got[0].2.as_deref(), Some("touchscreen"));
+    }
+
+    #[test]
+    fn the_level_a_change_reached_measures_the_same() {
+        // NewsQuant: "The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19".
+        let got =
+            measured("The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19.");
+        assert!(got[0].2.is_some());
+        assert_eq!(got[1].2, got[0].2);
+        let got = measured("In Tokyo trade, Nintendo plunged 4.28 percent to Y=28,030.");
+        assert_eq!(got[1].2.as_deref(), Some("Nintendo"));
     }
 
     #[test]
