@@ -1,15 +1,25 @@
 //! Number words, fractions, vague magnitudes, multipliers, qualifiers, change words and units:
 //! everything `quantity` needs to read a number, as data.
 //!
-//! Unit names are a small fixed vocabulary (the `unit` column): `count`, `percent`, `fraction`,
-//! durations (`second` ... `year`), lengths (`millimetre` ... `mile`), areas (`square metre`,
-//! `hectare`, ...), masses (`gram` ... `tonne`), volumes (`litre`, `gallon`, `barrel`), speeds
-//! (`mile per hour`, `kilometre per hour`, ...), power and energy (`watt` ... `gigawatt`,
-//! `kilowatt hour`, `horsepower`), data (`megabyte` ... `terabyte`), frequency (`hertz` ...),
-//! temperature (`celsius`, `fahrenheit`, `degree`), concentration (`part per million`), `point`,
-//! `basis point`, sports averages (`point per game`, ...), `year of age`, and
-//! currencies as ISO 4217 codes (`USD`, `EUR`, `GBP`, ...), and rates built from them
-//! ("USD per month", "hour per week", see `RATE_DENOMINATORS`).
+//! Unit names are a fixed vocabulary (the `unit` column), singular English names: `count`,
+//! `percent`, `fraction`, durations (`second` ... `century`), lengths (`nanometre` ... `mile`,
+//! `nautical mile`, `light year`), areas (`square metre`, `square foot`, `hectare`, `acre`,
+//! ...), masses (`microgram` ... `tonne`, `kiloton`, `megaton`, `gigaton`, `pound-mass`,
+//! `ounce`, `carat`, `dram`), volumes (`millilitre`, `litre`, `cubic centimetre` ... `cubic
+//! kilometre`, `cubic foot`, `pint`, `quart`, `gallon`, `barrel`, `fluid ounce`), speeds
+//! (`mile per hour`, `kilometre per hour`, `metre per second`, `knot`, ...), fuel use (`mile per
+//! gallon`), power and energy (`watt` ... `terawatt`, `watt hour` ... `terawatt hour`,
+//! `joule`, `calorie`, `kilocalorie`, `british thermal unit`, `horsepower`, `brake
+//! horsepower`), torque (`newton metre`, `foot pound-force`), electricity (`volt`, `kilovolt`,
+//! `kilovolt per centimetre`, `ampere`, `farad`, `ohm`, `milliampere-hour`), data (`bit` ...
+//! `gigabit`, `kilobyte` ... `petabyte`, `megabit per second`, `megapixel`), frequency
+//! (`hertz` ... `gigahertz`), pressure (`pascal` ... `gigapascal`, `millibar`, `pound per
+//! square inch`), radiation (`roentgen`, `sievert`, `millisievert`, `becquerel`), temperature
+//! (`celsius`, `fahrenheit`, `degree`), sound (`decibel`), concentration (`part per million`),
+//! `point`, `basis point`, `percentage point`, sports averages (`point per game`, ...), `year
+//! of age`, currencies as ISO 4217 codes (`USD`, `EUR`, `GBP`, ...) and `cent`/`penny`, and
+//! rates built from them ("USD per month", "hour per week", see `RATE_DENOMINATORS`). Symbols
+//! whose case matters ("Nm" newton metre, "nm" nanometre) are in `CASED_UNITS`.
 //!
 //! Currencies are codes, not names, in rates too ("USD per month", not "dollar per month"):
 //! "dollar" would merge US, Australian and Hong Kong dollars, and a code lets a researcher
@@ -233,6 +243,9 @@ pub const CHANGE_UP: &[&str] = &[
     "rallying",
     "jumping",
     "improved",
+    // "operating profit of Y=880 billion, revised upward by Y=40 billion"
+    "upward",
+    "upwards",
     "+",
 ];
 
@@ -305,6 +318,8 @@ pub const CHANGE_DOWN: &[&str] = &[
     "lowering",
     "slashed",
     "narrowed",
+    "downward",
+    "downwards",
 ];
 
 /// Words that may sit between a change verb and its number: "dropped by 1", "edged down 0.03%".
@@ -462,10 +477,20 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("km/h", "kilometre per hour"),
     ("kph", "kilometre per hour"),
     ("kmh", "kilometre per hour"),
+    ("km/hr", "kilometre per hour"),
+    ("kilometres per second", "kilometre per second"),
+    ("kilometers per second", "kilometre per second"),
+    ("km/s", "kilometre per second"),
+    ("miles per second", "mile per second"),
+    ("feet per second", "foot per second"),
     ("metres per second", "metre per second"),
     ("meters per second", "metre per second"),
     ("m/s", "metre per second"),
     ("knots", "knot"),
+    ("knot", "knot"),
+    // "The speed of sound is approximately 661 kt": knots, as in aviation and weather reports.
+    ("kts", "knot"),
+    ("kt", "knot"),
     ("miles per gallon", "mile per gallon"),
     ("mpg", "mile per gallon"),
     // areas
@@ -490,6 +515,10 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("square feet", "square foot"),
     ("square foot", "square foot"),
     ("sq ft", "square foot"),
+    ("sq. ft.", "square foot"),
+    ("sqft", "square foot"),
+    ("square inches", "square inch"),
+    ("square yards", "square yard"),
     ("hectares", "hectare"),
     ("hectare", "hectare"),
     ("ha", "hectare"),
@@ -539,6 +568,11 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("yard", "yard"),
     ("yds", "yard"),
     ("nautical miles", "nautical mile"),
+    ("nautical mile", "nautical mile"),
+    ("light years", "light year"),
+    ("light-years", "light year"),
+    ("light year", "light year"),
+    ("light-year", "light year"),
     // masses
     ("tonnes", "tonne"),
     ("tons", "tonne"),
@@ -547,6 +581,10 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("metric tons", "tonne"),
     ("gigatonnes", "gigaton"),
     ("gigatons", "gigaton"),
+    ("megatonnes", "megaton"),
+    ("megatons", "megaton"),
+    ("kilotonnes", "kiloton"),
+    ("kilotons", "kiloton"),
     ("kilograms", "kilogram"),
     ("kilogrammes", "kilogram"),
     ("kilogram", "kilogram"),
@@ -559,6 +597,14 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("g", "gram"),
     ("milligrams", "milligram"),
     ("mg", "milligram"),
+    ("milligram", "milligram"),
+    ("micrograms", "microgram"),
+    ("mcg", "microgram"),
+    ("μg", "microgram"),
+    ("carats", "carat"),
+    ("carat", "carat"),
+    ("drams", "dram"),
+    ("dram", "dram"),
     ("lb-ft", "foot pound-force"),
     ("pound-feet", "foot pound-force"),
     ("lbs", "pound-mass"),
@@ -584,6 +630,26 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("barrel", "barrel"),
     ("cubic metres", "cubic metre"),
     ("cubic meters", "cubic metre"),
+    ("cubic metre", "cubic metre"),
+    ("cubic meter", "cubic metre"),
+    ("cubic feet", "cubic foot"),
+    ("cubic foot", "cubic foot"),
+    ("cu ft", "cubic foot"),
+    ("cubic inches", "cubic inch"),
+    ("cubic yards", "cubic yard"),
+    ("cubic kilometres", "cubic kilometre"),
+    ("cubic kilometers", "cubic kilometre"),
+    ("cubic centimetres", "cubic centimetre"),
+    ("cubic centimeters", "cubic centimetre"),
+    ("cc", "cubic centimetre"),
+    ("pints", "pint"),
+    ("pint", "pint"),
+    ("quarts", "quart"),
+    ("quart", "quart"),
+    ("fluid ounces", "fluid ounce"),
+    ("fl oz", "fluid ounce"),
+    ("teaspoons", "teaspoon"),
+    ("tablespoons", "tablespoon"),
     // power, energy
     ("kilowatt hours", "kilowatt hour"),
     ("kilowatt-hours", "kilowatt hour"),
@@ -591,6 +657,24 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("megawatt hours", "megawatt hour"),
     ("mwh", "megawatt hour"),
     ("gwh", "gigawatt hour"),
+    ("gigawatt hours", "gigawatt hour"),
+    ("gigawatt-hours", "gigawatt hour"),
+    ("megawatt-hours", "megawatt hour"),
+    ("terawatt hours", "terawatt hour"),
+    ("terawatt-hours", "terawatt hour"),
+    ("twh", "terawatt hour"),
+    ("wh", "watt hour"),
+    ("terawatts", "terawatt"),
+    ("joules", "joule"),
+    ("kilojoules", "kilojoule"),
+    ("kj", "kilojoule"),
+    ("megajoules", "megajoule"),
+    ("calories", "calorie"),
+    ("kilocalories", "kilocalorie"),
+    ("kcal", "kilocalorie"),
+    ("btus", "british thermal unit"),
+    ("btu", "british thermal unit"),
+    ("mmbtu", "million british thermal unit"),
     ("watts", "watt"),
     ("watt", "watt"),
     ("w", "watt"),
@@ -607,13 +691,37 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("brake horsepower", "brake horsepower"),
     ("bhp", "brake horsepower"),
     ("hp", "horsepower"),
+    ("newton metres", "newton metre"),
+    ("newton meters", "newton metre"),
+    ("newton-metres", "newton metre"),
+    ("newton-meters", "newton metre"),
+    ("amperes", "ampere"),
+    ("amps", "ampere"),
+    ("milliamps", "milliampere"),
+    ("farads", "farad"),
+    ("farad", "farad"),
+    ("microfarads", "microfarad"),
+    ("ohms", "ohm"),
     ("mah", "milliampere-hour"),
     ("volts", "volt"),
     ("volt", "volt"),
     ("v", "volt"),
+    ("kilovolts", "kilovolt"),
+    ("kv/cm", "kilovolt per centimetre"),
+    ("kv", "kilovolt"),
     // data, frequency
     ("terabytes", "terabyte"),
     ("tb", "terabyte"),
+    ("terabyte", "terabyte"),
+    ("petabytes", "petabyte"),
+    ("kilobytes", "kilobyte"),
+    ("megabyte", "megabyte"),
+    ("gigabits", "gigabit"),
+    ("megabits", "megabit"),
+    ("kilobits", "kilobit"),
+    ("bits", "bit"),
+    ("kbps", "kilobit per second"),
+    ("megapixels", "megapixel"),
     ("gigabytes", "gigabyte"),
     ("gigabyte", "gigabyte"),
     ("gb", "gigabyte"),
@@ -627,12 +735,26 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("mhz", "megahertz"),
     ("ghz", "gigahertz"),
     ("gigahertz", "gigahertz"),
+    ("megahertz", "megahertz"),
+    ("kilohertz", "kilohertz"),
     // pressure, concentration, rotation
     ("gigapascals", "gigapascal"),
     ("gpa", "gigapascal"),
     ("megapascals", "megapascal"),
     ("mpa", "megapascal"),
     ("kpa", "kilopascal"),
+    ("hectopascals", "hectopascal"),
+    ("hpa", "hectopascal"),
+    ("millibars", "millibar"),
+    ("mmhg", "millimetre of mercury"),
+    ("pascals", "pascal"),
+    ("roentgens", "roentgen"),
+    ("roentgen", "roentgen"),
+    ("sieverts", "sievert"),
+    ("millisieverts", "millisievert"),
+    ("msv", "millisievert"),
+    ("microsieverts", "microsievert"),
+    ("becquerels", "becquerel"),
     ("ksi", "kilopound per square inch"),
     ("psi", "pound per square inch"),
     ("ppm", "part per million"),
@@ -640,6 +762,7 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("ppb", "part per billion"),
     ("parts per billion", "part per billion"),
     ("rpm", "revolutions per minute"),
+    ("revolutions per minute", "revolutions per minute"),
     // temperature, angles, sound
     ("degrees celsius", "celsius"),
     ("degree celsius", "celsius"),
@@ -661,6 +784,8 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("°", "degree"),
     ("decibels", "decibel"),
     ("db", "decibel"),
+    ("decibel", "decibel"),
+    ("radians", "radian"),
     // currencies written after the number
     ("us dollars", "USD"),
     ("u.s. dollars", "USD"),
@@ -687,6 +812,11 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("naira", "NGN"),
     ("baht", "THB"),
     ("rupiah", "IDR"),
+    ("kuna", "HRK"),
+    ("rand", "ZAR"),
+    ("zloty", "PLN"),
+    ("forint", "HUF"),
+    ("hryvnia", "UAH"),
     ("dollars", "USD"),
     ("dollar", "USD"),
     ("euros", "EUR"),
@@ -711,6 +841,8 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
     ("cents", "cent"),
     ("cent", "cent"),
     ("pence", "penny"),
+    // "Vecturas shares rose 6.5% to 164p": UK share prices in pence, glued only.
+    ("p", "penny"),
     ("usd", "USD"),
     ("eur", "EUR"),
     ("gbp", "GBP"),
@@ -724,9 +856,11 @@ pub const UNIT_WORDS: &[(&str, &str)] = &[
 
 /// Unit abbreviations that are ordinary words or letters elsewhere, so they count only when
 /// glued to the number ("50mph" yes; "5 in the morning" no): "in.", "g", "l", "c", "f", "w",
-/// "v", "ha", "min", "sec", "nm", "ft", "mb", "db", "p".
+/// "v", "ha", "nm", "mb", "db", "oz", "pc", "m", "p", "cc", "wh", "kt". The exact forms in
+/// `CASED_UNITS` ("5 W", "661 kt") are read after a space too.
 pub const GLUED_ONLY_UNITS: &[&str] = &[
-    "in.", "g", "l", "c", "f", "w", "v", "ha", "nm", "db", "mb", "oz", "pc", "m",
+    "in.", "g", "l", "c", "f", "w", "v", "ha", "nm", "db", "mb", "oz", "pc", "m", "p", "cc", "wh",
+    "kt",
 ];
 
 /// Phrases that state a share without a number, and the share in percent they stand for, when
@@ -1059,6 +1193,8 @@ pub const PARTITIVE_PRONOUNS: &[&str] = &["them", "those", "these", "which", "wh
 pub const ONE_PRONOUN_BEFORE: &[&str] = &[
     "no", "the", "this", "that", "any", "every", "each", "which", "someone", "anyone", "only",
     "last", "another", "little", "big", "right", "wrong", "new", "old", "such", "what",
+    // "reusing old passwords or using the same one across multiple accounts"
+    "same",
 ];
 
 /// Words after which "one" is a pronoun, not a count ("one another", "one says").
@@ -1232,4 +1368,50 @@ pub const RATE_DENOMINATORS: &[(&str, &str)] = &[
     ("capita", "person"),
     ("century", "century"),
     ("decade", "decade"),
+];
+
+/// Street types that end a postal address: a number before capitalised words ending in one
+/// of them is a house number ("9 E 71st St", "49 Zorro Ranch Road", "22 Ave Foch", "16-18
+/// Industrial Avenue"), not an amount. Compared case-insensitively, a trailing full stop
+/// dropped; the word itself must be capitalised.
+pub const STREET_TYPES: &[&str] = &[
+    "st",
+    "street",
+    "rd",
+    "road",
+    "ave",
+    "avenue",
+    "blvd",
+    "boulevard",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "terrace",
+    "crescent",
+    "square",
+    "sq",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "close",
+    "row",
+    "plaza",
+];
+
+/// Unit symbols whose case decides what they are, matched exactly (before `UNIT_WORDS`, and
+/// after a space as well as glued): "450 Nm" of torque is no nanometre ("7nm"), "300 PS" is
+/// metric horsepower (PS before a number is a mangled £), "a 5 W charger", "240 V".
+pub const CASED_UNITS: &[(&str, &str)] = &[
+    ("Nm", "newton metre"),
+    ("PS", "horsepower"),
+    ("W", "watt"),
+    ("V", "volt"),
+    ("kt", "knot"),
 ];

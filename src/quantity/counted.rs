@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::numbers::{
-    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, NUMBER_WORDS,
+    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, MULTIPLIERS, NUMBER_WORDS,
+    SCALE_WORDS,
 };
 
 /// Longest noun phrase, in words, read after a number.
@@ -166,31 +167,118 @@ pub fn noun_before_of(text: &str, floor: usize, start: usize) -> Option<String> 
 /// Words between a subject and its change verb: "Tesla shares have been up", "the index ended
 /// down".
 const AUXILIARIES: &[&str] = &[
-    "was", "were", "is", "are", "has", "have", "had", "been", "also", "ended", "closed", "edged",
-    "trending", "poised", "to", "be", "finished", "shut", "trading", "traded", "stood", "remained",
-    "closing", "ending", "opened", "opening", "now", "still", "already",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "also",
+    "ended",
+    "closed",
+    "edged",
+    "trending",
+    "poised",
+    "to",
+    "be",
+    "finished",
+    "shut",
+    "trading",
+    "traded",
+    "stood",
+    "remained",
+    "closing",
+    "ending",
+    "opened",
+    "opening",
+    "now",
+    "still",
+    "already",
+    // "Fresh fruit prices are expected to increase between 5% and 6%", "the deficit ...
+    // having increased by $43.6 billion". ("set", as in "was set to rise", is left out: "The
+    // set will cost $200".)
+    "expected",
+    "likely",
+    "forecast",
+    "projected",
+    "due",
+    "having",
+    "being",
+    "continued",
+    "continues",
+    "continue",
+    "going",
+    "revised",
 ];
 
 /// The subject of the change verb before byte `start`: "Nvidia advanced 8%" -> Nvidia, "core
 /// inflation rose 0.3%" -> inflation. `None` when no change verb is within four words.
 pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> {
-    let words: Vec<&str> = text[floor..start]
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')');
+    // The words before the number, and for each whether a clause boundary follows it.
+    let mut words: Vec<&str> = Vec::new();
+    let mut cut: Vec<bool> = Vec::new();
+    for piece in text[floor..start].split_whitespace() {
+        for (k, part) in piece.split(boundary).enumerate() {
+            if k > 0 {
+                if let Some(c) = cut.last_mut() {
+                    *c = true;
+                }
+            }
+            if !part.is_empty() {
+                words.push(part);
+                cut.push(false);
+            }
+        }
+    }
     let n = words.len();
     let verb = (n.saturating_sub(5)..n).rev().find(|&i| {
         let w = words[i].to_ascii_lowercase();
         CHANGE_UP.contains(&w.as_str()) || CHANGE_DOWN.contains(&w.as_str())
     })?;
+    // "expected to grow sales by 35 per cent", "cut its prices by 10%": the object between the
+    // verb and "by" is what changed.
+    if let Some((by, object)) = words[verb + 1..].split_last() {
+        if by.eq_ignore_ascii_case("by") {
+            if let Some(head) = object
+                .last()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            {
+                let lower = head.to_ascii_lowercase();
+                if head.starts_with(|c: char| c.is_alphabetic())
+                    && !COUNTED_STOP.contains(&lower.as_str())
+                {
+                    return Some(head.to_owned());
+                }
+            }
+        }
+    }
+    // "Tesla shares have been on a tear, up nearly 57%", "was $3.1 million, down 9.2%": "up"
+    // or "down" after a comma has no subject of its own, and the word before the comma ends
+    // another clause; better none than "tear". ("Healthcare, 2018's best performing sector,
+    // dropped 1.61%" keeps the appositive's head.)
+    let adverb = matches!(
+        words[verb].to_ascii_lowercase().as_str(),
+        "up" | "down" | "higher" | "lower"
+    );
+    if adverb && verb > 0 && cut[verb - 1] {
+        return None;
+    }
     words[..verb]
         .iter()
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .find(|w| !AUXILIARIES.contains(&w.to_ascii_lowercase().as_str()))
         .filter(|w| {
+            let lower = w.to_ascii_lowercase();
+            // "operating profit of Y=880 billion, revised upward by": a scale word ends a
+            // figure, it is no subject.
             w.chars().next().is_some_and(char::is_alphabetic)
-                && !COUNTED_STOP.contains(&w.to_ascii_lowercase().as_str())
+                && !COUNTED_STOP.contains(&lower.as_str())
+                && !SCALE_WORDS.iter().any(|(s, _)| *s == lower)
+                && !MULTIPLIERS.iter().any(|(m, _)| *m == lower)
         })
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_owned())
 }
@@ -316,7 +404,27 @@ pub fn clause_subject(text: &str, floor: usize, start: usize) -> Option<String> 
             break;
         }
     }
-    (!words.is_empty()).then(|| words.join(" "))
+    if words.is_empty() {
+        // "Before the crisis global debt, excluding financial institutions, was about $US113
+        // trillion": a clause that opens with a copula continues the one before a
+        // parenthetical, whose subject is the one measured.
+        let first = before[clause_start..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(
+            first.as_str(),
+            "was" | "is" | "were" | "are" | "will" | "would"
+        ) {
+            let inner = before[..clause_start.saturating_sub(1)].trim_end();
+            if let Some(open) = inner.rfind(',') {
+                return clause_subject(text, floor, floor + open);
+            }
+        }
+        return None;
+    }
+    Some(words.join(" "))
 }
 
 /// Speech and belief verbs after a subject: the clause they report has its own subject.
@@ -443,8 +551,18 @@ mod tests {
             clause_subject(s, 0, 40).as_deref(),
             Some("Dow Jones Industrial Average")
         );
+        let s = "Before the crisis global debt, excluding financial institutions, was about";
+        // (The opening "Before the crisis" is not told from the subject: no parser here.)
+        let got = clause_subject(s, 0, s.len()).unwrap();
+        assert!(got.ends_with("global debt"), "{got}");
         let s = "Nvidia advanced 8%, Qualcomm rose under 4%";
         assert_eq!(clause_subject(s, 0, 36).as_deref(), Some("Qualcomm"));
+        let s = "The brand was expected to grow sales by 35 per cent";
+        assert_eq!(subject_before(s, 0, 40).as_deref(), Some("sales"));
+        let s = "So far this year Tesla shares have been on a tear, up nearly 57%";
+        assert_eq!(subject_before(s, 0, 61), None);
+        let s = "Fresh fruit prices are expected to increase between 5% and 6%";
+        assert_eq!(subject_before(s, 0, 44).as_deref(), Some("prices"));
         let s = "However core inflation rose 0.3% in June";
         assert_eq!(subject_before(s, 0, 28).as_deref(), Some("inflation"));
     }

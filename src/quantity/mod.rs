@@ -33,13 +33,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{Document, Qualifier, Quantity, Span};
+use crate::lexicon::numbers::CASED_UNITS;
 use crate::lexicon::numbers::SCALE_WORDS;
+use crate::lexicon::numbers::STREET_TYPES;
 use crate::lexicon::numbers::{
-    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, CURRENCY_PREFIXES, DURATION_UNITS, FRACTION_WORDS,
-    GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER,
-    ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, PHRASAL_PARTICLE_VERBS,
-    QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS,
-    VAGUE_MAGNITUDES,
+    CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_STOP, CURRENCY_PREFIXES, DURATION_UNITS,
+    FRACTION_WORDS, GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS,
+    ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS,
+    PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, RATE_DENOMINATORS,
+    TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
@@ -69,6 +71,9 @@ struct Found {
     /// The denominator of a rate ("$3500 a month" -> month): the unit becomes "USD per month".
     rate: Option<&'static str>,
     direction: Option<&'static str>,
+    /// Where the noun the number describes starts when it is not right after the number: the
+    /// end of the paired unit of a suspended hyphen ("a 7- or 8-inch touchscreen").
+    noun_from: Option<usize>,
 }
 
 /// Finds the quantities of a parsed document and stores them in `doc.quantities`; with
@@ -89,9 +94,16 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
             let f = &found[i];
             // The rules below look back from the number, at most `LOOKBACK_BYTES`.
             let near = near(text, s, f.start);
-            let mut direction = f
+            // The change the number takes part in; its subject is what the number measures.
+            let change = f
                 .direction
                 .or_else(|| direction_of(text, near.byte_start, f));
+            // "valve lift was increased from 13.5 to 14.0 mm", "Horsepower jumped from 240 to
+            // 273": the bounds of a "from ... to" range are the levels before and after the
+            // change, not its size, like the level after "to" in "rose 64.06 points to
+            // 4,577.10" (NewsQuant tags both "=").
+            let from_range = f.low.is_some() && starts_with_ignore_case(&text[f.start..], "from ");
+            let mut direction = change.filter(|_| !from_range);
             let mut qualifier = f.qualifier;
             let mut restates = None;
             // "more than 100 kilometers (60 miles)", "dropped by 1 to 1.5 degrees Celsius (1.8
@@ -128,7 +140,8 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
                     direction = out.last().and_then(|q: &Quantity| q.direction);
                 }
             }
-            let counted = restates.or_else(|| counted_of(text, near, f, &out, index, direction));
+            let counted =
+                restates.or_else(|| counted_of(text, near, f, &out, index, direction.or(change)));
             out.push(Quantity {
                 span: Span::new(f.start, f.end),
                 value: f.value,
@@ -146,11 +159,38 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
                 date: None,
             });
         }
+        let first = out.partition_point(|q| q.sentence < index);
+        levels_in_points(text, &mut out[first..]);
         if implied {
             implied_shares(text, s, index, &mut out);
         }
     }
     doc.quantities = out;
+}
+
+/// The level a change in points reached is in points too: "The S&P 500 rose 64.06 points to
+/// 4,577.10", "has lost 162.31 points, or 2.14%, to fall to 7,425.81", "(16369.03 up 58.06
+/// points)". A bare number right after "to" or "at" that follows a change in points of the
+/// same sentence, or right before "up"/"down" and a change in points, takes the unit `point`.
+fn levels_in_points(text: &str, sentence: &mut [Quantity]) {
+    let is_change_in_points = |q: &Quantity| q.unit == "point" && q.direction.is_some();
+    for i in 0..sentence.len() {
+        let q = &sentence[i];
+        if q.unit != "count" || q.value.is_none() {
+            continue;
+        }
+        let before = text[..q.span.byte_start].trim_end();
+        let after_to = before.ends_with(" to") || before.ends_with(" at");
+        let level_after = after_to && sentence[..i].iter().any(is_change_in_points);
+        let level_before = sentence.get(i + 1).is_some_and(|next| {
+            let gap = text[q.span.byte_end..next.span.byte_start].trim();
+            is_change_in_points(next)
+                && (gap.eq_ignore_ascii_case("up") || gap.eq_ignore_ascii_case("down"))
+        });
+        if level_after || level_before {
+            sentence[i].unit = "point".to_owned();
+        }
+    }
 }
 
 /// "full control of", "complete control over" (`TOTALITY_PHRASES`) followed by what is held.
@@ -277,6 +317,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         multiplier: None,
         rate: None,
         direction: None,
+        noun_from: None,
     };
     if let Some(v) = c.name("vague") {
         let phrase = normalize_space(v.as_str());
@@ -443,6 +484,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
                             && (cur.is_some()
                                 || word == "M"
                                 || !(after.starts_with(['(', '-', ')', '.', ','])
+                                    || IMPERIAL_RESTATEMENT.is_match(after)
                                     || after.trim().is_empty()
                                     || METRE_CONTEXT.contains(&next.to_ascii_lowercase().as_str())))
                     }
@@ -466,11 +508,15 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
             return None;
         }
         read_unit(text, s, &mut f);
+        suspended_unit(text, s, &mut f);
         // "In ... Daraa 15 civilians were killed": a count after a name is still a count;
         // "Least" in a title-case "At Least 48 Killed" is a qualifier.
         if f.unit == "count"
             && (is_named_number(text, s, f.start) || is_age_apposition(text, s, f.start, f.end))
         {
+            return None;
+        }
+        if f.unit == "count" && is_street_number(text, f.end, s.byte_end) {
             return None;
         }
         if f.unit == "count"
@@ -516,7 +562,8 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
     // "women aged 25 to 54", "children under the age of 5": ages.
     if f.unit == "count" && !f.explicit_unit {
         let prev = prev_word(text, s.byte_start, q_start).to_ascii_lowercase();
-        if prev == "aged"
+        if is_age_after_copula(text, s, q_start, f.end)
+            || prev == "aged"
             || prev == "ages"
             || text[s.byte_start..q_start]
                 .trim_end()
@@ -593,11 +640,49 @@ fn mixed_fraction(text: &str, end: &mut usize) -> f64 {
     }
 }
 
+/// A suspended hyphen: "a 7- or 8-inch touchscreen", "10-, 12- and 15-inch models": the number
+/// takes the unit hyphenated to the number that follows.
+static SUSPENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^-,?\s+(?:(?:or|and|to)\s+)?\d+(?:\.\d+)?(?:-,?\s+(?:(?:or|and|to)\s+)?\d+(?:\.\d+)?)*-",
+    )
+    .unwrap()
+});
+
+/// Gives a bare number before a suspended hyphen the unit of the number it is paired with.
+fn suspended_unit(text: &str, s: Span, f: &mut Found) {
+    if f.explicit_unit {
+        return;
+    }
+    let Some(m) = SUSPENDED.find(&text[f.end..s.byte_end]) else {
+        return;
+    };
+    let hyphen = f.end + m.end() - 1;
+    if let Some((unit, _, u_end, true)) = unit_at(text, hyphen, s.byte_end) {
+        f.unit = unit;
+        f.explicit_unit = true;
+        f.hyphenated = true;
+        f.noun_from = Some(u_end);
+    }
+}
+
+/// Lines of the usual video resolutions, read before a glued "p" ("1080p"), which is no penny.
+const VIDEO_LINES: &[f64] = &[
+    144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0,
+];
+
 /// Reads the unit after the number, if one is written, into `f`.
 fn read_unit(text: &str, s: Span, f: &mut Found) {
     let Some((unit, u_start, u_end, hyphen)) = unit_at(text, f.end, s.byte_end) else {
         return;
     };
+    // "1080p", "720p": a video resolution, not pence.
+    if unit == "penny"
+        && &text[u_start..u_end] == "p"
+        && f.value.is_some_and(|v| VIDEO_LINES.contains(&v))
+    {
+        return;
+    }
     if f.explicit_unit
         && (unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || unit == "cent")
     {
@@ -624,12 +709,21 @@ fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, 
     let surface = u.as_str();
     let sep = c.name("sep").map(|m| m.as_str());
     let lower = normalize_space(surface);
-    if sep.is_some() && GLUED_ONLY_UNITS.contains(&lower.as_str()) {
+    // "450 Nm" of torque, "300 PS", "a 5 W charger": a symbol whose case says what it is.
+    let cased = CASED_UNITS
+        .iter()
+        .find(|(w, _)| *w == surface)
+        .map(|(_, u)| *u);
+    if sep.is_some() && cased.is_none() && GLUED_ONLY_UNITS.contains(&lower.as_str()) {
         return None;
     }
     // One-letter units keep their case: "45g", "1.0l", "20C", "10W"; "5G" is a network, "5c"
     // a code.
-    if surface.len() == 1 && !matches!(surface, "g" | "l" | "m" | "C" | "F" | "W" | "V" | "%" | "°")
+    if surface.len() == 1
+        && !matches!(
+            surface,
+            "g" | "l" | "m" | "p" | "C" | "F" | "W" | "V" | "%" | "°"
+        )
     {
         return None;
     }
@@ -639,7 +733,10 @@ fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, 
     {
         return None;
     }
-    let name = UNIT_WORDS.iter().find(|(w, _)| *w == lower)?.1;
+    let name = match cased {
+        Some(name) => name,
+        None => UNIT_WORDS.iter().find(|(w, _)| *w == lower)?.1,
+    };
     Some((name, at + u.start(), at + u.end(), sep == Some("-")))
 }
 
@@ -648,6 +745,13 @@ fn normalize_space(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Whether `text` starts with `prefix`, ASCII case-insensitively.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 /// Whether `text` ends with `suffix`, ASCII case-insensitively (looks at the end only).
@@ -766,11 +870,19 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     // "in 2012 protesters..." are years.
     let counts_people =
         plural_follows(text, f.end, s.byte_end) && BEFORE_A_COUNT.contains(&prev_lower.as_str());
+    // "The 1520 sq m medical centre": a unit of measure after the number makes it no year
+    // (durations, points and currencies aside: "2016 years", "in 2010 dollars").
+    let measured = unit_at(text, f.end, s.byte_end).is_some_and(|(u, ..)| {
+        !DURATION_UNITS.contains(&u)
+            && !matches!(u, "point" | "year of age")
+            && !u.starts_with(|c: char| c.is_ascii_uppercase())
+    });
     if num.len() == 4
         && !num.contains([',', '.'])
         && f.unit == "count"
         && f.multiplier.is_none()
         && !counts_people
+        && !measured
         && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
     {
         return true;
@@ -780,6 +892,7 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
     if num.len() == 4
         && !num.contains([',', '.'])
         && f.unit == "count"
+        && !measured
         && num.parse::<u32>().is_ok_and(|y| (1000..=2200).contains(&y))
         && YEAR_PREPOSITIONS.contains(&prev_lower.as_str())
     {
@@ -798,6 +911,12 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
         && !num.contains('.')
         && (month_number(prev).is_some() || month_number(next).is_some())
 }
+
+/// A length in feet, yards or inches in brackets: "the 37m (121ft)-long skeleton" restates
+/// metres, not millions.
+static IMPERIAL_RESTATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|yd|yds|yards|in|inches)(?-u:\b)").unwrap()
+});
 
 /// Words after "10m" that make it metres: "10m high", "the 100m sprint".
 const METRE_CONTEXT: &[&str] = &[
@@ -884,6 +1003,34 @@ fn is_named_number(text: &str, s: Span, start: usize) -> bool {
     NAMED_NUMBER_WORDS.contains(&word.as_str())
 }
 
+/// "Maria, who was 10", "He will be 35 by the end of the year": a bare number after a person
+/// and a copula, ending its phrase (no noun follows), is the person's age.
+fn is_age_after_copula(text: &str, s: Span, start: usize, end: usize) -> bool {
+    let words: Vec<String> = text[s.byte_start..start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let person = |w: &str| matches!(w, "he" | "she" | "who" | "i");
+    let copula = match words.as_slice() {
+        [cop, subject, ..] if person(subject) => {
+            matches!(cop.as_str(), "is" | "was" | "turned" | "turns")
+        }
+        [be, modal, subject] if person(subject) => {
+            matches!(be.as_str(), "be" | "turn") && matches!(modal.as_str(), "will" | "would")
+        }
+        _ => false,
+    };
+    let next = next_word(text, end, s.byte_end).to_ascii_lowercase();
+    copula
+        && !text[end..].starts_with(['-', '%'])
+        && (next.is_empty() || COUNTED_STOP.contains(&next.as_str()) || next == "years")
+}
+
 /// "Jamie Armstrong, 25, said", "Maddon, 66, has used": an age set off by commas after a
 /// name belongs to the name, and "Dak Prescott (4)" is a shirt number.
 fn is_age_apposition(text: &str, s: Span, start: usize, end: usize) -> bool {
@@ -898,6 +1045,33 @@ fn is_age_apposition(text: &str, s: Span, start: usize, end: usize) -> bool {
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A house number: the number ending at `end` is followed (after an optional "-18" of a
+/// range) by at most four capitalised words or ordinals, the last a street type
+/// (`lexicon::numbers::STREET_TYPES`): "9 E 71st St", "358 El Brillo Way", "22 Ave Foch",
+/// "Unit 3 at 16-18 Industrial Avenue".
+fn is_street_number(text: &str, end: usize, limit: usize) -> bool {
+    let mut rest = &text[end..limit];
+    if let Some(r) = rest.strip_prefix(['-', '–']) {
+        rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    for (i, raw) in rest.split_whitespace().take(5).enumerate() {
+        let word = raw.trim_end_matches([',', '.', ';']);
+        let street = STREET_TYPES.contains(&word.to_ascii_lowercase().as_str());
+        if street && word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return true;
+        }
+        let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|o| word.ends_with(o));
+        if i == 4 || word.len() < raw.len() || !(ordinal || word.starts_with(char::is_uppercase)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "iPhone 14", "S&P 500", "Stoxx 50", "Article 5", "No. 1": a bare integer right after a
@@ -1135,7 +1309,14 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
 /// "rose 0.65 per cent" up, "decreased by one third" down.
 fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
     let mut at = f.start;
-    for _ in 0..4 {
+    // "expected to grow sales by 35 per cent", "raised its forecast by 5%": after "by", the
+    // object of the change verb may sit between it and the number (at most three words).
+    let mut after_by = false;
+    let mut object_words = 0;
+    for step in 0..7 {
+        if step == 4 && !after_by {
+            break;
+        }
         let word = prev_word(text, floor, at);
         if word.is_empty() {
             break;
@@ -1155,8 +1336,18 @@ fn direction_of(text: &str, floor: usize, f: &Found) -> Option<&'static str> {
         if CHANGE_DOWN.contains(&lower.as_str()) {
             return Some("down");
         }
-        if !CHANGE_FILLERS.contains(&lower.as_str()) {
-            break;
+        if lower == "by" && at == f.start {
+            after_by = true;
+        } else if !CHANGE_FILLERS.contains(&lower.as_str()) {
+            let object = after_by
+                && object_words < 3
+                && word.starts_with(|c: char| c.is_ascii_lowercase())
+                && (!COUNTED_STOP.contains(&lower.as_str())
+                    || matches!(lower.as_str(), "the" | "a" | "an"));
+            if !object {
+                break;
+            }
+            object_words += 1;
         }
         let trimmed = text[floor..at].trim_end();
         if trimmed.ends_with([',', ';', '.', ':', '(', ')']) {
@@ -1205,7 +1396,7 @@ fn counted_of(
         "count" => counted::counted_after(text, f.end, s.byte_end),
         // "the 15 year-old students": an age describes the noun after it.
         _ if f.hyphenated || f.unit == "year of age" => {
-            counted::counted_after(text, f.end, s.byte_end)
+            counted::counted_after(text, f.noun_from.unwrap_or(f.end), s.byte_end)
         }
         _ if of_follows => counted::counted_after(text, f.end, s.byte_end),
         "percent" | "fraction" | "point" | "percentage point" | "basis point" | "cent" => None,
@@ -1220,6 +1411,23 @@ fn counted_of(
     };
     if head.is_some() {
         return head;
+    }
+    // "The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19", "Sony lost
+    // 2.70 percent to Y=5,182": the level a change reached measures what the change measures.
+    if let Some(prev) = earlier
+        .last()
+        .filter(|q| q.sentence == sentence && q.direction.is_some() && q.counted.is_some())
+    {
+        let gap = text[prev.span.byte_end.min(f.start)..f.start]
+            .trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .to_ascii_lowercase();
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        if words.len() <= 4
+            && matches!(words.first(), Some(&"to") | Some(&"at"))
+            && matches!(words.last(), Some(&"to") | Some(&"at") | Some(&"of"))
+        {
+            return prev.counted.clone();
+        }
     }
     if f.unit == "count" {
         if let Some(who) = counted::casualty_before(text, s.byte_start, f.start)
@@ -1256,25 +1464,51 @@ fn counted_of(
             }
         }
     }
+    // "78 per cent of the deal will be paid in cash, up from 50 per cent", "to US $84
+    // billion, down from the US $89 to $93 billion": the level a change started from measures
+    // what the figure before it measures.
+    if let Some(prev) = earlier
+        .last()
+        .filter(|q| q.sentence == sentence && q.unit == f.unit)
+    {
+        let before = text[prev.span.byte_end.min(f.start)..f.start]
+            .trim_end()
+            .to_ascii_lowercase();
+        let before = before.strip_suffix(" the").unwrap_or(&before);
+        if before.ends_with("up from") || before.ends_with("down from") {
+            return prev.counted.clone();
+        }
+    }
     if direction.is_some() {
         if let Some(subject) = counted::subject_before(text, s.byte_start, f.start) {
             return Some(subject);
+        }
+        // "the median sales price ... was $3.1 million, down 9.2% year over year", "a net
+        // profit of Y=590 billion ($5.42 billion), up Y=50 billion": the change after a comma
+        // is the change of the figure before it, and measures what that figure measures.
+        // ("revised upward by Y=40 billion" too: a participle may open the change.)
+        if let Some(prev) = earlier.last().filter(|q| q.sentence == sentence) {
+            let gap = &text[prev.span.byte_end.min(f.start)..f.start];
+            let words = gap
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ')'))
+                .to_ascii_lowercase();
+            let change = |w: &str| CHANGE_UP.contains(&w) || CHANGE_DOWN.contains(&w);
+            let only_change = words.split_whitespace().any(change)
+                && words.split_whitespace().all(|w| {
+                    change(w) || CHANGE_FILLERS.contains(&w) || w.len() > 4 && w.ends_with("ed")
+                });
+            if gap.contains(',') && !words.contains(',') && only_change {
+                return prev.counted.clone();
+            }
         }
     }
     // A share, a price or a score measures the subject of its clause: "The Dow Jones
     // Industrial Average lost 190 points", "The set will cost $200", "The debris field
     // stretched for some seven miles".
     if measure {
-        let physical = !matches!(
-            f.unit,
-            "percent" | "point" | "percentage point" | "basis point" | "cent"
-        ) && !f.unit.starts_with(|c: char| c.is_ascii_uppercase());
-        return counted::clause_subject(text, s.byte_start, f.start).or_else(|| {
-            // "stretched for 11 km": with no subject to name, the unit as written.
-            f.unit_text
-                .filter(|_| physical)
-                .map(|(a, b)| text[a..b].to_owned())
-        });
+        // "stretched for 11 km", "just 47 feet (14 metres) deep": with no subject to name the
+        // measure names nothing; the unit as written ("km", "feet") would only repeat `unit`.
+        return counted::clause_subject(text, s.byte_start, f.start);
     }
     if f.unit == "count" {
         // "More than 6 million homes nationwide, including 1.5 million in the Los Angeles
@@ -1726,6 +1960,78 @@ mod tests {
     }
 
     #[test]
+    fn a_from_to_range_after_a_change_is_the_levels() {
+        // NewsQuant: "maximum exhaust valve lift was increased from 13.5 to 14.0 mm".
+        let got = extract("Maximum exhaust valve lift was increased from 13.5 to 14.0 mm.");
+        assert_eq!((got[0].low, got[0].high), (Some(13.5), Some(14.0)));
+        assert_eq!(got[0].direction, None);
+        // The size of the change keeps its direction.
+        let got = extract("Valve duration was increased by 18 degrees.");
+        assert_eq!(got[0].direction, Some("up"));
+    }
+
+    #[test]
+    fn a_change_verb_may_take_its_object_before_by() {
+        // NewsQuant: "the Oboz footwear brand ... was expected to grow sales by 35 per cent".
+        let got =
+            extract("The footwear brand was expected to grow sales by 35 per cent this half.");
+        assert_eq!(got[0].direction, Some("up"));
+        let got = extract("The retailer cut its prices by 10% across the range.");
+        assert_eq!(got[0].direction, Some("down"));
+        // Without "by" a word that is no filler ends the search.
+        let got = extract("The team scored goals in 3 matches.");
+        assert_eq!(got[0].direction, None);
+    }
+
+    #[test]
+    fn share_prices_in_pence() {
+        // NewsQuant: "At 118.5p, its shares have climbed more than 3% in 2018".
+        let got = measured("At 118.5p, its shares have climbed more than 3% in 2018.");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("118.5p", "penny"));
+        // A video resolution is no price.
+        assert!(quantities("It streams in 1080p on the tablet.").is_empty());
+    }
+
+    #[test]
+    fn house_numbers_are_no_amounts() {
+        // NewsQuant: "Properties including: 9 E 71st St, Manhattan, worth $US55,931,000".
+        let got = quantities(
+            "Properties including: 9 E 71st St, Manhattan, worth $US55,931,000, 49 Zorro Ranch \
+             Road, Stanley, and 22 Ave Foch, Paris.",
+        );
+        let texts: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(texts, ["$US55,931,000"]);
+        let got = quantities("Unit 3 at 16-18 Industrial Avenue has leased to a plastics firm.");
+        assert!(got.iter().all(|r| r.0 != "18" && r.0 != "16-18"));
+        // A count before a capitalised name that is no street stays: "5 Main Street shops"
+        // would go, "5 Republican senators" does not.
+        let got = quantities("The bill needs 5 Republican senators to pass.");
+        assert_eq!(got[0].0, "5");
+    }
+
+    #[test]
+    fn a_four_digit_measure_is_no_year() {
+        // NewsQuant: "The 1520 sq m medical centre is pre-leased to Cornerstone Health".
+        let got = measured("The 1520 sq m medical centre is pre-leased to Cornerstone Health.");
+        assert_eq!(got[0].0, "1520 sq m");
+        assert_eq!(got[0].1, "square metre");
+        // A year before a duration or a currency stays a year.
+        assert!(quantities("In 2016 years of work ended; prices are in 2010 dollars.").is_empty());
+    }
+
+    #[test]
+    fn revised_upward_is_a_rise() {
+        // NewsQuant: "operating profit of Y=880 billion, revised upward by Y=40 billion".
+        let got = extract(
+            "It expects operating profit of Y=880 billion, revised upward by Y=40 billion.",
+        );
+        assert_eq!(got[1].value, Some(40e9));
+        assert_eq!(got[1].direction, Some("up"));
+        let got = extract("The forecast was revised downwards by 0.3 per cent.");
+        assert_eq!(got[0].direction, Some("down"));
+    }
+
+    #[test]
     fn a_phrasal_up_is_no_change() {
         let got = extract("Louisville's defense gave up 517 rushing yards against Kentucky.");
         assert_eq!(got[0].direction, None);
@@ -1740,6 +2046,141 @@ mod tests {
         // A restatement does not share a counted that is only the unit as written.
         let got = measured("Most of it landed in shallow water, just 47 feet (14 metres) deep.");
         assert_ne!(got[1].2.as_deref(), Some("feet"));
+    }
+
+    #[test]
+    fn an_index_level_after_a_change_in_points_is_in_points() {
+        // NewsQuant: "The S&P 500 rose 64.06 points to 4,577.10."
+        let got = measured("The S&P 500 rose 64.06 points to 4,577.10.");
+        assert_eq!(got[1].1, "point");
+        let got = measured("Toronto Stock Exchange (16369.03 up 58.06 points).");
+        assert_eq!(got[0].1, "point");
+        // After a change in percent the level keeps no unit.
+        let got = measured("Germany's DAX fell 0.4 per cent to 13176 on Friday.");
+        assert_eq!(got[1].1, "count");
+    }
+
+    #[test]
+    fn an_age_after_a_person_and_a_copula() {
+        // NewsQuant: "He will be 35 by the end of the year."
+        let got = measured("He will be 35 by the end of the year.");
+        assert_eq!(got[0].1, "year of age");
+        let got = measured("They moved to help their older daughter Maria, who was 10.");
+        assert_eq!(got[0].1, "year of age");
+        // A noun after the number is what it counts.
+        let got = measured("He was 3 goals short of the record.");
+        assert_eq!(got[0].1, "count");
+    }
+
+    #[test]
+    fn a_broad_unit_vocabulary() {
+        // NewsQuant sentences.
+        let got =
+            measured("The engine makes 296 hp (224 kW / 300 PS) and 450 Nm (332 lb-ft) of torque.");
+        let units: Vec<&str> = got.iter().map(|(_, u, _)| u.as_str()).collect();
+        assert_eq!(
+            units,
+            [
+                "horsepower",
+                "kilowatt",
+                "horsepower",
+                "newton metre",
+                "foot pound-force"
+            ]
+        );
+        let units = |t: &str| -> Vec<String> { measured(t).into_iter().map(|r| r.1).collect() };
+        assert_eq!(
+            units("The speed of sound is approximately 661 kt in dry air."),
+            ["knot"]
+        );
+        assert_eq!(
+            units("The boot now stands at 24.5 cubic feet."),
+            ["cubic foot"]
+        );
+        assert_eq!(
+            units("The tablet comes with a 5 W USB-C charger."),
+            ["watt"]
+        );
+        assert_eq!(
+            units("Large fields of about 10 kV/cm."),
+            ["kilovolt per centimetre"]
+        );
+        assert_eq!(
+            units("It will accelerate to 100km/hr in 3.5 seconds."),
+            ["kilometre per hour", "second"]
+        );
+        assert_eq!(units("The concert ticket cost me 150 kuna."), ["HRK"]);
+        // Case decides: a chip made on a 7nm process is measured in nanometres.
+        assert_eq!(units("The chip is made on a 7nm process."), ["nanometre"]);
+    }
+
+    #[test]
+    fn a_measure_with_nothing_to_name_has_no_counted() {
+        // NewsQuant: "... but most landed in relatively shallow water, just 47 feet (14
+        // metres) deep." The unit as written is no counted.
+        let got = measured("But most landed in relatively shallow water, just 47 feet deep.");
+        assert_eq!(got[0].2, None);
+        // A subject is named: "The debris field stretched for some seven miles".
+        let got = measured("The debris field stretched for some seven miles.");
+        assert_eq!(got[0].2.as_deref(), Some("debris field"));
+    }
+
+    #[test]
+    fn a_change_after_a_comma_measures_the_figure_before_it() {
+        // NewsQuant: "the median sales price for single-family homes in May was $3.1 million,
+        // down 9.2% year over year".
+        let got = measured(
+            "The median sales price for single-family homes in May was $3.1 million, down 9.2% \
+             year over year.",
+        );
+        assert_eq!(got[1].2, got[0].2);
+        assert_eq!(got[1].2.as_deref(), Some("median sales price"));
+        let got = measured(
+            "It expects operating profit of Y=880 billion, revised upward by Y=40 billion.",
+        );
+        assert_eq!(got[1].2.as_deref(), Some("profit"));
+        // "on a tear, up nearly 57%": the word before the comma ends another clause.
+        let got = measured("So far this year Tesla shares have been on a tear, up nearly 57%.");
+        assert_eq!(got[0].2, None);
+    }
+
+    #[test]
+    fn metres_restated_in_feet() {
+        // NewsQuant: "The event centres around the 37m (121ft)-long reconstructed skeleton".
+        let got =
+            quantities("The event centres around the 37m (121ft)-long reconstructed skeleton.");
+        assert_eq!((got[0].1, got[0].3.as_str()), (Some(37.0), "metre"));
+        assert_eq!(got[1].3, "foot");
+    }
+
+    #[test]
+    fn the_level_a_change_started_from_measures_the_same() {
+        // NewsQuant: "It said Sunday that 78 per cent of the deal will be paid in cash up from
+        // 50 per cent".
+        let got =
+            measured("It said 78 per cent of the deal will be paid in cash, up from 50 per cent.");
+        assert_eq!(got[0].2.as_deref(), Some("deal"));
+        assert_eq!(got[1].2.as_deref(), Some("deal"));
+    }
+
+    #[test]
+    fn a_suspended_hyphen_shares_the_unit() {
+        // NewsQuant: "all Santa Fe models gained ... connectivity on a 7- or 8-inch touchscreen."
+        let got = measured("All models gained Apple CarPlay on a 7- or 8-inch touchscreen.");
+        assert_eq!(got[0].1, "inch");
+        assert_eq!(got[1].1, "inch");
+        assert_eq!(got[0].2.as_deref(), Some("touchscreen"));
+    }
+
+    #[test]
+    fn the_level_a_change_reached_measures_the_same() {
+        // NewsQuant: "The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19".
+        let got =
+            measured("The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19.");
+        assert!(got[0].2.is_some());
+        assert_eq!(got[1].2, got[0].2);
+        let got = measured("In Tokyo trade, Nintendo plunged 4.28 percent to Y=28,030.");
+        assert_eq!(got[1].2.as_deref(), Some("Nintendo"));
     }
 
     #[test]
@@ -1774,5 +2215,7 @@ mod tests {
         );
         assert!(quantities("The iPhone 14 and 5G phones sold at 10.45pm, see www.example.com/2016/12/07, in the first half.").is_empty());
         assert!(quantities("It was the third day and no one came, one another said.").is_empty());
+        // NewsQuant: "reusing old passwords or using the same one across multiple accounts".
+        assert!(quantities("Avoid using the same one across multiple accounts.").is_empty());
     }
 }

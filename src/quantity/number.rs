@@ -12,8 +12,8 @@ use regex::Regex;
 use crate::lexicon::alternation;
 
 use crate::lexicon::numbers::{
-    CURRENCY_PREFIXES, FRACTION_WORDS, MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS, UNIT_WORDS,
-    VAGUE_MAGNITUDES,
+    CASED_UNITS, CURRENCY_PREFIXES, FRACTION_WORDS, MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS,
+    UNIT_WORDS, VAGUE_MAGNITUDES,
 };
 
 /// The core of a number, one of four kinds (named groups `vague`, `fnum`/`frac`, `words`,
@@ -50,7 +50,7 @@ pub static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
 /// A unit right after a number: separated by a space, a hyphen ("five-day", "6.1-inch") or
 /// nothing ("50mph", "10kW"). Longest first, so "miles per hour" wins over "miles".
 pub static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    let units = alternation(UNIT_WORDS.iter().map(|(w, _)| *w));
+    let units = alternation(UNIT_WORDS.iter().chain(CASED_UNITS).map(|(w, _)| *w));
     Regex::new(&format!(r"^(?i)(?P<sep>-|\s)?(?P<u>{units})")).unwrap()
 });
 
