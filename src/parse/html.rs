@@ -28,13 +28,16 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use dom_query::{Document as Dom, Matcher, NodeRef};
-use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 
 use crate::lexicon::metadata::{PUBLISHED_SELECTORS, TITLE_SELECTORS};
+
+mod readable;
+mod tree;
+
+use tree::{Data, Id, Tree, NONE};
 
 /// What a page yields.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -61,8 +64,8 @@ const VOID_ELEMENTS: &[&str] = &[
     "track", "wbr",
 ];
 
-/// Extracts the article of one HTML page. Never fails: a page readability cannot read yields
-/// the text of its paragraphs (`<p>`), possibly empty.
+/// Extracts the article of one HTML page. Never fails: a page without a body yields the text
+/// of its paragraphs (`<p>`), possibly empty.
 pub fn extract_article(html: &str) -> HtmlArticle {
     let html = &*without_code(html);
     let depth = nesting_estimate(html);
@@ -76,62 +79,60 @@ pub fn extract_article(html: &str) -> HtmlArticle {
             ..HtmlArticle::default()
         };
     }
-    let dom = Dom::from(html);
-    // Read metadata first: readability rewrites the tree it is given.
-    let (title, published) = page_metadata(&dom);
-    // One strict attempt first, on the tree we already have. `Readability::parse` would clone
-    // the whole tree before its first attempt (to keep a pristine copy for retries with looser
-    // rules) and serialise it again on retries; that clone cost a fifth of readability's time.
-    // Its first attempt is this same strict one and is kept whenever its text reaches
-    // `char_threshold`, so only pages below that are read a second time, from the bytes.
-    let strict = Readability::with_document(dom, None, Some(readability_config()))
-        .and_then(|mut r| r.parse_with_policy(ParsePolicy::Strict))
-        .ok();
-    let article = match strict {
-        Some(a) if a.length >= RETRY_BELOW_CHARS => Some(a),
-        _ => Readability::with_document(Dom::from(html), None, Some(readability_config()))
-            .and_then(|mut r| r.parse())
-            .ok(),
-    };
-    match article {
-        Some(a) => HtmlArticle {
-            text: a.text_content.to_string(),
-            title: title.or_else(|| non_empty(&a.title)),
-            published: a.published_time.or(published),
-            warning: None,
-        },
-        None => {
-            let dom = Dom::from(html);
-            let text: Vec<String> = dom
-                .select("p")
-                .iter()
-                .map(|p| collapse_spaces(&p.text()))
-                .filter(|t| !t.is_empty())
-                .collect();
-            let fallback_title = || non_empty(&dom.select("title").text());
-            HtmlArticle {
-                text: text.join("\n\n"),
-                title: title.or_else(fallback_title),
-                published,
-                warning: None,
-            }
+    let mut tree = Tree::parse(html);
+    let meta = page_metadata(&tree);
+    let has_author = meta.has_author;
+    // What readability does to the page before its attempts, on the first tree and on the
+    // fresh ones its retries need.
+    let prepare = |tree: &mut Tree| {
+        // JSON-LD was kept for the metadata only.
+        let scripts: Vec<Id> = tree
+            .descendants(0)
+            .filter(|&d| tree.is(d, "script"))
+            .collect();
+        for script in scripts {
+            tree.detach(script);
         }
+        if !has_author {
+            readable::remove_byline(tree);
+        }
+        readable::replace_brs(tree);
+    };
+    prepare(&mut tree);
+    let fresh = || {
+        let mut tree = Tree::parse(html);
+        prepare(&mut tree);
+        tree
+    };
+    // The headline readability compares headings with: structured data first, then the
+    // social-card title, then `<title>` (the body's own `<h1>` would always match itself).
+    let heading_title = meta
+        .json_ld_title
+        .clone()
+        .or_else(|| meta.card_title.clone())
+        .or_else(|| meta.page_title.clone())
+        .unwrap_or_default();
+    let title = meta.title.or(meta.json_ld_title).or(meta.page_title);
+    let published = meta.json_ld_published.or(meta.published);
+    // The fallback reads a tree of its own: the attempts consume theirs.
+    let paragraphs_of = |tree: &Tree| -> String {
+        let paragraphs: Vec<String> = tree
+            .descendants(0)
+            .filter(|&d| tree.is(d, "p"))
+            .map(|p| collapse_spaces(&tree.text(p)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        paragraphs.join("\n\n")
+    };
+    let text = readable::article_text(tree, fresh, &heading_title)
+        .unwrap_or_else(|| paragraphs_of(&Tree::parse(html)));
+    HtmlArticle {
+        text,
+        title,
+        published,
+        warning: None,
     }
 }
-
-/// Readability's settings: paragraph breaks kept in the text, everything else as readability.js.
-fn readability_config() -> Config {
-    Config {
-        text_mode: TextMode::Formatted,
-        ..Config::default()
-    }
-}
-
-/// Strict articles shorter than this many characters are read again with readability's looser
-/// retries. Readability decides on the article node's whitespace-collapsed length
-/// (`char_threshold`, 500); the formatted text counts each paragraph break as two characters
-/// where that count has one space, so the margin keeps every page readability would retry.
-const RETRY_BELOW_CHARS: usize = 600;
 
 /// The page without the bodies of its `<script>` and `<style>` elements (JSON-LD scripts are
 /// kept: readability reads `datePublished` and `headline` there); tags, comments and all other
@@ -493,23 +494,133 @@ fn flat_text(html: &str) -> String {
     paragraphs.join("\n\n")
 }
 
-/// The headline and the publication time the page's markup names, from the rows of
-/// `TITLE_SELECTORS` and `PUBLISHED_SELECTORS` (ranked in table order, first non-empty wins).
-fn page_metadata(dom: &Dom) -> (Option<String>, Option<String>) {
-    // One walk testing element names, then the selectors on the few survivors: matching the
-    // fifteen selectors (as one list) at every element of the page cost as much as a tenth of
-    // readability itself.
-    let candidates: Vec<NodeRef<'_>> = dom
-        .root()
-        .descendants_it()
-        .filter(|n| {
-            METADATA_ELEMENTS.iter().any(|name| n.has_name(name)) || n.has_attr(METADATA_ATTRIBUTE)
+/// What the page's markup says about the article, read in one walk over the tree.
+#[derive(Default)]
+struct PageMetadata {
+    /// The first hit of `TITLE_SELECTORS`.
+    title: Option<String>,
+    /// The first hit of `PUBLISHED_SELECTORS`.
+    published: Option<String>,
+    /// `og:title` or `twitter:title`.
+    card_title: Option<String>,
+    /// `<title>`.
+    page_title: Option<String>,
+    /// `headline` (or `name`) of the page's schema.org article in JSON-LD.
+    json_ld_title: Option<String>,
+    /// `datePublished` of that article (readability reads it before the meta tags).
+    json_ld_published: Option<String>,
+    /// Whether the page names its author in metadata (then a byline in the body is left to
+    /// the scoring, as readability does).
+    has_author: bool,
+}
+
+/// The page's metadata (see [`PageMetadata`]).
+fn page_metadata(tree: &Tree) -> PageMetadata {
+    // One walk testing element names, then the selector rows on the few survivors.
+    let candidates: Vec<Id> = tree
+        .descendants(0)
+        .filter(|&n| {
+            tree.name(n)
+                .is_some_and(|name| METADATA_ELEMENTS.contains(&&**name))
+                || tree.attr(n, METADATA_ATTRIBUTE).is_some()
         })
         .collect();
-    (
-        first_value(&candidates, TITLE_SELECTORS, &TITLE_MATCHERS),
-        first_value(&candidates, PUBLISHED_SELECTORS, &PUBLISHED_MATCHERS),
-    )
+    let mut meta = PageMetadata {
+        title: first_value(tree, &candidates, TITLE_SELECTORS, &TITLE_MATCHERS),
+        published: first_value(tree, &candidates, PUBLISHED_SELECTORS, &PUBLISHED_MATCHERS),
+        card_title: first_value(
+            tree,
+            &candidates,
+            &TITLE_SELECTORS[..2],
+            &TITLE_MATCHERS[..2],
+        ),
+        ..PageMetadata::default()
+    };
+    for d in tree.descendants(0) {
+        match tree.name(d).map(|n| &**n) {
+            Some("title") if meta.page_title.is_none() => {
+                meta.page_title = non_empty(&tree.text(d));
+            }
+            Some("script") => {
+                if let Some(article) = json_ld_article(&tree.text(d)) {
+                    let text = |key: &str| article.get(key)?.as_str().and_then(non_empty);
+                    meta.json_ld_title = meta
+                        .json_ld_title
+                        .or_else(|| text("headline"))
+                        .or_else(|| text("name"));
+                    meta.json_ld_published =
+                        meta.json_ld_published.or_else(|| text("datePublished"));
+                    meta.has_author |= article.get("author").is_some();
+                }
+            }
+            Some("meta") => {
+                let key = tree
+                    .attr(d, "name")
+                    .or_else(|| tree.attr(d, "property"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if AUTHOR_META.contains(&key.as_str())
+                    && tree
+                        .attr(d, "content")
+                        .is_some_and(|c| !c.trim().is_empty() && !c.starts_with("http"))
+                {
+                    meta.has_author = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    meta
+}
+
+/// Meta names that give the author (readability then keeps the byline it would remove).
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "dc:creator",
+    "dcterms:creator",
+    "parsely-author",
+    "article:author",
+];
+
+/// schema.org types of an article in JSON-LD.
+const JSON_LD_ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "Report",
+    "BlogPosting",
+    "SocialMediaPosting",
+    "LiveBlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+];
+
+/// The schema.org article object of a JSON-LD script (top level, in an array or in
+/// `@graph`), if it declares one.
+fn json_ld_article(script: &str) -> Option<serde_json::Value> {
+    let script = script.trim();
+    let script = script
+        .strip_prefix("<![CDATA[")
+        .map_or(script, |s| s.split("]]>").next().unwrap_or(s));
+    let value: serde_json::Value = serde_json::from_str(script).ok()?;
+    let is_article = |v: &serde_json::Value| {
+        let t = &v["@type"];
+        let matches = |s: &str| JSON_LD_ARTICLE_TYPES.iter().any(|a| s.contains(a));
+        t.as_str().is_some_and(matches)
+            || t.as_array()
+                .is_some_and(|a| a.iter().filter_map(|x| x.as_str()).any(matches))
+    };
+    let mut pool: Vec<serde_json::Value> = match value {
+        serde_json::Value::Array(items) => items,
+        v => vec![v],
+    };
+    let graph: Vec<serde_json::Value> = pool
+        .iter()
+        .filter_map(|v| v["@graph"].as_array())
+        .flatten()
+        .cloned()
+        .collect();
+    pool.extend(graph);
+    pool.into_iter().find(|v| is_article(v))
 }
 
 /// The elements the metadata rows select (the last part of every selector names one of them or
@@ -522,33 +633,115 @@ const METADATA_ATTRIBUTE: &str = "itemprop";
 /// The first non-empty value of the `(selector, attribute)` rows among `nodes` (the candidates
 /// of [`page_metadata`]), rows ranked in table order; `matchers` are the rows' selectors, parsed.
 fn first_value(
-    nodes: &[NodeRef<'_>],
+    tree: &Tree,
+    nodes: &[Id],
     rows: &[(&str, Option<&str>)],
-    matchers: &[Matcher],
+    matchers: &[Selector],
 ) -> Option<String> {
     rows.iter()
         .zip(matchers)
-        .find_map(|((_, attribute), matcher)| {
-            nodes.iter().filter(|n| n.is_match(matcher)).find_map(|n| {
-                let value = match attribute {
-                    Some(name) => n.attr(name)?.to_string(),
-                    None => n.text().to_string(),
-                };
-                non_empty(&value)
-            })
+        .find_map(|((_, attribute), selector)| {
+            nodes
+                .iter()
+                .filter(|&&n| selector.matches(tree, n))
+                .find_map(|&n| {
+                    let value = match attribute {
+                        Some(name) => tree.attr(n, name)?.to_string(),
+                        None => tree.text(n),
+                    };
+                    non_empty(&value)
+                })
         })
 }
 
-/// The selectors of a metadata table, parsed once (`NodeRef::is` parses its selector on every
-/// call: 4% of all HTML parsing time here).
-fn matchers(rows: &[(&str, Option<&str>)]) -> Vec<Matcher> {
+/// The few CSS selector forms the metadata tables use: compounds of an optional element name
+/// and attribute tests (`[a]`, `[a="v"]`), joined by descendant combinators (`article h1`).
+#[derive(Debug)]
+struct Selector(Vec<Compound>);
+
+#[derive(Debug)]
+struct Compound {
+    name: Option<String>,
+    attributes: Vec<(String, Option<String>)>,
+}
+
+impl Selector {
+    /// Parses a selector of the supported forms; `None` for anything else.
+    fn parse(selector: &str) -> Option<Selector> {
+        let mut compounds = Vec::new();
+        for part in selector.split_whitespace() {
+            let (name, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+            let mut attributes = Vec::new();
+            while let Some(inner) = rest.strip_prefix('[') {
+                let end = inner.find(']')?;
+                let test = &inner[..end];
+                attributes.push(match test.split_once('=') {
+                    Some((a, v)) => (a.to_owned(), Some(v.trim_matches('"').to_owned())),
+                    None => (test.to_owned(), None),
+                });
+                rest = &inner[end + 1..];
+            }
+            if !rest.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            compounds.push(Compound {
+                name: (!name.is_empty()).then(|| name.to_owned()),
+                attributes,
+            });
+        }
+        (!compounds.is_empty()).then_some(Selector(compounds))
+    }
+
+    fn matches(&self, tree: &Tree, node: Id) -> bool {
+        let Some((last, ancestors)) = self.0.split_last() else {
+            return false;
+        };
+        if !last.matches(tree, node) {
+            return false;
+        }
+        // Each earlier compound must match some ancestor, in order (greedy from the nearest).
+        let mut at = tree.node(node).parent;
+        for compound in ancestors.iter().rev() {
+            while at != NONE && !compound.matches(tree, at) {
+                at = tree.node(at).parent;
+            }
+            if at == NONE {
+                return false;
+            }
+            at = tree.node(at).parent;
+        }
+        true
+    }
+}
+
+impl Compound {
+    fn matches(&self, tree: &Tree, node: Id) -> bool {
+        if !matches!(tree.node(node).data, Data::Element { .. }) {
+            return false;
+        }
+        if self.name.as_deref().is_some_and(|n| !tree.is(node, n)) {
+            return false;
+        }
+        self.attributes
+            .iter()
+            .all(|(a, v)| match (tree.attr(node, a), v) {
+                (Some(_), None) => true,
+                (Some(value), Some(want)) => value == want,
+                (None, _) => false,
+            })
+    }
+}
+
+/// The selectors of a metadata table, parsed once.
+fn matchers(rows: &[(&str, Option<&str>)]) -> Vec<Selector> {
     rows.iter()
-        .map(|(selector, _)| Matcher::new(selector).expect("the metadata selectors parse"))
+        .map(|(selector, _)| Selector::parse(selector).expect("the metadata selectors parse"))
         .collect()
 }
 
-static TITLE_MATCHERS: LazyLock<Vec<Matcher>> = LazyLock::new(|| matchers(TITLE_SELECTORS));
-static PUBLISHED_MATCHERS: LazyLock<Vec<Matcher>> = LazyLock::new(|| matchers(PUBLISHED_SELECTORS));
+static TITLE_MATCHERS: LazyLock<Vec<Selector>> = LazyLock::new(|| matchers(TITLE_SELECTORS));
+static PUBLISHED_MATCHERS: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| matchers(PUBLISHED_SELECTORS));
 
 fn non_empty(s: &str) -> Option<String> {
     let s = collapse_spaces(s);
