@@ -137,7 +137,9 @@ pub fn normalize_text(text: String, warnings: &mut Vec<String>) -> String {
         Some(rest) => rest.to_owned(),
         None => text,
     };
-    if !text.contains(['\r', '\0']) {
+    // memchr: `contains(['\r', '\0'])` decodes every character, a tenth of the time of
+    // reading an HTML page.
+    if memchr::memchr2(b'\r', b'\0', text.as_bytes()).is_none() {
         return text;
     }
     // One pass (three `replace` calls copied whole HTML pages written with CRLF three times).

@@ -140,7 +140,8 @@ pub fn extract_article(html: &str) -> HtmlArticle {
 /// html5ever's tokenizer copies into text nodes, only for readability to delete them. Raw text
 /// is the tokenizer's fast path, so skipping it saves less than its share of bytes: 5% of the
 /// instructions of HTML parsing (callgrind, 40 benchmark pages), with the same output on all
-/// 181 pages. `data-*` attributes go too (see [`push_without_data_attributes`]): another 2%.
+/// 181 pages. Attributes the tree does not read go too (see [`attribute_edits`]), and so do
+/// comments and runs of white space between tags.
 ///
 /// The scan follows the HTML tokenizer far enough to find those bodies where html5ever would:
 /// comments, `<!...>`/`<?...>` declarations, quoted attribute values (a `>` or `<script>` inside
@@ -152,12 +153,32 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     let mut i = 0;
+    // Inside `<pre>`/`<listing>` white space is text as written.
+    let mut pre_depth = 0usize;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let lt = i + off;
+        // White space alone between two tags: one character of it says as much to the tree
+        // (the text is collapsed later anyway) and the tokenizer steps through every newline.
+        if lt > i + 1 && pre_depth == 0 && b[i..lt].iter().all(|&c| is_space(c)) {
+            out.push_str(&html[copied..=i]);
+            copied = lt;
+        }
         i = match b.get(lt + 1) {
-            Some(b'!') if b[lt..].starts_with(b"<!--") => comment_end(b, lt + 2),
+            Some(b'!') if b[lt..].starts_with(b"<!--") => {
+                // Comments never reach the tree.
+                let end = comment_end(b, lt + 2);
+                out.push_str(&html[copied..lt]);
+                copied = end;
+                end
+            }
             Some(b'!' | b'?') => find_byte(b, b'>', lt),
-            Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => tag_end(b, lt + 2),
+            Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => {
+                let name = &b[lt + 2..name_end(b, lt + 2)];
+                if PRE_ELEMENTS.iter().any(|p| name.eq_ignore_ascii_case(p.as_bytes())) {
+                    pre_depth = pre_depth.saturating_sub(1);
+                }
+                tag_end(b, lt + 2)
+            }
             Some(b'/') => find_byte(b, b'>', lt),
             Some(c) if c.is_ascii_alphabetic() => {
                 let name_end = name_end(b, lt + 1);
@@ -170,14 +191,28 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     .iter()
                     .find(|raw| name.eq_ignore_ascii_case(raw.as_bytes()))
                 else {
-                    if memchr::memmem::find(&b[name_end..body], b"data-").is_some()
-                        && !KEEP_DATA_ATTRIBUTES
-                            .iter()
-                            .any(|keep| name.eq_ignore_ascii_case(keep.as_bytes()))
-                    {
+                    if PRE_ELEMENTS.iter().any(|p| name.eq_ignore_ascii_case(p.as_bytes())) {
+                        pre_depth += 1;
+                    }
+                    if name.eq_ignore_ascii_case(b"img") {
+                        // The tree only asks whether an image has a source.
                         out.push_str(&html[copied..lt]);
-                        push_without_data_attributes(html, lt, name_end, body, &mut out);
+                        out.push_str(if image_has_source(b, name_end, body) {
+                            "<img src>"
+                        } else {
+                            "<img>"
+                        });
                         copied = body;
+                    } else if !KEEP_ALL_ATTRIBUTES
+                        .iter()
+                        .any(|keep| name.eq_ignore_ascii_case(keep.as_bytes()))
+                    {
+                        let edits = attribute_edits(b, name_end, body);
+                        if !edits.is_empty() {
+                            out.push_str(&html[copied..lt]);
+                            push_edited(html, lt, body, &edits, &mut out);
+                            copied = body;
+                        }
                     }
                     i = body;
                     continue;
@@ -207,24 +242,55 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Elements whose `data-*` attributes stay: readability finds lazy-loaded images by them
-/// (`data-src`, `data-srcset`) and drops images it finds no source for.
-const KEEP_DATA_ATTRIBUTES: &[&str] = &["img", "picture", "source", "figure", "video", "iframe"];
+/// Elements whose white space is text.
+const PRE_ELEMENTS: &[&str] = &["pre", "listing"];
 
-/// Copies the start tag `html[lt..end]` (name ending at `name_end`) to `out` without its
-/// `data-*` attributes: framework state (`data-props='{...}'`, tracking ids) that readability
-/// never reads, a tenth of the page bytes left once code is gone, each byte copied one at a
-/// time by the tokenizer.
-fn push_without_data_attributes(
-    html: &str,
-    lt: usize,
-    name_end: usize,
-    end: usize,
-    out: &mut String,
-) {
-    let b = &html.as_bytes()[..end];
+/// Whether the attributes of an `<img>` (name ending at `name_end`, tag ending at `end`) give
+/// it a source as readability sees one: `src`, `srcset`, their lazy-loading `data-` forms, or
+/// any value naming an image file.
+fn image_has_source(b: &[u8], name_end: usize, end: usize) -> bool {
+    let mut j = name_end;
+    loop {
+        while j < end && (is_space(b[j]) || b[j] == b'/') {
+            j += 1;
+        }
+        if j >= end || b[j] == b'>' {
+            return false;
+        }
+        let (attribute_name_end, attribute_end) = attribute_end(&b[..end], j);
+        let name = &b[j..attribute_name_end];
+        if [&b"src"[..], b"srcset", b"data-src", b"data-srcset"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        let value = &b[attribute_name_end..attribute_end];
+        if [&b".jpg"[..], b".jpeg", b".png", b".webp", b".avif", b".gif"]
+            .iter()
+            .any(|ext| memchr::memmem::find(value, ext).is_some())
+        {
+            return true;
+        }
+        j = attribute_end;
+    }
+}
+
+/// Elements that keep all their attributes: readability keeps embedded players whose
+/// attributes name a video host.
+const KEEP_ALL_ATTRIBUTES: &[&str] = &["iframe", "object", "embed"];
+
+/// How the start tag whose name ends at `name_end` and whose `>` is just before `end` is
+/// shortened: byte ranges (each with the white space before it) and what replaces them.
+/// Attributes the tree does not keep (`tree::KEPT_ATTRIBUTES`: framework state such as
+/// `data-props='{...}'`, inline handlers, responsive-image lists) go, and a link target is cut
+/// to what link density reads of it (an in-page `#anchor` or not). They are most of what is
+/// left of a page once code is gone, and html5ever's tokenizer copies attribute bytes one
+/// character at a time.
+fn attribute_edits(b: &[u8], name_end: usize, end: usize) -> Vec<(usize, usize, &'static str)> {
+    let b = &b[..end];
     let len = b.len();
-    let mut kept = lt;
+    let mut edits = Vec::new();
     let mut j = name_end;
     loop {
         let before = j;
@@ -236,16 +302,45 @@ fn push_without_data_attributes(
         }
         let name_start = j;
         let (name_end, attribute_end) = attribute_end(b, name_start);
-        let is_data = name_end - name_start > 5
-            && b[name_start..name_start + 5].eq_ignore_ascii_case(b"data-");
+        let name = &b[name_start..name_end];
         j = attribute_end;
-        if is_data {
-            // Drop the attribute with the space before it; keep a space if it was glued
-            // to a quoted value ("a='1'data-x='2'").
-            out.push_str(&html[kept..before]);
-            out.push(' ');
-            kept = j;
+        if name.eq_ignore_ascii_case(b"href") {
+            let value = b[name_end..attribute_end]
+                .iter()
+                .position(|&c| c == b'=')
+                .map(|eq| &b[name_end + eq + 1..attribute_end])
+                .unwrap_or(&[]);
+            let quote = |c: &u8| is_space(*c) || *c == b'"' || *c == b'\'';
+            let start = value.iter().position(|c| !quote(c)).unwrap_or(value.len());
+            let stop = value.iter().rposition(|c| !quote(c)).map_or(start, |p| p + 1);
+            let value = &value[start..stop.max(start)];
+            let anchor = value.len() > 1 && value[0] == b'#';
+            if attribute_end - before > 8 {
+                edits.push((before, attribute_end, if anchor { " href=#a" } else { " href" }));
+            }
+        } else if !tree::KEPT_ATTRIBUTES
+            .iter()
+            .any(|kept| name.eq_ignore_ascii_case(kept.as_bytes()))
+        {
+            edits.push((before, attribute_end, " "));
         }
+    }
+    edits
+}
+
+/// Copies `html[from..end]` to `out` with the `edits` made.
+fn push_edited(
+    html: &str,
+    from: usize,
+    end: usize,
+    edits: &[(usize, usize, &str)],
+    out: &mut String,
+) {
+    let mut kept = from;
+    for &(start, stop, with) in edits {
+        out.push_str(&html[kept..start]);
+        out.push_str(with);
+        kept = stop;
     }
     out.push_str(&html[kept..end]);
 }

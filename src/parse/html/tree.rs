@@ -24,7 +24,7 @@ pub const NONE: Id = u32::MAX;
 
 /// Attributes kept on elements; the rest (links' targets, inline handlers, framework state)
 /// are dropped as the element is created. Each is read by the selection or the metadata.
-const KEPT_ATTRIBUTES: &[&str] = &[
+pub(super) const KEPT_ATTRIBUTES: &[&str] = &[
     "class",
     "id",
     "role",
@@ -45,7 +45,6 @@ const KEPT_ATTRIBUTES: &[&str] = &[
     "summary",
     "datatable",
     "src",
-    "srcset",
 ];
 
 /// What a node is.
