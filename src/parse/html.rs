@@ -81,29 +81,18 @@ pub fn extract_article(html: &str) -> HtmlArticle {
     }
     let mut tree = Tree::parse(html);
     let meta = page_metadata(&tree);
-    let has_author = meta.has_author;
-    // What readability does to the page before its attempts, on the first tree and on the
-    // fresh ones its retries need.
-    let prepare = |tree: &mut Tree| {
-        // JSON-LD was kept for the metadata only.
-        let scripts: Vec<Id> = tree
-            .descendants(0)
-            .filter(|&d| tree.is(d, "script"))
-            .collect();
-        for script in scripts {
-            tree.detach(script);
-        }
-        if !has_author {
-            readable::remove_byline(tree);
-        }
-        readable::replace_brs(tree);
-    };
-    prepare(&mut tree);
-    let fresh = || {
-        let mut tree = Tree::parse(html);
-        prepare(&mut tree);
-        tree
-    };
+    // JSON-LD was kept for the metadata only.
+    let scripts: Vec<Id> = tree
+        .descendants(0)
+        .filter(|&d| tree.is(d, "script"))
+        .collect();
+    for script in scripts {
+        tree.detach(script);
+    }
+    if !meta.has_author {
+        readable::remove_byline(&mut tree);
+    }
+    readable::replace_brs(&mut tree);
     // The headline readability compares headings with: structured data first, then the
     // social-card title, then `<title>` (the body's own `<h1>` would always match itself).
     let heading_title = meta
@@ -114,7 +103,6 @@ pub fn extract_article(html: &str) -> HtmlArticle {
         .unwrap_or_default();
     let title = meta.title.or(meta.json_ld_title).or(meta.page_title);
     let published = meta.json_ld_published.or(meta.published);
-    // The fallback reads a tree of its own: the attempts consume theirs.
     let paragraphs_of = |tree: &Tree| -> String {
         let paragraphs: Vec<String> = tree
             .descendants(0)
@@ -124,8 +112,8 @@ pub fn extract_article(html: &str) -> HtmlArticle {
             .collect();
         paragraphs.join("\n\n")
     };
-    let text = readable::article_text(tree, fresh, &heading_title)
-        .unwrap_or_else(|| paragraphs_of(&Tree::parse(html)));
+    let text =
+        readable::article_text(&tree, &heading_title).unwrap_or_else(|| paragraphs_of(&tree));
     HtmlArticle {
         text,
         title,
@@ -174,7 +162,10 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
             Some(b'!' | b'?') => find_byte(b, b'>', lt),
             Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => {
                 let name = &b[lt + 2..name_end(b, lt + 2)];
-                if PRE_ELEMENTS.iter().any(|p| name.eq_ignore_ascii_case(p.as_bytes())) {
+                if PRE_ELEMENTS
+                    .iter()
+                    .any(|p| name.eq_ignore_ascii_case(p.as_bytes()))
+                {
                     pre_depth = pre_depth.saturating_sub(1);
                 }
                 tag_end(b, lt + 2)
@@ -191,7 +182,10 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     .iter()
                     .find(|raw| name.eq_ignore_ascii_case(raw.as_bytes()))
                 else {
-                    if PRE_ELEMENTS.iter().any(|p| name.eq_ignore_ascii_case(p.as_bytes())) {
+                    if PRE_ELEMENTS
+                        .iter()
+                        .any(|p| name.eq_ignore_ascii_case(p.as_bytes()))
+                    {
                         pre_depth += 1;
                     }
                     if name.eq_ignore_ascii_case(b"img") {
@@ -227,7 +221,13 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     memchr::memmem::find(&tag, b"ld+json").is_some()
                 };
                 if (raw == "style" || raw == "script") && body_end > body && !json_ld() {
-                    out.push_str(&html[copied..body]);
+                    // The tag goes bare too: its `src`, `type` and `nonce` are never read.
+                    out.push_str(&html[copied..lt]);
+                    out.push_str(if raw == "style" {
+                        "<style>"
+                    } else {
+                        "<script>"
+                    });
                     copied = body_end;
                 }
                 body_end
@@ -312,11 +312,18 @@ fn attribute_edits(b: &[u8], name_end: usize, end: usize) -> Vec<(usize, usize, 
                 .unwrap_or(&[]);
             let quote = |c: &u8| is_space(*c) || *c == b'"' || *c == b'\'';
             let start = value.iter().position(|c| !quote(c)).unwrap_or(value.len());
-            let stop = value.iter().rposition(|c| !quote(c)).map_or(start, |p| p + 1);
+            let stop = value
+                .iter()
+                .rposition(|c| !quote(c))
+                .map_or(start, |p| p + 1);
             let value = &value[start..stop.max(start)];
             let anchor = value.len() > 1 && value[0] == b'#';
             if attribute_end - before > 8 {
-                edits.push((before, attribute_end, if anchor { " href=#a" } else { " href" }));
+                edits.push((
+                    before,
+                    attribute_end,
+                    if anchor { " href=#a" } else { " href" },
+                ));
             }
         } else if !tree::KEPT_ATTRIBUTES
             .iter()
@@ -957,33 +964,42 @@ mod tests {
                 "<head><title>a <script> title</title>",
                 "<script type=\"application/ld+json\">{\"datePublished\": \"2016-12-07\"}</script>",
                 "<script></script>",
-                "<style media='x>y'></style></head>",
-                "<body><!-- <script> --><p title='<script>'>One.</p>",
-                "<SCRIPT></SCRIPT >",
+                "<style></style></head>",
+                "<body><p >One.</p>",
+                "<script></SCRIPT >",
                 "<textarea></script></textarea><script src=x></script><p>Two.</p>",
             )
         );
-        // data-* attributes go, except on images and their containers.
+        // Attributes the tree never reads go; an image keeps only whether it has a source;
+        // a link keeps only whether it points into the page.
         assert_eq!(
             without_code(
-                r#"<div class="body" data-props='{"a": "<p>"}' id=x DATA-Y=1><img data-src="a.jpg"></div>"#
+                r#"<div class="body" data-props='{"a": "<p>"}' id=x DATA-Y=1><img alt=a data-src="a.jpg"><img alt=b></div>"#
             ),
-            r#"<div class="body"  id=x ><img data-src="a.jpg"></div>"#
+            r#"<div class="body"  id=x ><img src><img></div>"#
         );
-        // Unclosed code runs to the end; pages without code are borrowed as they are.
+        assert_eq!(
+            without_code(
+                r#"<a href="https://example.invalid/world/2016/aleppo" onclick=go()>Aleppo</a><a href='#notes'>1</a>"#
+            ),
+            r#"<a href >Aleppo</a><a href=#a>1</a>"#
+        );
+        // Comments and white space between tags go, except in preformatted text.
+        assert_eq!(
+            without_code("<ul>\n    <li>a</li> <!-- x -->\n    <li>b</li>\n</ul><pre><b>1</b>\n    <b>2</b></pre>"),
+            "<ul>\n<li>a</li> \n<li>b</li>\n</ul><pre><b>1</b>\n    <b>2</b></pre>"
+        );
+        // Unclosed code runs to the end; pages with nothing to cut are borrowed as they are.
         assert_eq!(
             without_code("<p>a</p><script>var x = 1;"),
             "<p>a</p><script>"
         );
         assert!(matches!(
-            without_code("<p>a<!--></p>"),
+            without_code("<p class=lead>a <b>b</b></p>"),
             std::borrow::Cow::Borrowed(_)
         ));
         // `<!-->` is a whole comment: the script after it is code.
-        assert_eq!(
-            without_code("<!--><script>x</script>"),
-            "<!--><script></script>"
-        );
+        assert_eq!(without_code("<!--><script>x</script>"), "<script></script>");
     }
 
     #[test]
