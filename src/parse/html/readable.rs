@@ -1216,7 +1216,8 @@ pub fn formatted_text(tree: &Tree, root: Id) -> String {
                 let name = tree.name(id).map(|n| &**n).unwrap_or("");
                 if is_block(name) {
                     text.truncate(text.trim_end_matches(' ').len());
-                    text.push_str("\n\n");
+                    // A list's last item already ended its line.
+                    text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });
                 } else if matches!(name, "br" | "hr" | "li" | "tr") {
                     text.truncate(text.trim_end_matches(' ').len());
                     text.push('\n');
