@@ -325,10 +325,7 @@ fn attribute_edits(b: &[u8], name_end: usize, end: usize) -> Vec<(usize, usize, 
                     if anchor { " href=#a" } else { " href" },
                 ));
             }
-        } else if !tree::KEPT_ATTRIBUTES
-            .iter()
-            .any(|kept| name.eq_ignore_ascii_case(kept.as_bytes()))
-        {
+        } else if !tree::is_kept_attribute(name) {
             edits.push((before, attribute_end, " "));
         }
     }
