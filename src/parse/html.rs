@@ -2,28 +2,28 @@
 //!
 //! Takes one decoded HTML page; gives the main article body as plain text with one paragraph
 //! per block (separated by blank lines), the headline and the raw publication-time string.
-//! The page is parsed by html5ever (through `dom_query`) and the body is chosen by
-//! `dom_smoothie`, a port of Mozilla's readability (text and link density per block, class and
-//! id hints, JSON-LD); scripts, styles, comments and navigation never reach the text. Nothing
-//! is fetched: no base URL is given, so links, images and stylesheets are never resolved or
-//! loaded. It does not clean boilerplate lines inside the body: `parse` runs the same line
-//! cleaning on it as on plain text.
+//! The page is parsed by html5ever's HTML5 tree builder into our own lean tree ([`tree`]: no
+//! scripts, styles, comments or SVG, only the attributes read below) and the body is chosen by
+//! our own port of Mozilla's readability ([`readable`]: paragraph scores into ancestors, link
+//! density, class/id hints from `lexicon::page_hints`, sibling joining, conditional cleaning,
+//! looser retries for short results). Headline and date come from JSON-LD and the
+//! `lexicon::metadata` rows. Nothing is fetched: links, images and stylesheets are never
+//! resolved or loaded. It does not clean boilerplate lines inside the body: `parse` runs the
+//! same line cleaning on it as on plain text.
 //!
-//! Why `dom_smoothie` (0.19) and not `rs-trafilatura` (0.2.2) or our own selection: on the 181
-//! pages of the article-extraction benchmark (word F1 of `score_html.py`; one core of the same
-//! machine) rs-trafilatura scored 0.9544 at 15.6 MB/s, dom_smoothie 0.9535 at 75-87 MB/s
-//! (html5ever's tree building alone: 136-140 MB/s), Python trafilatura 2.3.1 0.948 at 8.5 MB/s.
-//! Same quality, five times the speed, and a lighter tree (no markdown converter, URL parser,
-//! page classifier or second regex engine). Our own selection would be bounded by the same
-//! html5ever parse and could not beat readability's quality in the time we had.
+//! History: this used `dom_smoothie` 0.19 (readability over `dom_query`'s tree), chosen over
+//! rs-trafilatura for the same word F1 (0.9535 vs 0.9544 on the 181 pages of the
+//! article-extraction benchmark) at five times the speed. Callgrind on 40 of those pages put
+//! html5ever + dom_query's tree at 52% of the time and readability over it at 37%. Our tree
+//! and scoring give the same word F1 (0.9556; the texts differ on 7 of 181 pages, by -0.009
+//! to +0.005 F1) in 36% fewer instructions for `extract_article` (40 pages: 776M -> 493M Ir):
+//! html5ever 59% of what is left, selection 22% (each attempt on a copy of the tree, cheaper
+//! than parsing again for the one page in ten that needs a retry), the pre-parse scan the rest.
 //!
-//! Where the time goes (callgrind on 40 of the pages, after the changes below): html5ever
-//! building the tree 52%, readability 37%, freeing the tree 3%, the rest (code stripping,
-//! metadata, nesting estimate) 8%. So the page is parsed once; script and style bodies and
-//! `data-*` attributes are cut before html5ever sees them ([`without_code`]); readability runs
-//! one strict attempt on that tree instead of cloning it for retries; metadata selectors are
-//! parsed once and tested only on `meta`/`time`/`h1`/`[itemprop]` elements. Together 9% fewer
-//! instructions than before, with byte-identical output on all 181 pages.
+//! Before html5ever sees the page ([`without_code`]) script and style bodies, comments, runs
+//! of white space between tags, attributes the tree does not read and link targets are cut:
+//! 7.3 MB of those 40 pages reach the tokenizer as 1.6 MB. What is left is mostly per-tag
+//! work in html5ever (about 5,000 instructions per tag, tokenizer and tree builder together).
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -635,6 +635,7 @@ fn page_metadata(tree: &Tree) -> PageMetadata {
         ),
         ..PageMetadata::default()
     };
+    let (mut top_article, mut graph_article) = (None, None);
     for d in tree.descendants(0) {
         match tree.name(d).map(|n| &**n) {
             Some("title") if meta.page_title.is_none() => {
@@ -642,14 +643,12 @@ fn page_metadata(tree: &Tree) -> PageMetadata {
             }
             Some("script") => {
                 if let Some(article) = json_ld_article(&tree.text(d)) {
-                    let text = |key: &str| article.get(key)?.as_str().and_then(non_empty);
-                    meta.json_ld_title = meta
-                        .json_ld_title
-                        .or_else(|| text("headline"))
-                        .or_else(|| text("name"));
-                    meta.json_ld_published =
-                        meta.json_ld_published.or_else(|| text("datePublished"));
-                    meta.has_author |= article.get("author").is_some();
+                    meta.has_author |= article.has_author;
+                    if article.in_graph {
+                        graph_article = graph_article.or(Some(article));
+                    } else if top_article.is_none() {
+                        top_article = Some(article);
+                    }
                 }
             }
             Some("meta") => {
@@ -668,6 +667,10 @@ fn page_metadata(tree: &Tree) -> PageMetadata {
             }
             _ => {}
         }
+    }
+    if let Some(article) = top_article.or(graph_article) {
+        meta.json_ld_title = article.headline;
+        meta.json_ld_published = article.published;
     }
     meta
 }
@@ -693,33 +696,67 @@ const JSON_LD_ARTICLE_TYPES: &[&str] = &[
     "ScholarlyArticle",
 ];
 
-/// The schema.org article object of a JSON-LD script (top level, in an array or in
-/// `@graph`), if it declares one.
-fn json_ld_article(script: &str) -> Option<serde_json::Value> {
+/// What a JSON-LD script says about its schema.org article.
+#[derive(Default)]
+struct JsonLdArticle {
+    headline: Option<String>,
+    published: Option<String>,
+    has_author: bool,
+    /// Found inside `@graph` (ranked after an article given at the top level, as readability
+    /// reads only those).
+    in_graph: bool,
+}
+
+/// The schema.org article of a JSON-LD script (top level, in an array or in `@graph`), if it
+/// declares one. Invalid JSON (unescaped line breaks in strings, trailing commas: seen on the
+/// benchmark pages) is read for its `"datePublished"` and `"headline"` strings alone.
+fn json_ld_article(script: &str) -> Option<JsonLdArticle> {
     let script = script.trim();
     let script = script
         .strip_prefix("<![CDATA[")
         .map_or(script, |s| s.split("]]>").next().unwrap_or(s));
-    let value: serde_json::Value = serde_json::from_str(script).ok()?;
+    let is_article_type = |s: &str| JSON_LD_ARTICLE_TYPES.iter().any(|a| s.contains(a));
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(script) else {
+        if !is_article_type(script) {
+            return None;
+        }
+        let string_of = |key: &str| -> Option<String> {
+            let at = script.find(&format!("\"{key}\""))? + key.len() + 2;
+            let rest = script[at..].trim_start().strip_prefix(':')?.trim_start();
+            let rest = rest.strip_prefix('"')?;
+            non_empty(&rest[..rest.find('"')?])
+        };
+        return Some(JsonLdArticle {
+            headline: string_of("headline"),
+            published: string_of("datePublished"),
+            has_author: script.contains("\"author\""),
+            in_graph: false,
+        });
+    };
     let is_article = |v: &serde_json::Value| {
         let t = &v["@type"];
-        let matches = |s: &str| JSON_LD_ARTICLE_TYPES.iter().any(|a| s.contains(a));
-        t.as_str().is_some_and(matches)
+        t.as_str().is_some_and(is_article_type)
             || t.as_array()
-                .is_some_and(|a| a.iter().filter_map(|x| x.as_str()).any(matches))
+                .is_some_and(|a| a.iter().filter_map(|x| x.as_str()).any(is_article_type))
     };
-    let mut pool: Vec<serde_json::Value> = match value {
-        serde_json::Value::Array(items) => items,
+    let top: Vec<&serde_json::Value> = match &value {
+        serde_json::Value::Array(items) => items.iter().collect(),
         v => vec![v],
     };
-    let graph: Vec<serde_json::Value> = pool
+    let graph = top.iter().filter_map(|v| v["@graph"].as_array()).flatten();
+    let (article, in_graph) = top
         .iter()
-        .filter_map(|v| v["@graph"].as_array())
-        .flatten()
-        .cloned()
-        .collect();
-    pool.extend(graph);
-    pool.into_iter().find(|v| is_article(v))
+        .copied()
+        .find(|v| is_article(v))
+        .map(|a| (a, false))
+        .or_else(|| graph.into_iter().find(|v| is_article(v)).map(|a| (a, true)))?;
+    let text = |key: &str| article.get(key)?.as_str().and_then(non_empty);
+    Some(JsonLdArticle {
+        headline: text("headline").or_else(|| text("name")),
+        published: text("datePublished"),
+        has_author: article.get("author").is_some(),
+        in_graph,
+    })
 }
 
 /// The elements the metadata rows select (the last part of every selector names one of them or
@@ -997,6 +1034,24 @@ mod tests {
         ));
         // `<!-->` is a whole comment: the script after it is code.
         assert_eq!(without_code("<!--><script>x</script>"), "<script></script>");
+    }
+
+    #[test]
+    fn json_ld_dates_top_level_first_and_from_invalid_json() {
+        // A top-level article wins over one in another script's @graph (readability's order).
+        let page = concat!(
+            r#"<head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2019-11-18T17:02:02+00:00"}]}</script>"#,
+            r#"<script type="application/ld+json">{"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Aleppo talks", "datePublished": "2019-11-18T12:02:02-05:00"}</script></head>"#,
+            "<body><p>Talks went on.</p></body>"
+        );
+        let a = extract_article(page);
+        assert_eq!(a.published.as_deref(), Some("2019-11-18T12:02:02-05:00"));
+        // A line break inside a string makes the JSON invalid; the date is still read.
+        let page = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"description\": \"Two\nlines\", \"datePublished\": \"2019-11-18T16:06:51-05:00\"}</script><p>Talks went on.</p>";
+        assert_eq!(
+            extract_article(page).published.as_deref(),
+            Some("2019-11-18T16:06:51-05:00")
+        );
     }
 
     #[test]
