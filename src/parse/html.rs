@@ -188,6 +188,16 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     {
                         pre_depth += 1;
                     }
+                    if name.eq_ignore_ascii_case(b"svg") {
+                        if let Some(end) = svg_end(b, body) {
+                            // An icon or chart: never part of the tree, dozens of tags each.
+                            out.push_str(&html[copied..lt]);
+                            out.push_str("<svg></svg>");
+                            copied = end;
+                            i = end;
+                            continue;
+                        }
+                    }
                     if name.eq_ignore_ascii_case(b"img") {
                         // The tree only asks whether an image has a source.
                         out.push_str(&html[copied..lt]);
@@ -240,6 +250,107 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// Just past the `</svg>` that closes the drawing whose start tag ends at `from` (nested
+/// drawings counted), when html5ever would keep everything up to it inside the drawing: `None`
+/// (leave it to the tokenizer) at an HTML element that breaks out of foreign content, a script
+/// or style, a self-closing `<svg/>` or an unclosed drawing.
+fn svg_end(b: &[u8], from: usize) -> Option<usize> {
+    if from >= 2 && b[from - 2] == b'/' {
+        return None; // `<svg/>` has no content
+    }
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + off;
+        match b.get(lt + 1) {
+            Some(b'!') if b[lt..].starts_with(b"<!--") => i = comment_end(b, lt + 2),
+            Some(b'/') => {
+                let end = name_end(b, lt + 2);
+                let name = &b[lt + 2..end];
+                i = tag_end(b, lt + 2);
+                if name.eq_ignore_ascii_case(b"svg") {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                } else if breaks_out(name) {
+                    return None;
+                }
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = name_end(b, lt + 1);
+                let name = &b[lt + 1..end];
+                i = tag_end(b, end);
+                if name.eq_ignore_ascii_case(b"svg") && b[i - 2] != b'/' {
+                    depth += 1;
+                } else if breaks_out(name) {
+                    return None;
+                }
+            }
+            _ => i = lt + 1,
+        }
+    }
+    None
+}
+
+/// HTML elements that end foreign content (the HTML standard's list), and the raw-text ones
+/// our scan treats apart.
+fn breaks_out(name: &[u8]) -> bool {
+    const NAMES: &[&str] = &[
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "strike",
+        "sub",
+        "sup",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "font",
+        "script",
+        "style",
+        "plaintext",
+    ];
+    NAMES
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
 /// Elements whose white space is text.
@@ -1022,6 +1133,17 @@ mod tests {
         assert_eq!(
             without_code("<ul>\n    <li>a</li> <!-- x -->\n    <li>b</li>\n</ul><pre><b>1</b>\n    <b>2</b></pre>"),
             "<ul>\n<li>a</li> \n<li>b</li>\n</ul><pre><b>1</b>\n    <b>2</b></pre>"
+        );
+        // Drawings go whole, unless HTML inside them would end them early.
+        assert_eq!(
+            without_code(
+                r#"<a href=/x><svg viewBox="0 0 9 9"><g><path d="M0 0"/><svg><use href="x"/></svg></g></svg>Share</a>"#
+            ),
+            "<a href=/x><svg></svg>Share</a>"
+        );
+        assert_eq!(
+            without_code("<svg><path/><p>Aleppo</p></svg>"),
+            "<svg><path/><p>Aleppo</p></svg>"
         );
         // Unclosed code runs to the end; pages with nothing to cut are borrowed as they are.
         assert_eq!(
