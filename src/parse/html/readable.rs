@@ -534,17 +534,18 @@ fn collect(tree: &mut Tree, body: Id, title: &str, flags: Flags) -> Vec<Id> {
         if !is_body_descendant(tree, node, body) {
             break;
         }
-        let name = tree.name(node).map(|n| n.to_string()).unwrap_or_default();
+        // An atom (no allocation): the tree changes below while the name is in use.
+        let name = tree.name(node).cloned().unwrap_or_default();
         let remove = !is_visible(tree, node)
-            || name == "dialog"
+            || &*name == "dialog"
             || (tree.attr(node, "aria-modal") == Some("true")
                 && tree.attr(node, "role") == Some("dialog"))
             || (flags.strip_unlikely && is_unlikely(tree, node));
         let title_heading = remove_title_heading
-            && matches!(name.as_str(), "h1" | "h2")
+            && matches!(&*name, "h1" | "h2")
             && text_similarity(title, &tree.text(node)) > 0.75;
         let empty = matches!(
-            name.as_str(),
+            &*name,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && without_content(tree, node);
         if remove || title_heading || empty {
@@ -556,12 +557,12 @@ fn collect(tree: &mut Tree, body: Id, title: &str, flags: Flags) -> Vec<Id> {
             continue;
         }
         if matches!(
-            name.as_str(),
+            &*name,
             "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre"
         ) {
             to_score.push(node);
         }
-        if name == "div" {
+        if &*name == "div" {
             wrap_inline_runs(tree, node);
             let children = tree.element_children(node);
             let single_p = children.len() == 1
