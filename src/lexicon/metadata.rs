@@ -1,8 +1,7 @@
 //! Where HTML pages keep their headline and publication time, as CSS selectors and the
 //! attribute holding the value (`None`: the element's text). Tried in order; first hit wins.
 //!
-//! The readability step (`dom_smoothie`) already reads `article:published_time`, `og:title` and
-//! JSON-LD `datePublished`/`headline`; these rows are what it does not look at.
+//! JSON-LD `datePublished`/`headline` are read before these rows (`parse::html`).
 
 /// `(selector, attribute)` rows for the publication time.
 pub const PUBLISHED_SELECTORS: &[(&str, Option<&str>)] = &[
@@ -10,6 +9,11 @@ pub const PUBLISHED_SELECTORS: &[(&str, Option<&str>)] = &[
         r#"meta[property="article:published_time"]"#,
         Some("content"),
     ),
+    // Dublin Core and Parse.ly names, in readability's order.
+    (r#"meta[name="dcterms.available"]"#, Some("content")),
+    (r#"meta[name="dcterms.created"]"#, Some("content")),
+    (r#"meta[name="dcterms.issued"]"#, Some("content")),
+    (r#"meta[name="parsely-pub-date"]"#, Some("content")),
     (r#"meta[itemprop="datePublished"]"#, Some("content")),
     (r#"meta[name="pubdate"]"#, Some("content")),
     (r#"meta[name="publishdate"]"#, Some("content")),

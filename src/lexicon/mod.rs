@@ -10,6 +10,7 @@ pub mod boilerplate;
 pub mod cues;
 pub mod metadata;
 pub mod numbers;
+pub mod page_hints;
 pub mod quote_marks;
 pub mod sources;
 

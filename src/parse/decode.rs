@@ -137,16 +137,29 @@ pub fn normalize_text(text: String, warnings: &mut Vec<String>) -> String {
         Some(rest) => rest.to_owned(),
         None => text,
     };
-    if !text.contains(['\r', '\0']) {
+    // memchr: `contains(['\r', '\0'])` decodes every character, a tenth of the time of
+    // reading an HTML page.
+    if memchr::memchr2(b'\r', b'\0', text.as_bytes()).is_none() {
         return text;
     }
-    let nuls = text.matches('\0').count();
+    // One pass (three `replace` calls copied whole HTML pages written with CRLF three times).
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut nuls) = (0, 0usize);
+    for at in memchr::memchr2_iter(b'\r', b'\0', b) {
+        out.push_str(&text[copied..at]);
+        copied = at + 1;
+        if b[at] == b'\0' {
+            nuls += 1;
+        } else if b.get(at + 1) != Some(&b'\n') {
+            out.push('\n'); // a lone CR; a CR of CRLF goes, its LF stays
+        }
+    }
+    out.push_str(&text[copied..]);
     if nuls > 0 {
         warnings.push(format!("{nuls} NUL byte(s) removed"));
     }
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\0', "")
+    out
 }
 
 #[cfg(test)]

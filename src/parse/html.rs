@@ -2,39 +2,42 @@
 //!
 //! Takes one decoded HTML page; gives the main article body as plain text with one paragraph
 //! per block (separated by blank lines), the headline and the raw publication-time string.
-//! The page is parsed by html5ever (through `dom_query`) and the body is chosen by
-//! `dom_smoothie`, a port of Mozilla's readability (text and link density per block, class and
-//! id hints, JSON-LD); scripts, styles, comments and navigation never reach the text. Nothing
-//! is fetched: no base URL is given, so links, images and stylesheets are never resolved or
-//! loaded. It does not clean boilerplate lines inside the body: `parse` runs the same line
-//! cleaning on it as on plain text.
+//! The page is parsed by html5ever's HTML5 tree builder into our own lean tree ([`tree`]: no
+//! scripts, styles, comments or SVG, only the attributes read below) and the body is chosen by
+//! our own port of Mozilla's readability ([`readable`]: paragraph scores into ancestors, link
+//! density, class/id hints from `lexicon::page_hints`, sibling joining, conditional cleaning,
+//! looser retries for short results). Headline and date come from JSON-LD and the
+//! `lexicon::metadata` rows. Nothing is fetched: links, images and stylesheets are never
+//! resolved or loaded. It does not clean boilerplate lines inside the body: `parse` runs the
+//! same line cleaning on it as on plain text.
 //!
-//! Why `dom_smoothie` (0.19) and not `rs-trafilatura` (0.2.2) or our own selection: on the 181
-//! pages of the article-extraction benchmark (word F1 of `score_html.py`; one core of the same
-//! machine) rs-trafilatura scored 0.9544 at 15.6 MB/s, dom_smoothie 0.9535 at 75-87 MB/s
-//! (html5ever's tree building alone: 136-140 MB/s), Python trafilatura 2.3.1 0.948 at 8.5 MB/s.
-//! Same quality, five times the speed, and a lighter tree (no markdown converter, URL parser,
-//! page classifier or second regex engine). Our own selection would be bounded by the same
-//! html5ever parse and could not beat readability's quality in the time we had.
+//! History: this used `dom_smoothie` 0.19 (readability over `dom_query`'s tree), chosen over
+//! rs-trafilatura for the same word F1 (0.9535 vs 0.9544 on the 181 pages of the
+//! article-extraction benchmark) at five times the speed. Callgrind on 40 of those pages put
+//! html5ever + dom_query's tree at 52% of the time and readability over it at 37%. Our tree
+//! and scoring give the same word F1 (0.9556; the texts differ on 7 of 181 pages, by -0.009
+//! to +0.005 F1) in 36% fewer instructions for `extract_article` (40 pages: 776M -> 493M Ir):
+//! html5ever 59% of what is left, selection 22% (each attempt on a copy of the tree, cheaper
+//! than parsing again for the one page in ten that needs a retry), the pre-parse scan the rest.
 //!
-//! Where the time goes (callgrind on 40 of the pages, after the changes below): html5ever
-//! building the tree 52%, readability 37%, freeing the tree 3%, the rest (code stripping,
-//! metadata, nesting estimate) 8%. So the page is parsed once; script and style bodies and
-//! `data-*` attributes are cut before html5ever sees them ([`without_code`]); readability runs
-//! one strict attempt on that tree instead of cloning it for retries; metadata selectors are
-//! parsed once and tested only on `meta`/`time`/`h1`/`[itemprop]` elements. Together 9% fewer
-//! instructions than before, with byte-identical output on all 181 pages.
+//! Before html5ever sees the page ([`without_code`]) script and style bodies, comments, runs
+//! of white space between tags, attributes the tree does not read and link targets are cut:
+//! 7.3 MB of those 40 pages reach the tokenizer as 1.6 MB. What is left is mostly per-tag
+//! work in html5ever (about 5,000 instructions per tag, tokenizer and tree builder together).
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use dom_query::{Document as Dom, Matcher, NodeRef};
-use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 
 use crate::lexicon::metadata::{PUBLISHED_SELECTORS, TITLE_SELECTORS};
+
+mod readable;
+mod tree;
+
+use tree::{Data, Id, Tree, NONE};
 
 /// What a page yields.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -61,8 +64,8 @@ const VOID_ELEMENTS: &[&str] = &[
     "track", "wbr",
 ];
 
-/// Extracts the article of one HTML page. Never fails: a page readability cannot read yields
-/// the text of its paragraphs (`<p>`), possibly empty.
+/// Extracts the article of one HTML page. Never fails: a page without a body yields the text
+/// of its paragraphs (`<p>`), possibly empty.
 pub fn extract_article(html: &str) -> HtmlArticle {
     let html = &*without_code(html);
     let depth = nesting_estimate(html);
@@ -76,62 +79,48 @@ pub fn extract_article(html: &str) -> HtmlArticle {
             ..HtmlArticle::default()
         };
     }
-    let dom = Dom::from(html);
-    // Read metadata first: readability rewrites the tree it is given.
-    let (title, published) = page_metadata(&dom);
-    // One strict attempt first, on the tree we already have. `Readability::parse` would clone
-    // the whole tree before its first attempt (to keep a pristine copy for retries with looser
-    // rules) and serialise it again on retries; that clone cost a fifth of readability's time.
-    // Its first attempt is this same strict one and is kept whenever its text reaches
-    // `char_threshold`, so only pages below that are read a second time, from the bytes.
-    let strict = Readability::with_document(dom, None, Some(readability_config()))
-        .and_then(|mut r| r.parse_with_policy(ParsePolicy::Strict))
-        .ok();
-    let article = match strict {
-        Some(a) if a.length >= RETRY_BELOW_CHARS => Some(a),
-        _ => Readability::with_document(Dom::from(html), None, Some(readability_config()))
-            .and_then(|mut r| r.parse())
-            .ok(),
+    let mut tree = Tree::parse(html);
+    let meta = page_metadata(&tree);
+    // JSON-LD was kept for the metadata only.
+    let scripts: Vec<Id> = tree
+        .descendants(0)
+        .filter(|&d| tree.is(d, "script"))
+        .collect();
+    for script in scripts {
+        tree.detach(script);
+    }
+    if !meta.has_author {
+        readable::remove_byline(&mut tree);
+    }
+    readable::replace_brs(&mut tree);
+    // The headline readability compares headings with: structured data first, then the
+    // social-card title, then `<title>` (the body's own `<h1>` would always match itself).
+    let heading_title = meta
+        .json_ld_title
+        .clone()
+        .or_else(|| meta.card_title.clone())
+        .or_else(|| meta.page_title.clone())
+        .unwrap_or_default();
+    let title = meta.title.or(meta.json_ld_title).or(meta.page_title);
+    let published = meta.json_ld_published.or(meta.published);
+    let paragraphs_of = |tree: &Tree| -> String {
+        let paragraphs: Vec<String> = tree
+            .descendants(0)
+            .filter(|&d| tree.is(d, "p"))
+            .map(|p| collapse_spaces(&tree.text(p)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        paragraphs.join("\n\n")
     };
-    match article {
-        Some(a) => HtmlArticle {
-            text: a.text_content.to_string(),
-            title: title.or_else(|| non_empty(&a.title)),
-            published: a.published_time.or(published),
-            warning: None,
-        },
-        None => {
-            let dom = Dom::from(html);
-            let text: Vec<String> = dom
-                .select("p")
-                .iter()
-                .map(|p| collapse_spaces(&p.text()))
-                .filter(|t| !t.is_empty())
-                .collect();
-            let fallback_title = || non_empty(&dom.select("title").text());
-            HtmlArticle {
-                text: text.join("\n\n"),
-                title: title.or_else(fallback_title),
-                published,
-                warning: None,
-            }
-        }
+    let text =
+        readable::article_text(&tree, &heading_title).unwrap_or_else(|| paragraphs_of(&tree));
+    HtmlArticle {
+        text,
+        title,
+        published,
+        warning: None,
     }
 }
-
-/// Readability's settings: paragraph breaks kept in the text, everything else as readability.js.
-fn readability_config() -> Config {
-    Config {
-        text_mode: TextMode::Formatted,
-        ..Config::default()
-    }
-}
-
-/// Strict articles shorter than this many characters are read again with readability's looser
-/// retries. Readability decides on the article node's whitespace-collapsed length
-/// (`char_threshold`, 500); the formatted text counts each paragraph break as two characters
-/// where that count has one space, so the margin keeps every page readability would retry.
-const RETRY_BELOW_CHARS: usize = 600;
 
 /// The page without the bodies of its `<script>` and `<style>` elements (JSON-LD scripts are
 /// kept: readability reads `datePublished` and `headline` there); tags, comments and all other
@@ -139,7 +128,8 @@ const RETRY_BELOW_CHARS: usize = 600;
 /// html5ever's tokenizer copies into text nodes, only for readability to delete them. Raw text
 /// is the tokenizer's fast path, so skipping it saves less than its share of bytes: 5% of the
 /// instructions of HTML parsing (callgrind, 40 benchmark pages), with the same output on all
-/// 181 pages. `data-*` attributes go too (see [`push_without_data_attributes`]): another 2%.
+/// 181 pages. Attributes the tree does not read go too (see [`attribute_edits`]), and so do
+/// comments and runs of white space between tags.
 ///
 /// The scan follows the HTML tokenizer far enough to find those bodies where html5ever would:
 /// comments, `<!...>`/`<?...>` declarations, quoted attribute values (a `>` or `<script>` inside
@@ -151,12 +141,35 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     let mut i = 0;
+    // Inside `<pre>`/`<listing>` white space is text as written.
+    let mut pre_depth = 0usize;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let lt = i + off;
+        // White space alone between two tags: one character of it says as much to the tree
+        // (the text is collapsed later anyway) and the tokenizer steps through every newline.
+        if lt > i + 1 && pre_depth == 0 && b[i..lt].iter().all(|&c| is_space(c)) {
+            out.push_str(&html[copied..=i]);
+            copied = lt;
+        }
         i = match b.get(lt + 1) {
-            Some(b'!') if b[lt..].starts_with(b"<!--") => comment_end(b, lt + 2),
+            Some(b'!') if b[lt..].starts_with(b"<!--") => {
+                // Comments never reach the tree.
+                let end = comment_end(b, lt + 2);
+                out.push_str(&html[copied..lt]);
+                copied = end;
+                end
+            }
             Some(b'!' | b'?') => find_byte(b, b'>', lt),
-            Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => tag_end(b, lt + 2),
+            Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => {
+                let name = &b[lt + 2..name_end(b, lt + 2)];
+                if PRE_ELEMENTS
+                    .iter()
+                    .any(|p| name.eq_ignore_ascii_case(p.as_bytes()))
+                {
+                    pre_depth = pre_depth.saturating_sub(1);
+                }
+                tag_end(b, lt + 2)
+            }
             Some(b'/') => find_byte(b, b'>', lt),
             Some(c) if c.is_ascii_alphabetic() => {
                 let name_end = name_end(b, lt + 1);
@@ -169,14 +182,41 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     .iter()
                     .find(|raw| name.eq_ignore_ascii_case(raw.as_bytes()))
                 else {
-                    if memchr::memmem::find(&b[name_end..body], b"data-").is_some()
-                        && !KEEP_DATA_ATTRIBUTES
-                            .iter()
-                            .any(|keep| name.eq_ignore_ascii_case(keep.as_bytes()))
+                    if PRE_ELEMENTS
+                        .iter()
+                        .any(|p| name.eq_ignore_ascii_case(p.as_bytes()))
                     {
+                        pre_depth += 1;
+                    }
+                    if name.eq_ignore_ascii_case(b"svg") {
+                        if let Some(end) = svg_end(b, body) {
+                            // An icon or chart: never part of the tree, dozens of tags each.
+                            out.push_str(&html[copied..lt]);
+                            out.push_str("<svg></svg>");
+                            copied = end;
+                            i = end;
+                            continue;
+                        }
+                    }
+                    if name.eq_ignore_ascii_case(b"img") {
+                        // The tree only asks whether an image has a source.
                         out.push_str(&html[copied..lt]);
-                        push_without_data_attributes(html, lt, name_end, body, &mut out);
+                        out.push_str(if image_has_source(b, name_end, body) {
+                            "<img src>"
+                        } else {
+                            "<img>"
+                        });
                         copied = body;
+                    } else if !KEEP_ALL_ATTRIBUTES
+                        .iter()
+                        .any(|keep| name.eq_ignore_ascii_case(keep.as_bytes()))
+                    {
+                        let edits = attribute_edits(b, name_end, body);
+                        if !edits.is_empty() {
+                            out.push_str(&html[copied..lt]);
+                            push_edited(html, lt, body, &edits, &mut out);
+                            copied = body;
+                        }
                     }
                     i = body;
                     continue;
@@ -191,7 +231,13 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
                     memchr::memmem::find(&tag, b"ld+json").is_some()
                 };
                 if (raw == "style" || raw == "script") && body_end > body && !json_ld() {
-                    out.push_str(&html[copied..body]);
+                    // The tag goes bare too: its `src`, `type` and `nonce` are never read.
+                    out.push_str(&html[copied..lt]);
+                    out.push_str(if raw == "style" {
+                        "<style>"
+                    } else {
+                        "<script>"
+                    });
                     copied = body_end;
                 }
                 body_end
@@ -206,24 +252,156 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Elements whose `data-*` attributes stay: readability finds lazy-loaded images by them
-/// (`data-src`, `data-srcset`) and drops images it finds no source for.
-const KEEP_DATA_ATTRIBUTES: &[&str] = &["img", "picture", "source", "figure", "video", "iframe"];
+/// Just past the `</svg>` that closes the drawing whose start tag ends at `from` (nested
+/// drawings counted), when html5ever would keep everything up to it inside the drawing: `None`
+/// (leave it to the tokenizer) at an HTML element that breaks out of foreign content, a script
+/// or style, a self-closing `<svg/>` or an unclosed drawing.
+fn svg_end(b: &[u8], from: usize) -> Option<usize> {
+    if from >= 2 && b[from - 2] == b'/' {
+        return None; // `<svg/>` has no content
+    }
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + off;
+        match b.get(lt + 1) {
+            Some(b'!') if b[lt..].starts_with(b"<!--") => i = comment_end(b, lt + 2),
+            Some(b'/') => {
+                let end = name_end(b, lt + 2);
+                let name = &b[lt + 2..end];
+                i = tag_end(b, lt + 2);
+                if name.eq_ignore_ascii_case(b"svg") {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                } else if breaks_out(name) {
+                    return None;
+                }
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let end = name_end(b, lt + 1);
+                let name = &b[lt + 1..end];
+                i = tag_end(b, end);
+                if name.eq_ignore_ascii_case(b"svg") && b[i - 2] != b'/' {
+                    depth += 1;
+                } else if breaks_out(name) {
+                    return None;
+                }
+            }
+            _ => i = lt + 1,
+        }
+    }
+    None
+}
 
-/// Copies the start tag `html[lt..end]` (name ending at `name_end`) to `out` without its
-/// `data-*` attributes: framework state (`data-props='{...}'`, tracking ids) that readability
-/// never reads, a tenth of the page bytes left once code is gone, each byte copied one at a
-/// time by the tokenizer.
-fn push_without_data_attributes(
-    html: &str,
-    lt: usize,
-    name_end: usize,
-    end: usize,
-    out: &mut String,
-) {
-    let b = &html.as_bytes()[..end];
+/// HTML elements that end foreign content (the HTML standard's list), and the raw-text ones
+/// our scan treats apart.
+fn breaks_out(name: &[u8]) -> bool {
+    const NAMES: &[&str] = &[
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "strike",
+        "sub",
+        "sup",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "font",
+        "script",
+        "style",
+        "plaintext",
+    ];
+    NAMES
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+}
+
+/// Elements whose white space is text.
+const PRE_ELEMENTS: &[&str] = &["pre", "listing"];
+
+/// Whether the attributes of an `<img>` (name ending at `name_end`, tag ending at `end`) give
+/// it a source as readability sees one: `src`, `srcset`, their lazy-loading `data-` forms, or
+/// any value naming an image file.
+fn image_has_source(b: &[u8], name_end: usize, end: usize) -> bool {
+    let mut j = name_end;
+    loop {
+        while j < end && (is_space(b[j]) || b[j] == b'/') {
+            j += 1;
+        }
+        if j >= end || b[j] == b'>' {
+            return false;
+        }
+        let (attribute_name_end, attribute_end) = attribute_end(&b[..end], j);
+        let name = &b[j..attribute_name_end];
+        if [&b"src"[..], b"srcset", b"data-src", b"data-srcset"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        let value = &b[attribute_name_end..attribute_end];
+        if [&b".jpg"[..], b".jpeg", b".png", b".webp", b".avif", b".gif"]
+            .iter()
+            .any(|ext| memchr::memmem::find(value, ext).is_some())
+        {
+            return true;
+        }
+        j = attribute_end;
+    }
+}
+
+/// Elements that keep all their attributes: readability keeps embedded players whose
+/// attributes name a video host.
+const KEEP_ALL_ATTRIBUTES: &[&str] = &["iframe", "object", "embed"];
+
+/// How the start tag whose name ends at `name_end` and whose `>` is just before `end` is
+/// shortened: byte ranges (each with the white space before it) and what replaces them.
+/// Attributes the tree does not keep (`tree::KEPT_ATTRIBUTES`: framework state such as
+/// `data-props='{...}'`, inline handlers, responsive-image lists) go, and a link target is cut
+/// to what link density reads of it (an in-page `#anchor` or not). They are most of what is
+/// left of a page once code is gone, and html5ever's tokenizer copies attribute bytes one
+/// character at a time.
+fn attribute_edits(b: &[u8], name_end: usize, end: usize) -> Vec<(usize, usize, &'static str)> {
+    let b = &b[..end];
     let len = b.len();
-    let mut kept = lt;
+    let mut edits = Vec::new();
     let mut j = name_end;
     loop {
         let before = j;
@@ -235,16 +413,49 @@ fn push_without_data_attributes(
         }
         let name_start = j;
         let (name_end, attribute_end) = attribute_end(b, name_start);
-        let is_data = name_end - name_start > 5
-            && b[name_start..name_start + 5].eq_ignore_ascii_case(b"data-");
+        let name = &b[name_start..name_end];
         j = attribute_end;
-        if is_data {
-            // Drop the attribute with the space before it; keep a space if it was glued
-            // to a quoted value ("a='1'data-x='2'").
-            out.push_str(&html[kept..before]);
-            out.push(' ');
-            kept = j;
+        if name.eq_ignore_ascii_case(b"href") {
+            let value = b[name_end..attribute_end]
+                .iter()
+                .position(|&c| c == b'=')
+                .map(|eq| &b[name_end + eq + 1..attribute_end])
+                .unwrap_or(&[]);
+            let quote = |c: &u8| is_space(*c) || *c == b'"' || *c == b'\'';
+            let start = value.iter().position(|c| !quote(c)).unwrap_or(value.len());
+            let stop = value
+                .iter()
+                .rposition(|c| !quote(c))
+                .map_or(start, |p| p + 1);
+            let value = &value[start..stop.max(start)];
+            let anchor = value.len() > 1 && value[0] == b'#';
+            if attribute_end - before > 8 {
+                edits.push((
+                    before,
+                    attribute_end,
+                    if anchor { " href=#a" } else { " href" },
+                ));
+            }
+        } else if !tree::is_kept_attribute(name) {
+            edits.push((before, attribute_end, " "));
         }
+    }
+    edits
+}
+
+/// Copies `html[from..end]` to `out` with the `edits` made.
+fn push_edited(
+    html: &str,
+    from: usize,
+    end: usize,
+    edits: &[(usize, usize, &str)],
+    out: &mut String,
+) {
+    let mut kept = from;
+    for &(start, stop, with) in edits {
+        out.push_str(&html[kept..start]);
+        out.push_str(with);
+        kept = stop;
     }
     out.push_str(&html[kept..end]);
 }
@@ -493,23 +704,170 @@ fn flat_text(html: &str) -> String {
     paragraphs.join("\n\n")
 }
 
-/// The headline and the publication time the page's markup names, from the rows of
-/// `TITLE_SELECTORS` and `PUBLISHED_SELECTORS` (ranked in table order, first non-empty wins).
-fn page_metadata(dom: &Dom) -> (Option<String>, Option<String>) {
-    // One walk testing element names, then the selectors on the few survivors: matching the
-    // fifteen selectors (as one list) at every element of the page cost as much as a tenth of
-    // readability itself.
-    let candidates: Vec<NodeRef<'_>> = dom
-        .root()
-        .descendants_it()
-        .filter(|n| {
-            METADATA_ELEMENTS.iter().any(|name| n.has_name(name)) || n.has_attr(METADATA_ATTRIBUTE)
+/// What the page's markup says about the article, read in one walk over the tree.
+#[derive(Default)]
+struct PageMetadata {
+    /// The first hit of `TITLE_SELECTORS`.
+    title: Option<String>,
+    /// The first hit of `PUBLISHED_SELECTORS`.
+    published: Option<String>,
+    /// `og:title` or `twitter:title`.
+    card_title: Option<String>,
+    /// `<title>`.
+    page_title: Option<String>,
+    /// `headline` (or `name`) of the page's schema.org article in JSON-LD.
+    json_ld_title: Option<String>,
+    /// `datePublished` of that article (readability reads it before the meta tags).
+    json_ld_published: Option<String>,
+    /// Whether the page names its author in metadata (then a byline in the body is left to
+    /// the scoring, as readability does).
+    has_author: bool,
+}
+
+/// The page's metadata (see [`PageMetadata`]).
+fn page_metadata(tree: &Tree) -> PageMetadata {
+    // One walk testing element names, then the selector rows on the few survivors.
+    let candidates: Vec<Id> = tree
+        .descendants(0)
+        .filter(|&n| {
+            tree.name(n)
+                .is_some_and(|name| METADATA_ELEMENTS.contains(&&**name))
+                || tree.attr(n, METADATA_ATTRIBUTE).is_some()
         })
         .collect();
-    (
-        first_value(&candidates, TITLE_SELECTORS, &TITLE_MATCHERS),
-        first_value(&candidates, PUBLISHED_SELECTORS, &PUBLISHED_MATCHERS),
-    )
+    let mut meta = PageMetadata {
+        title: first_value(tree, &candidates, TITLE_SELECTORS, &TITLE_MATCHERS),
+        published: first_value(tree, &candidates, PUBLISHED_SELECTORS, &PUBLISHED_MATCHERS),
+        card_title: first_value(
+            tree,
+            &candidates,
+            &TITLE_SELECTORS[..2],
+            &TITLE_MATCHERS[..2],
+        ),
+        ..PageMetadata::default()
+    };
+    let (mut top_article, mut graph_article) = (None, None);
+    for d in tree.descendants(0) {
+        match tree.name(d).map(|n| &**n) {
+            Some("title") if meta.page_title.is_none() => {
+                meta.page_title = non_empty(&tree.text(d));
+            }
+            Some("script") => {
+                if let Some(article) = json_ld_article(&tree.text(d)) {
+                    meta.has_author |= article.has_author;
+                    if article.in_graph {
+                        graph_article = graph_article.or(Some(article));
+                    } else if top_article.is_none() {
+                        top_article = Some(article);
+                    }
+                }
+            }
+            Some("meta") => {
+                let key = tree
+                    .attr(d, "name")
+                    .or_else(|| tree.attr(d, "property"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if AUTHOR_META.contains(&key.as_str())
+                    && tree
+                        .attr(d, "content")
+                        .is_some_and(|c| !c.trim().is_empty() && !c.starts_with("http"))
+                {
+                    meta.has_author = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(article) = top_article.or(graph_article) {
+        meta.json_ld_title = article.headline;
+        meta.json_ld_published = article.published;
+    }
+    meta
+}
+
+/// Meta names that give the author (readability then keeps the byline it would remove).
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "dc:creator",
+    "dcterms:creator",
+    "parsely-author",
+    "article:author",
+];
+
+/// schema.org types of an article in JSON-LD.
+const JSON_LD_ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "Report",
+    "BlogPosting",
+    "SocialMediaPosting",
+    "LiveBlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+];
+
+/// What a JSON-LD script says about its schema.org article.
+#[derive(Default)]
+struct JsonLdArticle {
+    headline: Option<String>,
+    published: Option<String>,
+    has_author: bool,
+    /// Found inside `@graph` (ranked after an article given at the top level, as readability
+    /// reads only those).
+    in_graph: bool,
+}
+
+/// The schema.org article of a JSON-LD script (top level, in an array or in `@graph`), if it
+/// declares one. Invalid JSON (unescaped line breaks in strings, trailing commas: seen on the
+/// benchmark pages) is read for its `"datePublished"` and `"headline"` strings alone.
+fn json_ld_article(script: &str) -> Option<JsonLdArticle> {
+    let script = script.trim();
+    let script = script
+        .strip_prefix("<![CDATA[")
+        .map_or(script, |s| s.split("]]>").next().unwrap_or(s));
+    let is_article_type = |s: &str| JSON_LD_ARTICLE_TYPES.iter().any(|a| s.contains(a));
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(script) else {
+        if !is_article_type(script) {
+            return None;
+        }
+        let string_of = |key: &str| -> Option<String> {
+            let at = script.find(&format!("\"{key}\""))? + key.len() + 2;
+            let rest = script[at..].trim_start().strip_prefix(':')?.trim_start();
+            let rest = rest.strip_prefix('"')?;
+            non_empty(&rest[..rest.find('"')?])
+        };
+        return Some(JsonLdArticle {
+            headline: string_of("headline"),
+            published: string_of("datePublished"),
+            has_author: script.contains("\"author\""),
+            in_graph: false,
+        });
+    };
+    let is_article = |v: &serde_json::Value| {
+        let t = &v["@type"];
+        t.as_str().is_some_and(is_article_type)
+            || t.as_array()
+                .is_some_and(|a| a.iter().filter_map(|x| x.as_str()).any(is_article_type))
+    };
+    let top: Vec<&serde_json::Value> = match &value {
+        serde_json::Value::Array(items) => items.iter().collect(),
+        v => vec![v],
+    };
+    let graph = top.iter().filter_map(|v| v["@graph"].as_array()).flatten();
+    let (article, in_graph) = top
+        .iter()
+        .copied()
+        .find(|v| is_article(v))
+        .map(|a| (a, false))
+        .or_else(|| graph.into_iter().find(|v| is_article(v)).map(|a| (a, true)))?;
+    let text = |key: &str| article.get(key)?.as_str().and_then(non_empty);
+    Some(JsonLdArticle {
+        headline: text("headline").or_else(|| text("name")),
+        published: text("datePublished"),
+        has_author: article.get("author").is_some(),
+        in_graph,
+    })
 }
 
 /// The elements the metadata rows select (the last part of every selector names one of them or
@@ -522,33 +880,115 @@ const METADATA_ATTRIBUTE: &str = "itemprop";
 /// The first non-empty value of the `(selector, attribute)` rows among `nodes` (the candidates
 /// of [`page_metadata`]), rows ranked in table order; `matchers` are the rows' selectors, parsed.
 fn first_value(
-    nodes: &[NodeRef<'_>],
+    tree: &Tree,
+    nodes: &[Id],
     rows: &[(&str, Option<&str>)],
-    matchers: &[Matcher],
+    matchers: &[Selector],
 ) -> Option<String> {
     rows.iter()
         .zip(matchers)
-        .find_map(|((_, attribute), matcher)| {
-            nodes.iter().filter(|n| n.is_match(matcher)).find_map(|n| {
-                let value = match attribute {
-                    Some(name) => n.attr(name)?.to_string(),
-                    None => n.text().to_string(),
-                };
-                non_empty(&value)
-            })
+        .find_map(|((_, attribute), selector)| {
+            nodes
+                .iter()
+                .filter(|&&n| selector.matches(tree, n))
+                .find_map(|&n| {
+                    let value = match attribute {
+                        Some(name) => tree.attr(n, name)?.to_string(),
+                        None => tree.text(n),
+                    };
+                    non_empty(&value)
+                })
         })
 }
 
-/// The selectors of a metadata table, parsed once (`NodeRef::is` parses its selector on every
-/// call: 4% of all HTML parsing time here).
-fn matchers(rows: &[(&str, Option<&str>)]) -> Vec<Matcher> {
+/// The few CSS selector forms the metadata tables use: compounds of an optional element name
+/// and attribute tests (`[a]`, `[a="v"]`), joined by descendant combinators (`article h1`).
+#[derive(Debug)]
+struct Selector(Vec<Compound>);
+
+#[derive(Debug)]
+struct Compound {
+    name: Option<String>,
+    attributes: Vec<(String, Option<String>)>,
+}
+
+impl Selector {
+    /// Parses a selector of the supported forms; `None` for anything else.
+    fn parse(selector: &str) -> Option<Selector> {
+        let mut compounds = Vec::new();
+        for part in selector.split_whitespace() {
+            let (name, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+            let mut attributes = Vec::new();
+            while let Some(inner) = rest.strip_prefix('[') {
+                let end = inner.find(']')?;
+                let test = &inner[..end];
+                attributes.push(match test.split_once('=') {
+                    Some((a, v)) => (a.to_owned(), Some(v.trim_matches('"').to_owned())),
+                    None => (test.to_owned(), None),
+                });
+                rest = &inner[end + 1..];
+            }
+            if !rest.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            compounds.push(Compound {
+                name: (!name.is_empty()).then(|| name.to_owned()),
+                attributes,
+            });
+        }
+        (!compounds.is_empty()).then_some(Selector(compounds))
+    }
+
+    fn matches(&self, tree: &Tree, node: Id) -> bool {
+        let Some((last, ancestors)) = self.0.split_last() else {
+            return false;
+        };
+        if !last.matches(tree, node) {
+            return false;
+        }
+        // Each earlier compound must match some ancestor, in order (greedy from the nearest).
+        let mut at = tree.node(node).parent;
+        for compound in ancestors.iter().rev() {
+            while at != NONE && !compound.matches(tree, at) {
+                at = tree.node(at).parent;
+            }
+            if at == NONE {
+                return false;
+            }
+            at = tree.node(at).parent;
+        }
+        true
+    }
+}
+
+impl Compound {
+    fn matches(&self, tree: &Tree, node: Id) -> bool {
+        if !matches!(tree.node(node).data, Data::Element { .. }) {
+            return false;
+        }
+        if self.name.as_deref().is_some_and(|n| !tree.is(node, n)) {
+            return false;
+        }
+        self.attributes
+            .iter()
+            .all(|(a, v)| match (tree.attr(node, a), v) {
+                (Some(_), None) => true,
+                (Some(value), Some(want)) => value == want,
+                (None, _) => false,
+            })
+    }
+}
+
+/// The selectors of a metadata table, parsed once.
+fn matchers(rows: &[(&str, Option<&str>)]) -> Vec<Selector> {
     rows.iter()
-        .map(|(selector, _)| Matcher::new(selector).expect("the metadata selectors parse"))
+        .map(|(selector, _)| Selector::parse(selector).expect("the metadata selectors parse"))
         .collect()
 }
 
-static TITLE_MATCHERS: LazyLock<Vec<Matcher>> = LazyLock::new(|| matchers(TITLE_SELECTORS));
-static PUBLISHED_MATCHERS: LazyLock<Vec<Matcher>> = LazyLock::new(|| matchers(PUBLISHED_SELECTORS));
+static TITLE_MATCHERS: LazyLock<Vec<Selector>> = LazyLock::new(|| matchers(TITLE_SELECTORS));
+static PUBLISHED_MATCHERS: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| matchers(PUBLISHED_SELECTORS));
 
 fn non_empty(s: &str) -> Option<String> {
     let s = collapse_spaces(s);
@@ -669,32 +1109,70 @@ mod tests {
                 "<head><title>a <script> title</title>",
                 "<script type=\"application/ld+json\">{\"datePublished\": \"2016-12-07\"}</script>",
                 "<script></script>",
-                "<style media='x>y'></style></head>",
-                "<body><!-- <script> --><p title='<script>'>One.</p>",
-                "<SCRIPT></SCRIPT >",
+                "<style></style></head>",
+                "<body><p >One.</p>",
+                "<script></SCRIPT >",
                 "<textarea></script></textarea><script src=x></script><p>Two.</p>",
             )
         );
-        // data-* attributes go, except on images and their containers.
+        // Attributes the tree never reads go; an image keeps only whether it has a source;
+        // a link keeps only whether it points into the page.
         assert_eq!(
             without_code(
-                r#"<div class="body" data-props='{"a": "<p>"}' id=x DATA-Y=1><img data-src="a.jpg"></div>"#
+                r#"<div class="body" data-props='{"a": "<p>"}' id=x DATA-Y=1><img alt=a data-src="a.jpg"><img alt=b></div>"#
             ),
-            r#"<div class="body"  id=x ><img data-src="a.jpg"></div>"#
+            r#"<div class="body"  id=x ><img src><img></div>"#
         );
-        // Unclosed code runs to the end; pages without code are borrowed as they are.
+        assert_eq!(
+            without_code(
+                r#"<a href="https://example.invalid/world/2016/aleppo" onclick=go()>Aleppo</a><a href='#notes'>1</a>"#
+            ),
+            r#"<a href >Aleppo</a><a href=#a>1</a>"#
+        );
+        // Comments and white space between tags go, except in preformatted text.
+        assert_eq!(
+            without_code("<ul>\n    <li>a</li> <!-- x -->\n    <li>b</li>\n</ul><pre><b>1</b>\n    <b>2</b></pre>"),
+            "<ul>\n<li>a</li> \n<li>b</li>\n</ul><pre><b>1</b>\n    <b>2</b></pre>"
+        );
+        // Drawings go whole, unless HTML inside them would end them early.
+        assert_eq!(
+            without_code(
+                r#"<a href=/x><svg viewBox="0 0 9 9"><g><path d="M0 0"/><svg><use href="x"/></svg></g></svg>Share</a>"#
+            ),
+            "<a href=/x><svg></svg>Share</a>"
+        );
+        assert_eq!(
+            without_code("<svg><path/><p>Aleppo</p></svg>"),
+            "<svg><path/><p>Aleppo</p></svg>"
+        );
+        // Unclosed code runs to the end; pages with nothing to cut are borrowed as they are.
         assert_eq!(
             without_code("<p>a</p><script>var x = 1;"),
             "<p>a</p><script>"
         );
         assert!(matches!(
-            without_code("<p>a<!--></p>"),
+            without_code("<p class=lead>a <b>b</b></p>"),
             std::borrow::Cow::Borrowed(_)
         ));
         // `<!-->` is a whole comment: the script after it is code.
+        assert_eq!(without_code("<!--><script>x</script>"), "<script></script>");
+    }
+
+    #[test]
+    fn json_ld_dates_top_level_first_and_from_invalid_json() {
+        // A top-level article wins over one in another script's @graph (readability's order).
+        let page = concat!(
+            r#"<head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2019-11-18T17:02:02+00:00"}]}</script>"#,
+            r#"<script type="application/ld+json">{"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Aleppo talks", "datePublished": "2019-11-18T12:02:02-05:00"}</script></head>"#,
+            "<body><p>Talks went on.</p></body>"
+        );
+        let a = extract_article(page);
+        assert_eq!(a.published.as_deref(), Some("2019-11-18T12:02:02-05:00"));
+        // A line break inside a string makes the JSON invalid; the date is still read.
+        let page = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"description\": \"Two\nlines\", \"datePublished\": \"2019-11-18T16:06:51-05:00\"}</script><p>Talks went on.</p>";
         assert_eq!(
-            without_code("<!--><script>x</script>"),
-            "<!--><script></script>"
+            extract_article(page).published.as_deref(),
+            Some("2019-11-18T16:06:51-05:00")
         );
     }
 
