@@ -9,6 +9,8 @@ Measures, each in its own process (so each peak memory is its own):
     per-paragraph fallback), and quantulum3; the peers on one core;
   * on the 181 HTML pages of corpus/article_extraction_benchmark: newsclaims.extract_files at jobs=1
     and trafilatura.extract (one core); newsclaims is "n/a" while every page comes back with an error;
+    and, unless --no-stages, the core's parsing alone on the same pages (examples/parse_throughput.rs,
+    one core), which is the job trafilatura does (the extract_files row adds claims and quantities);
   * on a bigger corpus (every real article once, repeated with new ids up to --scale-mb):
     newsclaims.extract at jobs = 1, 2 and all cores;
   * per stage (parse, attribution, quantity) and the whole Rust pipeline on that same bigger corpus,
@@ -175,6 +177,33 @@ def run_stages(corpus_path, jobs_list, repeat):
     return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
 
 
+def run_html_parse(html_files):
+    """MB/s of examples/parse_throughput.rs on the HTML pages, one core: the core's
+    `parse_document` alone (decoding done; main-content selection, headline, date, sentences),
+    the same job trafilatura.extract does. None with a message when cargo is missing or fails."""
+    cargo = shutil.which("cargo")
+    if not cargo:
+        log("html parse: cargo not found, skipping the parse-only row")
+        return None
+    build = subprocess.run([cargo, "build", "--release", "--quiet", "--example", "parse_throughput"], cwd=REPO,
+                           capture_output=True, text=True)
+    if build.returncode != 0:
+        log(f"html parse: build failed, skipping: {build.stderr.strip().splitlines()[-1:]}")
+        return None
+    binary = REPO / "target" / "release" / "examples" / "parse_throughput"
+    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-html-") as tmp:
+        for p in html_files:
+            Path(tmp, p.name[: -len(".gz")]).write_bytes(gzip.decompress(p.read_bytes()))
+        log(f"html parse: {binary.name} on {len(html_files)} pages, one core ...")
+        proc = subprocess.run(one_core_prefix() + [str(binary), tmp], capture_output=True, text=True,
+                              env={**os.environ, "RAYON_NUM_THREADS": "1"})
+    if proc.returncode != 0:
+        log(f"html parse: failed: {proc.stderr.strip()[-300:]}")
+        return None
+    rows = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    return next((r for r in rows if r.get("format") == "html"), None)
+
+
 # ---------------------------------------------------------------------------------------- machine
 
 def load_average():
@@ -256,6 +285,12 @@ def tables(res, mach, args):
         out.append(f"| HTML | trafilatura | {fmt(t['docs_per_s'])} | {fmt(t['mb_per_s'])} | {ratio} | {fmt(rss_mb(t), 0)} |")
     elif t is not None:
         out.append(f"| HTML | trafilatura | n/a | n/a | n/a | n/a ({t.get('failed')}) |")
+    hp = res.get("html_parse")
+    if hp:
+        # Parsing alone is what trafilatura does; the rows above add claims and quantities.
+        ratio = f"{hp['mb_per_s'] / t['mb_per_s']:,.1f}×" if row_ok(t) else "n/a"
+        out.append(f"| HTML | newsclaims parse only (`parse_document`: body, title, date, sentences) | "
+                   f"{fmt(hp['documents'] * hp['mb_per_s'] / hp['mb'])} | {fmt(hp['mb_per_s'])} | {ratio} | — |")
 
     sc = res["scale"]
     out.append("")
@@ -368,6 +403,8 @@ def main():
                                                 pages=pages)
             if peers:
                 res["trafilatura"] = run_worker(peers, "trafilatura", shared=shared, pin=True, pages=pages)
+            if not args.no_stages:
+                res["html_parse"] = run_html_parse(html)
         res["newsclaims_scale"] = []
         for j in jobs_list:
             label = f"all ({j})" if j == ncpu and j > 2 else str(j)
