@@ -11,8 +11,8 @@
 //! by a MinHash signature of [`NUM_HASHES`] values. Locality-sensitive
 //! hashing ([`BANDS`] bands of [`ROWS`] rows) proposes candidate pairs: two contents share a band
 //! bucket with probability `1 - (1 - J^ROWS)^BANDS` (J = their Jaccard similarity), 0.995 at
-//! J = 0.5 and 0.03 at J = 0.1. A candidate is kept when its estimated Jaccard (the share of equal
-//! signature values) is at least [`THRESHOLD`]; kept pairs are joined with union-find. A
+//! J = 0.5 and 0.03 at J = 0.1. A candidate is kept when the exact Jaccard similarity of its two
+//! shingle sets is at least [`THRESHOLD`]; kept pairs are joined with union-find. A
 //! cluster gets an id only when its claims come from at least two documents; ids are numbered
 //! from 0 in the order of each cluster's first claim, so they do not depend on thread count.
 //!
@@ -42,7 +42,7 @@ pub const ROWS: usize = 3;
 /// Length of a MinHash signature (`BANDS * ROWS`).
 pub const NUM_HASHES: usize = BANDS * ROWS;
 
-/// The estimated Jaccard similarity of shingle sets at or above which two contents are
+/// The Jaccard similarity of shingle sets at or above which two contents are
 /// repeats. At 0.5 a 20-word quotation with one or two words changed ("a spokesman said" for
 /// "the spokesman said", a dropped "the") still matches (J ~ 0.7 and ~ 0.55), while two
 /// different claims on one topic ("the army took 93 percent of the city" vs "the army took 99
@@ -173,6 +173,28 @@ fn fold_minima(family: &HashFamily, shingles: &[u64], sig: &mut [u32; NUM_HASHES
     }
 }
 
+/// The Jaccard similarity of two sorted, deduplicated shingle sets.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        0.0
+    } else {
+        common as f64 / union as f64
+    }
+}
+
 /// The share of equal values of two signatures: an unbiased estimate of the Jaccard similarity
 /// of their shingle sets.
 pub fn estimated_jaccard(a: &[u32], b: &[u32]) -> f64 {
@@ -297,14 +319,14 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
         .zip(unique.par_iter())
         .map(|(set, &first)| if first { signature(set) } else { None })
         .collect();
+    // Candidates are verified on their exact Jaccard: the signature's estimate errs by about
+    // 0.045 at J = 0.5, which made a paraphrase at J = 0.54 a repeat or not by the luck of the
+    // hash family.
     let kept: Vec<(u32, u32)> = candidate_pairs(&signatures)
         .into_par_iter()
-        .filter(
-            |&(a, b)| match (&signatures[a as usize], &signatures[b as usize]) {
-                (Some(x), Some(y)) => estimated_jaccard(x, y) >= THRESHOLD,
-                _ => false,
-            },
-        )
+        .filter(|&(a, b)| {
+            jaccard(&shingle_sets[a as usize], &shingle_sets[b as usize]) >= THRESHOLD
+        })
         .collect();
     for (a, b) in kept {
         sets.union(a, b);
@@ -345,6 +367,21 @@ mod tests {
         assert!(shingles("Lies and more lies").is_empty());
         // A repeated shingle counts once.
         assert_eq!(shingles("a b c a b c a b c").len(), 3);
+    }
+
+    #[test]
+    fn a_paraphrase_just_above_the_threshold_is_a_repeat() {
+        // Jaccard 0.543: "has liberated"/"liberated", "neighbourhoods"/"neighborhoods", a comma
+        // and "the humanitarian corridors"/"humanitarian corridors". Decided on the exact
+        // similarity, not on the signature's estimate (which erred below 0.5 with one family).
+        let statement = "Over the past 24 hours the Syrian army has liberated 12 neighbourhoods in the eastern part of Aleppo and more than 1,200 civilians have left through the humanitarian corridors,";
+        let paraphrase = "Over the past 24 hours the Syrian army liberated 12 neighborhoods in the eastern part of Aleppo, and more than 1,200 civilians have left through humanitarian corridors.";
+        let j = jaccard(&shingles(statement), &shingles(paraphrase));
+        assert!((j - 0.5429).abs() < 1e-3, "{j}");
+        assert_eq!(
+            cluster_ids(&[statement, paraphrase], &["tass", "rt"]),
+            [Some(0), Some(0)]
+        );
     }
 
     #[test]

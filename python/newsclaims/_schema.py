@@ -56,7 +56,7 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("content_start", INT, "start of the content"),
         ("content_end", INT, "end of the content"),
         ("cluster_id", INT, "claims whose contents nearly repeat each other across documents share it (word 3-gram "
-                            "MinHash, estimated Jaccard >= 0.5); null when the claim has no repeat in another document"),
+                            "sets with Jaccard similarity >= 0.5, candidates found by MinHash LSH); null when the claim has no repeat in another document"),
         ("source_id", INT, "the source's row in sources: one id per real-world source across the documents; null when the claim has no source"),
     ],
     "quantities": [
