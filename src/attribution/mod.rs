@@ -35,7 +35,7 @@ use regex::Regex;
 use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::cues::{
-    cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CUE_VERBS, EVENT_NOUNS, EVIDENCE_LEMMAS,
+    cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS, CUE_VERBS, EVENT_NOUNS, EVIDENCE_LEMMAS,
     EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, NOT_SPEAKER_LABELS, SPEAKER_ADVERBS,
     TELL_LEMMAS,
 };
@@ -499,6 +499,18 @@ fn sentence_claims(
         .collect();
     let mut out: Vec<Found> = Vec::new();
     for (i, cue) in cues.iter().enumerate() {
+        // A content that runs into a coordinated clause with a source and cue of its own ends
+        // before it; the clause is then read as its own claim.
+        if let Some(f) = out
+            .last_mut()
+            .filter(|f| f.kind != ClaimKind::Direct && f.content.contains(cue.span))
+        {
+            if let Some(end) = coordinated_clause(lx, text, f.content, *cue) {
+                f.content.byte_end = end;
+                let attribution_end = f.cue.map_or(end, |c| c.byte_end).max(f.written.byte_end);
+                f.span.byte_end = f.span.byte_end.min(end.max(attribution_end));
+            }
+        }
         if out
             .iter()
             .any(|f| f.span.contains(cue.span) || f.content.overlaps(cue.span))
@@ -609,6 +621,37 @@ fn sentence_claims(
         });
     }
     out
+}
+
+/// Where a content that holds `cue` ends when the cue opens a coordinated clause with its own
+/// subject: "Six in 10 Virginia Democratic primary voters said Clinton is honest and trustworthy,
+/// and three-quarters said the same of Sanders" ends the first content at "trustworthy". The
+/// words between the coordinator and the cue must be a whole source phrase ("three-quarters",
+/// "about 6 in 10 white men"), so "said the plan, and that Democrats say ..." is not cut.
+fn coordinated_clause(lx: &Lexicon, text: &str, content: Span, cue: Cue) -> Option<usize> {
+    if cue.according || is_participle(cue.span.slice(text)) {
+        return None;
+    }
+    let seg = &text[content.byte_start..cue.span.byte_start];
+    let (at, from) = CLAUSE_COORDINATORS
+        .iter()
+        .filter_map(|c| seg.rfind(c).map(|p| (p, p + c.len())))
+        .filter(|(_, from)| seg[*from..].starts_with(' '))
+        .max_by_key(|(_, from)| *from)?;
+    let subject = &seg[from..];
+    let words = subject.split_whitespace().count();
+    if !(1..=6).contains(&words)
+        || subject.contains([',', ';', ':', '“', '”', '"', '(', ')', '—', '–'])
+    {
+        return None;
+    }
+    let subject_start = content.byte_start + from + (subject.len() - subject.trim_start().len());
+    let (chunk, _) = noun_phrase(lx, text, subject_start, cue.span.byte_start)?;
+    if chunk.span.byte_start != subject_start {
+        return None;
+    }
+    let end = trim_region(text, Span::new(content.byte_start, content.byte_start + at)).byte_end;
+    (end > content.byte_start).then_some(end)
 }
 
 /// A sentence opened by the view or poll it reports: "In Trump's mind, the party owes him" or
@@ -2091,6 +2134,29 @@ mod tests {
             "We are close to a majority,” Manchin said, referring to the seats Democrats hold. \
              “Then I think the chances are pretty good."
         );
+    }
+
+    #[test]
+    fn coordinated_clause_with_its_own_source_ends_the_content() {
+        assert_eq!(
+            claims(
+                "Six in 10 Virginia Democratic primary voters said Clinton is honest and \
+                 trustworthy, and three-quarters said the same of Sanders."
+            ),
+            vec![
+                t(
+                    "indirect",
+                    "Six in 10 Virginia Democratic primary voters",
+                    "said",
+                    "Clinton is honest and trustworthy"
+                ),
+                t("indirect", "three-quarters", "said", "the same of Sanders"),
+            ]
+        );
+        // "that" after the coordinator continues the reported clause.
+        let got = claims("Mr. Kaine said the economy was growing, and that voters say they feel it.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].3, "the economy was growing, and that voters say they feel it");
     }
 
     #[test]

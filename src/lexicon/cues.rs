@@ -352,6 +352,15 @@ pub const EVIDENCE_NOUNS: &[&str] = &[
     "estimates",
 ];
 
+/// What joins a second clause with its own source and cue to a reported one: "Six in 10 Virginia
+/// Democratic primary voters said Clinton is honest and trustworthy, and three-quarters said the
+/// same of Sanders". "and" and "but" count only after a comma or a dash (without one, "said taxes
+/// and spending rose" joins nouns).
+pub const CLAUSE_COORDINATORS: &[&str] = &[
+    ", and", ", but", ", while", " while", ", whereas", " whereas", " - and", " — and", " – and",
+    " - but", " — but", " – but",
+];
+
 /// Cues whose source follows them ("according to the Interfax news agency", "as reported by
 /// Reuters"): the attribution is the `according_to` kind.
 pub const ACCORDING_CUES: &[&str] = &["according to", "as reported by", "as quoted by"];
