@@ -35,9 +35,9 @@ use regex::Regex;
 use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::cues::{
-    cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS, CUE_VERBS, EVENT_NOUNS, EVIDENCE_LEMMAS,
-    EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, NOT_SPEAKER_LABELS, SPEAKER_ADVERBS,
-    TELL_LEMMAS,
+    cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS, CUE_VERBS, EVENT_NOUNS,
+    EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, NOT_SPEAKER_LABELS,
+    SPEAKER_ADVERBS, TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
@@ -2154,9 +2154,13 @@ mod tests {
             ]
         );
         // "that" after the coordinator continues the reported clause.
-        let got = claims("Mr. Kaine said the economy was growing, and that voters say they feel it.");
+        let got =
+            claims("Mr. Kaine said the economy was growing, and that voters say they feel it.");
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].3, "the economy was growing, and that voters say they feel it");
+        assert_eq!(
+            got[0].3,
+            "the economy was growing, and that voters say they feel it"
+        );
     }
 
     #[test]

@@ -357,8 +357,18 @@ pub const EVIDENCE_NOUNS: &[&str] = &[
 /// same of Sanders". "and" and "but" count only after a comma or a dash (without one, "said taxes
 /// and spending rose" joins nouns).
 pub const CLAUSE_COORDINATORS: &[&str] = &[
-    ", and", ", but", ", while", " while", ", whereas", " whereas", " - and", " — and", " – and",
-    " - but", " — but", " – but",
+    ", and",
+    ", but",
+    ", while",
+    " while",
+    ", whereas",
+    " whereas",
+    " - and",
+    " — and",
+    " – and",
+    " - but",
+    " — but",
+    " – but",
 ];
 
 /// Cues whose source follows them ("according to the Interfax news agency", "as reported by
