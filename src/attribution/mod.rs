@@ -1058,6 +1058,28 @@ fn source_before(
                 || first.ends_with("’s")
                 || first.ends_with('\'')
         };
+        // "Christopher Harvey, an African-American delegate from Houston, Texas, said": a state
+        // after its city's comma belongs to the appositive before it.
+        let mut appositive = appositive;
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if !appositive_ok(appositive)
+            && (1..=2).contains(&appositive.split_whitespace().count())
+            && appositive.split_whitespace().all(capitalised)
+        {
+            if let Some(p3) = before_comma[..p2].rfind(',') {
+                let city_clause = before_comma[p3 + 1..p2].trim();
+                if city_clause.split_whitespace().count() >= 2
+                    && city_clause
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(capitalised)
+                    && appositive_ok(city_clause)
+                {
+                    p2 = p3;
+                    appositive = before_comma[p3 + 1..].trim();
+                }
+            }
+        }
         if !appositive_ok(appositive) {
             return None;
         }
@@ -2161,6 +2183,17 @@ mod tests {
             got[0].3,
             "the economy was growing, and that voters say they feel it"
         );
+    }
+
+    #[test]
+    fn state_after_a_city_belongs_to_the_appositive() {
+        let got = claims(
+            "Christopher Harvey, an African-American delegate from Houston, Texas, said the \
+             turmoil at this week’s convention was all part of the circus that is American politics.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Christopher Harvey");
+        assert!(got[0].3.starts_with("the turmoil at"), "{got:?}");
     }
 
     #[test]
