@@ -1056,7 +1056,9 @@ fn source_before(
                 || first.chars().all(|c| c.is_ascii_digit())
                 || first.ends_with("'s")
                 || first.ends_with("’s")
-                || first.ends_with('\'')
+                || first.ends_with(['\'', '’'])
+                // "Tina Tchen, Mrs. Obama's chief of staff, said": a named possessor's role.
+                || possessor_role(a)
         };
         // "Christopher Harvey, an African-American delegate from Houston, Texas, said": a state
         // after its city's comma belongs to the appositive before it.
@@ -1101,6 +1103,23 @@ fn source_before(
     let (chunk, hedge) = noun_phrase(lx, text, lo, lo + trimmed.len())?;
     let span = chunk.span;
     Some((chunk, span, hedge))
+}
+
+/// Whether an appositive is a role of a named possessor: "Mrs. Obama's chief of staff",
+/// "Sen. Ted Cruz’s campaign manager" (the capitalised words end in a possessive, a lower-case
+/// role follows).
+fn possessor_role(appositive: &str) -> bool {
+    let words: Vec<&str> = appositive.split_whitespace().collect();
+    let run = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with(['\'', '’']);
+    (1..=4).contains(&run)
+        && possessive(words[run - 1])
+        && words
+            .get(run)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The noun phrase ending at `hi` (after dropping adverbs like "also"), back to a boundary.
@@ -2194,6 +2213,22 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "Christopher Harvey");
         assert!(got[0].3.starts_with("the turmoil at"), "{got:?}");
+    }
+
+    #[test]
+    fn named_possessor_appositive_is_a_role() {
+        let got = claims(
+            "''It's just long and tiring and pretty hard to get through,'' Tina Tchen, Mrs. \
+             Obama's chief of staff, said in an interview.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Tina Tchen");
+        let got = claims(
+            "“The numbers we’ve seen since Jan. 1 put our campaign on pace,” Jeff Weaver, \
+             Sanders’ campaign manager, said in a statement.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Jeff Weaver");
     }
 
     #[test]
