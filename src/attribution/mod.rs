@@ -1160,7 +1160,22 @@ fn noun_phrase(
         if clause_word.1 == "who" && only_adverbs {
             let who_start = lo + clause_word.0;
             let before = text[lo..who_start].trim_end().trim_end_matches(',');
-            let (mut chunk, hedge) = noun_phrase(lx, text, lo, lo + before.len())?;
+            let (mut chunk, hedge) =
+                noun_phrase(lx, text, lo, lo + before.len()).or_else(|| {
+                    // "The loss was steep for Mr. Sanders, who said", "“...,” said Harvey, who
+                    // acknowledged": the name ending the clause before "who".
+                    let words = word_positions(before);
+                    let run = words
+                        .iter()
+                        .rev()
+                        .take_while(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                        .take(5)
+                        .count();
+                    let (p, _) = *words.get(words.len().checked_sub(run.max(1))?)?;
+                    (run > 0)
+                        .then(|| noun_phrase(lx, text, lo + p, lo + before.len()))
+                        .flatten()
+                })?;
             chunk.span = Span::new(who_start, who_start + 3);
             return Some((chunk, hedge));
         }
@@ -2229,6 +2244,35 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "Jeff Weaver");
+    }
+
+    #[test]
+    fn who_clause_after_a_name_ending_a_clause() {
+        assert_eq!(
+            claims(
+                "Trump was out-brutalizing Ted Cruz, who said he would only use waterboarding \
+                 sparingly."
+            ),
+            vec![t(
+                "indirect",
+                "Ted Cruz",
+                "said",
+                "he would only use waterboarding sparingly"
+            )]
+        );
+        let got = claims(
+            "“We show anger, we show emotion,” said Harvey, who acknowledged Trump was his \
+             fourth choice for nominee.",
+        );
+        assert_eq!(
+            got[1],
+            t(
+                "indirect",
+                "Harvey",
+                "acknowledged",
+                "Trump was his fourth choice for nominee"
+            )
+        );
     }
 
     #[test]
