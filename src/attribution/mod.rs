@@ -1291,6 +1291,11 @@ fn source_after(lx: &Lexicon, text: &str, from: usize, to: usize) -> Option<Sour
     }
     let first = phrase.split_whitespace().next()?;
     let lower = first.to_lowercase();
+    // "Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with ...": a
+    // time or place after the cue is no source.
+    if ADVERBIAL_OPENERS.contains(&first) {
+        return None;
+    }
     let head_words: Vec<&str> = phrase.split(',').next()?.split_whitespace().collect();
     // "said former Pennsylvania Gov. ... Ed Rendell": a role before a name.
     let ends_in_name = head_words.len() >= 3
@@ -2272,6 +2277,20 @@ mod tests {
                 "acknowledged",
                 "Trump was his fourth choice for nominee"
             )
+        );
+    }
+
+    #[test]
+    fn weekday_after_the_cue_is_no_source() {
+        let got = claims(
+            "Former Democratic candidate Bernie Sanders, who on Tuesday endorsed Clinton, said \
+             Wednesday he agrees with Ginsburg’s remarks.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Bernie Sanders");
+        assert!(
+            got[0].3.ends_with("he agrees with Ginsburg’s remarks"),
+            "{got:?}"
         );
     }
 
