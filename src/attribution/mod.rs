@@ -505,7 +505,12 @@ fn sentence_claims(
             .last_mut()
             .filter(|f| f.kind != ClaimKind::Direct && f.content.contains(cue.span))
         {
-            if let Some(end) = coordinated_clause(lx, text, f.content, *cue) {
+            let relative = f.written.slice(text) == "who";
+            if let Some(end) = coordinated_clause(lx, text, f.content, *cue).or_else(|| {
+                relative
+                    .then(|| relative_clause_end(text, f.content, *cue))
+                    .flatten()
+            }) {
                 f.content.byte_end = end;
                 let attribution_end = f.cue.map_or(end, |c| c.byte_end).max(f.written.byte_end);
                 f.span.byte_end = f.span.byte_end.min(end.max(attribution_end));
@@ -652,6 +657,28 @@ fn coordinated_clause(lx: &Lexicon, text: &str, content: Span, cue: Cue) -> Opti
     }
     let end = trim_region(text, Span::new(content.byte_start, content.byte_start + at)).byte_end;
     (end > content.byte_start).then_some(end)
+}
+
+/// Where the content of a "who" clause ends when the main clause's cue follows it: "Barkley,
+/// who said he typically votes democratic, said one candidate he likes ..." ends at
+/// "democratic"; the comma closes the relative clause.
+fn relative_clause_end(text: &str, content: Span, cue: Cue) -> Option<usize> {
+    if cue.according || is_participle(cue.span.slice(text)) {
+        return None;
+    }
+    let mut seg = text[content.byte_start..cue.span.byte_start].trim_end();
+    while let Some((rest, last)) = seg.rsplit_once(' ') {
+        if !SPEAKER_ADVERBS.contains(&last) {
+            break;
+        }
+        seg = rest.trim_end();
+    }
+    let seg = seg.strip_suffix(',')?;
+    let end = trim_region(
+        text,
+        Span::new(content.byte_start, content.byte_start + seg.len()),
+    );
+    (!end.is_empty()).then_some(end.byte_end)
 }
 
 /// A sentence opened by the view or poll it reports: "In Trump's mind, the party owes him" or
@@ -2291,6 +2318,30 @@ mod tests {
         assert!(
             got[0].3.ends_with("he agrees with Ginsburg’s remarks"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn who_clause_ends_before_the_main_cue() {
+        assert_eq!(
+            claims(
+                "Barkley, who said he typically votes democratic, said one candidate he likes so \
+                 far is Ohio Governor John Kasich."
+            ),
+            vec![
+                t(
+                    "indirect",
+                    "Barkley",
+                    "said",
+                    "one candidate he likes so far is Ohio Governor John Kasich"
+                ),
+                t(
+                    "indirect",
+                    "Barkley",
+                    "said",
+                    "he typically votes democratic"
+                ),
+            ]
         );
     }
 
