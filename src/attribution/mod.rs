@@ -1678,11 +1678,13 @@ fn participle(
     // "..., saying", "Marco Rubio flipped his choice on the spot – saying", "while saying that",
     // "distanced himself from the movement by saying he would ...".
     let before = text[s.byte_start..cue.span.byte_start].trim_end();
-    if !(before.ends_with([',', '—', '–'])
-        || before.ends_with(" -")
-        || [" while", " by", " and"]
-            .iter()
-            .any(|w| before.ends_with(w)))
+    let share = polled_share(lx, text, s, cue);
+    if share.is_none()
+        && !(before.ends_with([',', '—', '–'])
+            || before.ends_with(" -")
+            || [" while", " by", " and"]
+                .iter()
+                .any(|w| before.ends_with(w)))
     {
         return None;
     }
@@ -1693,7 +1695,9 @@ fn participle(
     }
     let (kind, content) = content_kind(text, region, quotes);
     let content = with_that(text, kind, content);
-    let (chunk, hedge) = if let Some(prev) = out.last() {
+    let (chunk, hedge) = if let Some(share) = share {
+        share
+    } else if let Some(prev) = out.last() {
         (prev.chunk.clone(), prev.hedge.clone())
     } else {
         let subject = subject(text, s, cue.span.byte_start)?;
@@ -1710,6 +1714,40 @@ fn participle(
         hedge,
         sentence: 0,
     })
+}
+
+/// "Voters still view Mrs. Clinton as more prepared, with 50 percent saying she is prepared": a
+/// share of the polled after "with" is the source of the participle right after it.
+fn polled_share(
+    lx: &Lexicon,
+    text: &str,
+    s: Span,
+    cue: Cue,
+) -> Option<(SourceChunk, Option<String>)> {
+    let before = &text[s.byte_start..cue.span.byte_start];
+    let with = before
+        .rfind(" with ")
+        .map(|p| p + 6)
+        .or_else(|| before.starts_with("With ").then_some(5))?;
+    let phrase = before[with..].trim_end();
+    let words = phrase.split_whitespace().count();
+    let share_word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w,
+                "percent" | "half" | "majority" | "third" | "thirds" | "quarter" | "quarters"
+            )
+            || w.ends_with("-thirds")
+            || w.ends_with("-quarters")
+    };
+    if !(1..=6).contains(&words)
+        || !phrase.split_whitespace().any(share_word)
+        || phrase.contains([',', ';', '“', '"', '(', ')'])
+    {
+        return None;
+    }
+    let start = s.byte_start + with;
+    noun_phrase(lx, text, start, start + phrase.len())
 }
 
 /// Whether a cue is an "-ing" form ("adding", "referring to", "pointing out").
@@ -2342,6 +2380,22 @@ mod tests {
                     "he typically votes democratic"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn share_of_the_polled_before_saying() {
+        assert_eq!(
+            claims(
+                "Mr. Trump has slightly improved his standing, with 30 percent of voters saying \
+                 they have a positive view of him."
+            ),
+            vec![t(
+                "indirect",
+                "30 percent of voters",
+                "saying",
+                "they have a positive view of him"
+            )]
         );
     }
 
