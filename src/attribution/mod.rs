@@ -41,6 +41,7 @@ use crate::lexicon::cues::{
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
+    SOURCE_POSTMODIFIERS,
 };
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
@@ -1168,6 +1169,25 @@ fn noun_phrase(
         .map_or(0, |p| p + seg[p..].chars().next().map_or(1, char::len_utf8));
     // NYT quotes close with two apostrophes: ''...,'' Mr. Shehabi said.
     let boundary = seg.rfind("''").map_or(boundary, |p| boundary.max(p + 2));
+    // "People familiar with the matter said", "a source close to him said": the noun before the
+    // postmodifier heads the source; what follows it is part of the phrase.
+    if let Some(at) = SOURCE_POSTMODIFIERS
+        .iter()
+        .filter_map(|m| {
+            seg[boundary..]
+                .find(&format!(" {m} "))
+                .map(|p| boundary + p)
+        })
+        .min()
+    {
+        if seg[at..].split_whitespace().count() <= 8 {
+            let (mut chunk, hedge) = noun_phrase(lx, text, lo, lo + at)?;
+            chunk.span.byte_end = lo + seg.len();
+            chunk.name = chunk.span.slice(text).to_owned();
+            chunk.role = None;
+            return Some((chunk, hedge));
+        }
+    }
     let mut words: Vec<(usize, &str)> = word_positions(&seg[boundary..])
         .into_iter()
         .map(|(p, w)| (p + boundary, w))
@@ -2397,6 +2417,21 @@ mod tests {
                 "they have a positive view of him"
             )]
         );
+    }
+
+    #[test]
+    fn unnamed_source_with_a_postmodifier() {
+        let got = claims(
+            "Those close to him say that, in addition to Scott, he would have to consider Rep. \
+             Don Beyer.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Those close to him");
+        let got = claims(
+            "People with knowledge of the group's activities say a substantial number of new \
+             donors have come aboard since January.",
+        );
+        assert_eq!(got[0].1, "People with knowledge of the group's activities");
     }
 
     #[test]
