@@ -1977,6 +1977,22 @@ fn content_start(text: &str, cue: Cue, end: usize) -> usize {
     } else if ADVERBIAL_OPENERS.contains(&first.trim_end_matches(',')) {
         if let Some(p) = that_within(14) {
             pos = p;
+        } else {
+            // "said Wednesday he agrees with Ginsburg’s remarks", "said on Tuesday night it
+            // would": the day is when it was said, not what.
+            let day = usize::from(first == "on");
+            if words.get(day).is_some_and(|(_, w)| is_weekday(w)) {
+                let k = day
+                    + 1
+                    + usize::from(words.get(day + 1).is_some_and(|(_, w)| {
+                        matches!(*w, "night" | "morning" | "afternoon" | "evening")
+                    }));
+                if let Some((p, w)) = words.get(k - 1) {
+                    if words.len() > k + 1 {
+                        pos = p + w.len();
+                    }
+                }
+            }
         }
     }
     let rest = &after[pos..];
