@@ -2389,9 +2389,11 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "Bernie Sanders");
-        assert!(
-            got[0].3.ends_with("he agrees with Ginsburg’s remarks"),
-            "{got:?}"
+        assert_eq!(got[0].3, "he agrees with Ginsburg’s remarks");
+        let got = claims("Trump said on Tuesday night it would be a great win.");
+        assert_eq!(
+            got,
+            vec![t("indirect", "Trump", "said", "it would be a great win")]
         );
     }
 
