@@ -34,14 +34,19 @@ use regex::Regex;
 
 use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
+use crate::lexicon::clauses::{
+    ADVERBIAL_OPENERS, CLAUSE_WORDS, IMPRESSION_CLAUSE_OPENERS, NOT_PARTICIPLES, QUESTION_WORDS,
+    SOURCE_AFTER_STOPS, SUBORDINATE_OPENERS,
+};
 use crate::lexicon::cues::{
-    cue_lemma, ACCORDING_CUES, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS, CUE_VERBS, EVENT_NOUNS,
-    EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES, NOT_A_CUE_AFTER, NOT_SPEAKER_LABELS,
-    SPEAKER_ADVERBS, TELL_LEMMAS,
+    cue_lemma, ACCORDING_CUES, AMBIGUOUS_LEMMAS, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS,
+    CUE_VERBS, EVENT_NOUNS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES,
+    NOT_AFTER_CUE, NOT_A_CUE_AFTER, NOT_CONJOINED, NOT_SPEAKER_LABELS, SPEAKER_ADVERBS,
+    TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
-    COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, PRONOUNS, SOURCE_DETERMINERS,
-    SOURCE_POSTMODIFIERS,
+    COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, POLL_NOUNS, PRONOUNS, SOURCE_DETERMINERS,
+    SOURCE_POSTMODIFIERS, VIEW_NOUNS,
 };
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
@@ -53,62 +58,6 @@ static IMPRESSION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = crate::lexicon::alternation(IMPRESSION_CUES.iter().map(|(form, _)| *form));
     Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).unwrap()
 });
-
-/// Words that open the clause holding an impression ("where Sanders is expected to win").
-const IMPRESSION_CLAUSE_OPENERS: &[&str] = &[
-    "where", "when", "while", "because", "although", "though", "if", "that", "but", "as", "since",
-    "after", "before", "so", "whether", "until", "unless",
-];
-
-/// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
-/// and show results"), so they do not start a new statement there.
-const NOT_CONJOINED: &[&str] = &[
-    "read",
-    "show",
-    "find",
-    "know",
-    "expect",
-    "post",
-    "continue",
-    "agree",
-    "express",
-    "maintain",
-    "describe",
-    "decline",
-    "observe",
-    "estimate",
-    "indicate",
-    "reveal",
-    "disclose",
-    "quote",
-    "conclude",
-    "charge",
-    "counter",
-    "want",
-    "plan",
-    "call",
-    "praise",
-    "blame",
-    "criticize",
-    "criticise",
-    "accuse",
-    "hope",
-    "fear",
-    "worry",
-    "believe",
-    "think",
-    "propose",
-    "promise",
-    "vow",
-    "pledge",
-    "urge",
-    "demand",
-    "deny",
-    "describe",
-    "tell",
-    "call for",
-    "call on",
-];
 
 /// "and said that", "but added: “...”": a reporting verb joined to the one before, opening a
 /// clause or a quotation of its own.
@@ -125,163 +74,19 @@ static CONJOINED_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Words that end a source phrase written after its cue ("said Major-General Igor Konashenkov,
-/// a spokesman ..., according to the Interfax news agency").
+/// Where a source phrase written after its cue ends: a word of `SOURCE_AFTER_STOPS`, a
+/// sentence or clause mark, or the end.
 static SOURCE_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:,?\s+(?:according to|as reported by|as quoted by|in a|in an|in comments|in remarks|on|at|during|earlier|later|late|told|adding|saying|who|when|after|before|via|by telephone|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[.;:!?“”\x22(]|''|$)").unwrap()
+    let alternation = crate::lexicon::alternation(SOURCE_AFTER_STOPS.iter().copied());
+    Regex::new(&format!(
+        r"(?:,?\s+(?:{alternation})\b|[.;:!?“”\x22(]|''|$)"
+    ))
+    .unwrap()
 });
 
 /// A party-and-state appositive after a politician's name: "R-Ky.", "D-N.Y.", "I-Vt.".
 static PARTY_STATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$").unwrap());
-
-/// Words that open an adverbial between a cue and "that" ("said in a statement on Friday that").
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "earlier",
-    "later",
-    "late",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "via",
-    "through",
-    "while",
-    "by",
-    "before",
-    "after",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "repeatedly",
-    "again",
-    "privately",
-    "publicly",
-    "recently",
-    "previously",
-    "then",
-    "also",
-    "further",
-    "separately",
-    "flatly",
-];
-
-/// Cue lemmas with other, non-reporting senses: they report only before "that", a colon or a
-/// quotation ("The conflict ... has claimed the lives of more than 400,000 people").
-const AMBIGUOUS_LEMMAS: &[&str] = &[
-    "expect", "describe", "demand", "wonder", "disagree", "post", "answer", "claim", "express",
-    "maintain", "observe", "agree", "continue", "reveal", "disclose", "estimate", "call", "recall",
-    "indicate", "quote", "ask", "conclude", "tweet", "read", "write", "respond", "reply",
-    "confirm", "charge", "counter", "mention", "add", "find", "show",
-    // "knew" is mostly "knew the area"; "knows that" reports.
-    "know",
-];
-
-/// Words that open an indirect question ("asked whether", "asked him how").
-const QUESTION_WORDS: &[&str] = &[
-    "whether", "if", "how", "what", "why", "when", "who", "where",
-];
-
-/// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
-const NOT_AFTER_CUE: &[&str] = &[
-    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "of", "and",
-    "or", "must", "should", "do", "did", "does",
-];
-
-/// Words opening an adverbial clause, which is no statement ("In the former coal mining town of
-/// Scranton, ...", "After reciting this passage, ...").
-const SUBORDINATE_OPENERS: &[&str] = &[
-    "in",
-    "after",
-    "when",
-    "while",
-    "as",
-    "before",
-    "since",
-    "although",
-    "though",
-    "if",
-    "because",
-    "during",
-    "on",
-    "at",
-    "with",
-    "despite",
-    "following",
-    "speaking",
-    "asked",
-    "addressing",
-    "earlier",
-    "later",
-    "also",
-    "separately",
-    "meanwhile",
-    "still",
-    "but",
-    "and",
-    "amid",
-    "for",
-    "to",
-    "from",
-    "under",
-    "by",
-    "about",
-    "over",
-    "against",
-    "without",
-    "unlike",
-    "like",
-    "among",
-    "throughout",
-    "within",
-    "given",
-    "once",
-    "whether",
-    "until",
-];
-
-/// "-ing" words that are prepositions, not a new participle clause.
-const NOT_PARTICIPLES: &[&str] = &[
-    "including",
-    "according",
-    "regarding",
-    "concerning",
-    "excluding",
-    "following",
-    "during",
-    "considering",
-    "involving",
-    "notwithstanding",
-    "pending",
-    "barring",
-    "nothing",
-    "something",
-    "anything",
-    "everything",
-    "thing",
-    "king",
-    "morning",
-    "evening",
-    "spring",
-    "bring",
-    "being",
-];
-
-/// Words that end a clause before a source ("..., and officials said").
-const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "while", "that", "because", "as", "when", "if", "since", "where", "although",
-    "though", "after", "before", "which", "who", "so", "whom", "whether", "than", "until", "by",
-    "with", "yet",
-];
 
 /// A cue found in a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -754,26 +559,6 @@ fn in_view(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found>
         sentence: 0,
     })
 }
-
-/// Polls and studies whose findings an opening "In the new ... poll," reports.
-const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "study", "studies"];
-
-/// Nouns of thought or speech after a possessor that make "In X's ..." a view ("In Trump's
-/// mind", "in Forbes’ words").
-const VIEW_NOUNS: &[&str] = &[
-    "mind",
-    "view",
-    "words",
-    "opinion",
-    "eyes",
-    "estimation",
-    "telling",
-    "account",
-    "judgment",
-    "assessment",
-    "analysis",
-    "reckoning",
-];
 
 /// A transcript turn: a paragraph opened by a speaker's label ("TRUMP:", "Alex Seitz-Wald:",
 /// "Q:") and a colon; the rest of the paragraph is what the speaker said.

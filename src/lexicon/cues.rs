@@ -599,3 +599,69 @@ pub fn cue_lemma(word: &str) -> Option<&'static str> {
         .find(|(form, _)| *form == word)
         .map(|(_, lemma)| *lemma)
 }
+
+/// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
+/// and show results"), so they do not start a new statement there.
+pub const NOT_CONJOINED: &[&str] = &[
+    "read",
+    "show",
+    "find",
+    "know",
+    "expect",
+    "post",
+    "continue",
+    "agree",
+    "express",
+    "maintain",
+    "describe",
+    "decline",
+    "observe",
+    "estimate",
+    "indicate",
+    "reveal",
+    "disclose",
+    "quote",
+    "conclude",
+    "charge",
+    "counter",
+    "want",
+    "plan",
+    "call",
+    "praise",
+    "blame",
+    "criticize",
+    "criticise",
+    "accuse",
+    "hope",
+    "fear",
+    "worry",
+    "believe",
+    "think",
+    "propose",
+    "promise",
+    "vow",
+    "pledge",
+    "urge",
+    "demand",
+    "deny",
+    "tell",
+    "call for",
+    "call on",
+];
+
+/// Cue lemmas with other, non-reporting senses: they report only before "that", a colon or a
+/// quotation ("The conflict ... has claimed the lives of more than 400,000 people").
+pub const AMBIGUOUS_LEMMAS: &[&str] = &[
+    "expect", "describe", "demand", "wonder", "disagree", "post", "answer", "claim", "express",
+    "maintain", "observe", "agree", "continue", "reveal", "disclose", "estimate", "call", "recall",
+    "indicate", "quote", "ask", "conclude", "tweet", "read", "write", "respond", "reply",
+    "confirm", "charge", "counter", "mention", "add", "find", "show",
+    // "knew" is mostly "knew the area"; "knows that" reports.
+    "know",
+];
+
+/// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
+pub const NOT_AFTER_CUE: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "of", "and",
+    "or", "must", "should", "do", "did", "does",
+];

@@ -586,3 +586,23 @@ pub const NAME_DESCRIPTORS: &[&str] = &[
     "news outlet",
     "website",
 ];
+
+/// Polls and studies whose findings an opening "In the new ... poll," reports.
+pub const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "study", "studies"];
+
+/// Nouns of thought or speech after a possessor that make "In X's ..." a view ("In Trump's
+/// mind", "in Forbes’ words").
+pub const VIEW_NOUNS: &[&str] = &[
+    "mind",
+    "view",
+    "words",
+    "opinion",
+    "eyes",
+    "estimation",
+    "telling",
+    "account",
+    "judgment",
+    "assessment",
+    "analysis",
+    "reckoning",
+];
