@@ -41,8 +41,8 @@ use crate::lexicon::clauses::{
 use crate::lexicon::cues::{
     cue_lemma, ACCORDING_CUES, AMBIGUOUS_LEMMAS, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS,
     CUE_VERBS, EVENT_NOUNS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES,
-    NOT_AFTER_CUE, NOT_A_CUE_AFTER, NOT_CONJOINED, NOT_SPEAKER_LABELS, SPEAKER_ADVERBS,
-    TELL_LEMMAS,
+    NOT_AFTER_CUE, NOT_A_CUE_AFTER, NOT_CONJOINED, NOT_SPEAKER_LABELS, OBJECT_ENDS,
+    SPEAKER_ADVERBS, STANCE_OBJECT_LEMMAS, TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, POLL_NOUNS, PRONOUNS, SOURCE_DETERMINERS,
@@ -1446,6 +1446,16 @@ fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
             return None;
         }
     }
+    // "Christie endorsed Trump last week and has appeared at the billionaire businessman’s side":
+    // a stance's content is its object.
+    if STANCE_OBJECT_LEMMAS.contains(&cue.lemma) && kind == ClaimKind::Indirect {
+        let object = content.slice(text);
+        if let Some(cut) = OBJECT_ENDS.iter().filter_map(|w| object.find(w)).min() {
+            if cut > 0 {
+                content.byte_end = content.byte_start + cut;
+            }
+        }
+    }
     let content = with_that(text, kind, content);
     Some(Found {
         kind,
@@ -2250,6 +2260,15 @@ mod tests {
         let got =
             claims("Patient advocacy groups note that Sanders co-sponsored bans in 2003 and 2005.");
         assert_eq!(got[0].1, "Patient advocacy groups", "{got:?}");
+    }
+
+    #[test]
+    fn stance_content_is_its_object() {
+        let got = claims(
+            "Christie endorsed Trump last week and has appeared at the billionaire businessman’s \
+             side at campaign appearances.",
+        );
+        assert_eq!(got, vec![t("indirect", "Christie", "endorsed", "Trump")]);
     }
 
     #[test]

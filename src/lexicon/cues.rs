@@ -665,3 +665,24 @@ pub const NOT_AFTER_CUE: &[&str] = &[
     "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "of", "and",
     "or", "must", "should", "do", "did", "does",
 ];
+
+/// Lemmas of stances whose content is the object they take ("Christie endorsed Trump last week
+/// and has appeared at his side", "would not support the bill"): the content ends at one of
+/// `OBJECT_ENDS`.
+pub const STANCE_OBJECT_LEMMAS: &[&str] = &["endorse", "support", "back", "oppose"];
+
+/// Words after a stance's object that start something else: a conjunction, a time or a place.
+pub const OBJECT_ENDS: &[&str] = &[
+    " and ",
+    " but ",
+    " because ",
+    " last ",
+    " on ",
+    " during ",
+    " after ",
+    " when ",
+    " before ",
+    " since ",
+    " at ",
+    " in ",
+];
