@@ -352,6 +352,25 @@ pub const EVIDENCE_NOUNS: &[&str] = &[
     "estimates",
 ];
 
+/// What joins a second clause with its own source and cue to a reported one: "Six in 10 Virginia
+/// Democratic primary voters said Clinton is honest and trustworthy, and three-quarters said the
+/// same of Sanders". "and" and "but" count only after a comma or a dash (without one, "said taxes
+/// and spending rose" joins nouns).
+pub const CLAUSE_COORDINATORS: &[&str] = &[
+    ", and",
+    ", but",
+    ", while",
+    " while",
+    ", whereas",
+    " whereas",
+    " - and",
+    " — and",
+    " – and",
+    " - but",
+    " — but",
+    " – but",
+];
+
 /// Cues whose source follows them ("according to the Interfax news agency", "as reported by
 /// Reuters"): the attribution is the `according_to` kind.
 pub const ACCORDING_CUES: &[&str] = &["according to", "as reported by", "as quoted by"];
@@ -580,3 +599,90 @@ pub fn cue_lemma(word: &str) -> Option<&'static str> {
         .find(|(form, _)| *form == word)
         .map(|(_, lemma)| *lemma)
 }
+
+/// Cue lemmas that after "and" mostly carry on the reported clause ("the plan would cut taxes
+/// and show results"), so they do not start a new statement there.
+pub const NOT_CONJOINED: &[&str] = &[
+    "read",
+    "show",
+    "find",
+    "know",
+    "expect",
+    "post",
+    "continue",
+    "agree",
+    "express",
+    "maintain",
+    "describe",
+    "decline",
+    "observe",
+    "estimate",
+    "indicate",
+    "reveal",
+    "disclose",
+    "quote",
+    "conclude",
+    "charge",
+    "counter",
+    "want",
+    "plan",
+    "call",
+    "praise",
+    "blame",
+    "criticize",
+    "criticise",
+    "accuse",
+    "hope",
+    "fear",
+    "worry",
+    "believe",
+    "think",
+    "propose",
+    "promise",
+    "vow",
+    "pledge",
+    "urge",
+    "demand",
+    "deny",
+    "tell",
+    "call for",
+    "call on",
+];
+
+/// Cue lemmas with other, non-reporting senses: they report only before "that", a colon or a
+/// quotation ("The conflict ... has claimed the lives of more than 400,000 people").
+pub const AMBIGUOUS_LEMMAS: &[&str] = &[
+    "expect", "describe", "demand", "wonder", "disagree", "post", "answer", "claim", "express",
+    "maintain", "observe", "agree", "continue", "reveal", "disclose", "estimate", "call", "recall",
+    "indicate", "quote", "ask", "conclude", "tweet", "read", "write", "respond", "reply",
+    "confirm", "charge", "counter", "mention", "add", "find", "show",
+    // "knew" is mostly "knew the area"; "knows that" reports.
+    "know",
+];
+
+/// Words that never follow a reporting verb: the word is then a noun ("foreign states have").
+pub const NOT_AFTER_CUE: &[&str] = &[
+    "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "of", "and",
+    "or", "must", "should", "do", "did", "does",
+];
+
+/// Lemmas of stances whose content is the object they take ("Christie endorsed Trump last week
+/// and has appeared at his side", "would not support the bill"): the content ends at one of
+/// `OBJECT_ENDS`.
+pub const STANCE_OBJECT_LEMMAS: &[&str] = &["endorse", "support", "back", "oppose"];
+
+/// Words after a stance's object that start something else: a conjunction, a time or a place.
+pub const OBJECT_ENDS: &[&str] = &[
+    " and ",
+    " but ",
+    " because ",
+    " last ",
+    " on ",
+    " during ",
+    " after ",
+    " when ",
+    " before ",
+    " since ",
+    " at ",
+    " in ",
+];

@@ -7,6 +7,7 @@
 pub mod abbreviations;
 pub mod aliases;
 pub mod boilerplate;
+pub mod clauses;
 pub mod cues;
 pub mod metadata;
 pub mod numbers;

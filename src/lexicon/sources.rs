@@ -233,6 +233,20 @@ pub const COLLECTIVE_SOURCES: &[&str] = &[
     "economists",
 ];
 
+/// Phrases after a noun that say how an unnamed source knows ("people familiar with the matter",
+/// "a source close to him", "officials briefed on the talks"): the words after them belong to the
+/// source.
+pub const SOURCE_POSTMODIFIERS: &[&str] = &[
+    "familiar with",
+    "close to",
+    "with knowledge of",
+    "with direct knowledge of",
+    "briefed on",
+    "knowledgeable about",
+    "privy to",
+    "involved in",
+];
+
 /// Words that cannot be inside a source phrase: verbs and clause words. "the plan that was
 /// offered said" is no source.
 pub const NOT_IN_SOURCE: &[&str] = &[
@@ -571,4 +585,24 @@ pub const NAME_DESCRIPTORS: &[&str] = &[
     "TV",
     "news outlet",
     "website",
+];
+
+/// Polls and studies whose findings an opening "In the new ... poll," reports.
+pub const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "study", "studies"];
+
+/// Nouns of thought or speech after a possessor that make "In X's ..." a view ("In Trump's
+/// mind", "in Forbes’ words").
+pub const VIEW_NOUNS: &[&str] = &[
+    "mind",
+    "view",
+    "words",
+    "opinion",
+    "eyes",
+    "estimation",
+    "telling",
+    "account",
+    "judgment",
+    "assessment",
+    "analysis",
+    "reckoning",
 ];
