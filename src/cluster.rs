@@ -60,7 +60,10 @@ const MAX_BUCKET_PAIRS: usize = 64;
 fn words(text: &str, buffer: &mut String) -> Vec<(usize, usize)> {
     buffer.clear();
     let mut ranges = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let start = buffer.len();
         if word.is_ascii() {
             buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
@@ -215,7 +218,10 @@ pub fn candidate_pairs(signatures: &[Option<Vec<u32>>]) -> Vec<(u32, u32)> {
                 .enumerate()
                 .filter_map(|(i, sig)| {
                     let rows = &sig.as_ref()?[band * ROWS..(band + 1) * ROWS];
-                    Some((rows.iter().fold(band as u64, |h, &r| mix(h ^ u64::from(r))), i as u32))
+                    Some((
+                        rows.iter().fold(band as u64, |h, &r| mix(h ^ u64::from(r))),
+                        i as u32,
+                    ))
                 })
                 .collect();
             keyed.sort_unstable();
