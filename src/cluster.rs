@@ -169,9 +169,9 @@ unsafe fn fold_minima_avx2(family: &HashFamily, shingles: &[u64], sig: &mut [u32
 fn fold_minima(family: &HashFamily, shingles: &[u64], sig: &mut [u32; NUM_HASHES]) {
     for &s in shingles {
         let x = (mix(s) >> 32) as u32;
-        for i in 0..NUM_HASHES {
-            let h = family.a[i].wrapping_mul(x).wrapping_add(family.b[i]);
-            sig[i] = sig[i].min(h ^ (h >> 15));
+        for ((slot, &a), &b) in sig.iter_mut().zip(&family.a).zip(&family.b) {
+            let h = a.wrapping_mul(x).wrapping_add(b);
+            *slot = (*slot).min(h ^ (h >> 15));
         }
     }
 }
