@@ -35,8 +35,8 @@ use regex::Regex;
 use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::clauses::{
-    ADVERBIAL_OPENERS, CLAUSE_WORDS, IMPRESSION_CLAUSE_OPENERS, NOT_PARTICIPLES, QUESTION_WORDS,
-    SOURCE_AFTER_STOPS, SUBORDINATE_OPENERS,
+    is_adverbial_opener, ADVERBIAL_OPENERS, CLAUSE_WORDS, IMPRESSION_CLAUSE_OPENERS,
+    NOT_PARTICIPLES, QUESTION_WORDS, SOURCE_AFTER_STOPS, SUBORDINATE_OPENERS, WEEKDAYS,
 };
 use crate::lexicon::cues::{
     cue_lemma, ACCORDING_CUES, AMBIGUOUS_LEMMAS, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS,
@@ -77,7 +77,8 @@ static CONJOINED_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a source phrase written after its cue ends: a word of `SOURCE_AFTER_STOPS`, a
 /// sentence or clause mark, or the end.
 static SOURCE_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    let alternation = crate::lexicon::alternation(SOURCE_AFTER_STOPS.iter().copied());
+    let alternation =
+        crate::lexicon::alternation(SOURCE_AFTER_STOPS.iter().chain(WEEKDAYS).copied());
     Regex::new(&format!(
         r"(?:,?\s+(?:{alternation})\b|[.;:!?“”\x22(]|''|$)"
     ))
@@ -369,9 +370,7 @@ fn sentence_claims(
                 {
                     let opener = opens_adverbial(&first_word(&t));
                     leading(lx, text, s, *cue, quotes)
-                        .filter(|l| {
-                            words(l) >= 4 && !ADVERBIAL_OPENERS.contains(&first_word(l).as_str())
-                        })
+                        .filter(|l| words(l) >= 4 && !is_adverbial_opener(first_word(l).as_str()))
                         // "At the same time, they indicated their readiness ...": an adverbial
                         // is never the content.
                         .or((!(opener && words(&t) <= 4)).then_some(t))
@@ -392,6 +391,7 @@ fn sentence_claims(
                                 && l.content.byte_start > cue.span.byte_end
                                 && !ADVERBIAL_OPENERS
                                     .iter()
+                                    .chain(WEEKDAYS)
                                     .any(|a| a.eq_ignore_ascii_case(&first))
                                 && !SUBORDINATE_OPENERS.contains(&first.as_str())
                         })
@@ -1154,7 +1154,7 @@ fn source_after(lx: &Lexicon, text: &str, from: usize, to: usize) -> Option<Sour
     let lower = first.to_lowercase();
     // "Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with ...": a
     // time or place after the cue is no source.
-    if ADVERBIAL_OPENERS.contains(&first) {
+    if is_adverbial_opener(first) {
         return None;
     }
     let head_words: Vec<&str> = phrase.split(',').next()?.split_whitespace().collect();
@@ -1798,7 +1798,7 @@ fn content_start(text: &str, cue: Cue, end: usize) -> usize {
         } else if !first.is_empty() {
             pos = words[0].0 + first.len();
         }
-    } else if ADVERBIAL_OPENERS.contains(&first.trim_end_matches(',')) {
+    } else if is_adverbial_opener(first.trim_end_matches(',')) {
         if let Some(p) = that_within(14) {
             pos = p;
         } else {

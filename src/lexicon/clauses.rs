@@ -8,7 +8,26 @@ pub const IMPRESSION_CLAUSE_OPENERS: &[&str] = &[
     "after", "before", "so", "whether", "until", "unless",
 ];
 
-/// Words that open an adverbial between a cue and "that" ("said in a statement on Friday that").
+/// Weekday names, capitalised as written: they open an adverbial ("said Friday that") and end a
+/// source phrase written after its cue ("said Rudskoi Friday"), besides the words below.
+pub const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether `word` opens an adverbial between a cue and "that": a word of [`ADVERBIAL_OPENERS`]
+/// or a weekday.
+pub fn is_adverbial_opener(word: &str) -> bool {
+    ADVERBIAL_OPENERS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
+/// Words that open an adverbial between a cue and "that" ("said in a statement on Friday that"),
+/// besides the [`WEEKDAYS`].
 pub const ADVERBIAL_OPENERS: &[&str] = &[
     "in",
     "on",
@@ -28,13 +47,6 @@ pub const ADVERBIAL_OPENERS: &[&str] = &[
     "by",
     "before",
     "after",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "repeatedly",
     "again",
     "privately",
@@ -140,7 +152,8 @@ pub const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Words that end a source phrase written after its cue ("said Major-General Igor Konashenkov,
-/// a spokesman ..., according to the Interfax news agency", "said Mr. Schmidt, who bought ...").
+/// a spokesman ..., according to the Interfax news agency", "said Mr. Schmidt, who bought ..."),
+/// besides the [`WEEKDAYS`].
 pub const SOURCE_AFTER_STOPS: &[&str] = &[
     "according to",
     "as reported by",
@@ -168,11 +181,4 @@ pub const SOURCE_AFTER_STOPS: &[&str] = &[
     "this",
     "yesterday",
     "today",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
