@@ -13,7 +13,8 @@ Measures, each in its own process (so each peak memory is its own):
     one core), which is the job trafilatura does (the extract_files row adds claims and quantities);
   * on a bigger corpus (every real article once, repeated with new ids up to --scale-mb):
     newsclaims.extract at jobs = 1, 2 and all cores;
-  * per stage (parse, attribution, quantity) and the whole Rust pipeline on that same bigger corpus,
+  * per stage (parse, attribution, quantity, all per-document stages, the batch-level link) and
+    the whole Rust pipeline on that same bigger corpus,
     through `cargo run --release --example corpus -- --stages` (skipped when cargo is missing).
 Prints Markdown tables (documents/s, MB/s with MB = 10**6 bytes of UTF-8 text or HTML, the ratio
 newsclaims/peer, peak RSS) and the machine; writes them with the raw figures to --out.
@@ -325,12 +326,15 @@ def tables(res, mach, args):
         heads = [f"jobs={j}" if j else f"all ({n})" for j, n in jobs_seen]
         out.append("| stage | " + " | ".join(heads) + " |")
         out.append("|---|" + "---:|" * len(heads))
-        for stage in ("parse", "attribution", "quantity", "pipeline"):
+        names = {"documents": "all per-document stages (parse … dates, table rows)",
+                 "link": "batch-level steps (repeats, source ids; serial in part)",
+                 "pipeline": "whole pipeline (Rust, no Python)"}
+        for stage in ("parse", "attribution", "quantity", "documents", "link", "pipeline"):
             cells = []
             for j, _ in jobs_seen:
                 st = next((x for x in stages if x["stage"] == stage and x["jobs"] == j), None)
                 cells.append(fmt(st["mb_per_s"]) if st else "n/a")
-            name = "whole pipeline (Rust, no Python)" if stage == "pipeline" else stage
+            name = names.get(stage, stage)
             out.append(f"| {name} | " + " | ".join(cells) + " |")
     out.append("")
     out.append("Versions: " + "; ".join(

@@ -10,8 +10,10 @@
 //! PolNeAR and bench/run.py formats). `--limit N` keeps the first N documents of each JSON Lines
 //! file. Without `--stages` the whole pipeline runs once at the first `--jobs` value and one line
 //! of counts is printed (what callgrind measures). With `--stages` each stage (parse, attribution,
-//! quantity) and the whole pipeline are timed separately at every `--jobs` value (0 = all cores),
-//! best of `--repeat` runs, and one JSON line per measurement is printed.
+//! quantity), all per-document stages together (`documents`: also dates and table rows), the
+//! batch-level steps alone (`link`: repeats and source ids over all claims) and the whole
+//! pipeline are timed separately at every `--jobs` value (0 = all cores), best of `--repeat`
+//! runs, and one JSON line per measurement is printed.
 //!
 //! `NEWSCLAIMS_DUMP=FILE` also writes every table to FILE (to diff outputs across a change).
 //!
@@ -24,7 +26,9 @@ use std::time::Instant;
 use newsclaims::attribution::extract_claims;
 use newsclaims::parse::parse_document;
 use newsclaims::quantity::extract_quantities;
-use newsclaims::{extract_batch, raw_from_text, Document, Options, RawDocument};
+use newsclaims::{
+    extract_batch, extract_documents, link_batch, raw_from_text, Document, Options, RawDocument,
+};
 use rayon::prelude::*;
 
 struct Args {
@@ -195,6 +199,18 @@ fn run_stages(raws: &[RawDocument], args: &Args) {
         report("attribution", jobs, threads, n, bytes, t);
         let t = timed_mut(jobs, args.repeat, &attributed, extract_quantities);
         report("quantity", jobs, threads, n, bytes, t);
+        let t = best_of(jobs, args.repeat, || {
+            extract_documents(raws, &options, None).expect("extract_documents")
+        });
+        report("documents", jobs, threads, n, bytes, t);
+        // The batch-level steps (repeats and source ids over all claims) on one output.
+        let unlinked = extract_documents(raws, &options, Some(threads)).expect("extract_documents");
+        let mut best = f64::INFINITY;
+        for _ in 0..args.repeat.max(1) {
+            let mut tables = unlinked.clone();
+            best = best.min(best_of(jobs, 1, || link_batch(&mut tables)));
+        }
+        report("link", jobs, threads, n, bytes, best);
         let t = best_of(jobs, args.repeat, || {
             extract_batch(raws, &options, None).expect("extract_batch")
         });
