@@ -1,7 +1,7 @@
 """Value accuracy of newsclaims' quantities on the peers' own test suites, side by side with
 quantulum3 on the same sentences, and the speed of both on the same texts.
 
-    python bench/peer_quantities.py [--shared ../shared] [--quantulum-python /tmp/peers/bin/python]
+    python bench/peer_quantities.py [--shared ../shared] [--quantulum-python /tmp/peers/bin/python] [--misses]
 
 Suites (data in ``<shared>/eval/quantities/``, never copied here):
 - quantulum3's ``quantities.json``: sentences whose every expected unit is in scope (counts,
@@ -147,6 +147,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=default_shared)
     ap.add_argument("--quantulum-python", default="/tmp/peers/bin/python")
+    ap.add_argument("--misses", action="store_true", help="also list the cases newsclaims misses in part")
     args = ap.parse_args()
     import newsclaims
 
@@ -165,12 +166,16 @@ def main():
     except (OSError, subprocess.CalledProcessError, ValueError, IndexError) as e:
         print(f"quantulum3 not run: {e}", file=sys.stderr)
 
-    suites = {}
+    suites, misses = {}, []
     for i, (suite, _, exp) in enumerate(all_cases):
         s = suites.setdefault(suite, {"cases": 0, "expected": 0, "newsclaims": 0, "quantulum3": 0})
         s["cases"] += 1
         s["expected"] += len(exp)
-        s["newsclaims"] += score(exp, ours.get(str(i), []))
+        found = score(exp, ours.get(str(i), []))
+        s["newsclaims"] += found
+        if args.misses and found < len(exp):
+            got = [v if lo is None else (lo, hi) for v, lo, hi in ours.get(str(i), [])]
+            misses.append(f"[{suite}] expected {[e[1:] for e in exp]} got {got}: {texts[i][:110]!r}")
         if peer is not None:
             s["quantulum3"] += score(exp, [(float(v), None, None) for v in peer[i]])
     print(f"{'suite':<16} {'cases':>5} {'expected':>8} {'newsclaims':>10} {'quantulum3':>10}")
@@ -182,6 +187,8 @@ def main():
                      "quantulum3": None if b is None else round(b, 4)}
         print(f"{name:<16} {s['cases']:>5} {s['expected']:>8} {a:>10.3f} {'-' if b is None else f'{b:10.3f}':>10}")
 
+    if misses:
+        print("\n".join(misses))
     news = [s["text"] for s in load(args.shared / "eval" / "quantities" / "cqe" / "NewsQuant.json")]
     t0 = time.perf_counter()
     newsclaims.extract(news, jobs=1)

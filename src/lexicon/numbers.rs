@@ -109,6 +109,25 @@ pub const FRACTION_WORDS: &[(&str, f64)] = &[
     ("tenths", 1.0 / 10.0),
 ];
 
+/// Vulgar fraction characters: "½ mile", "2½ years", "¾ of the vote".
+pub const VULGAR_FRACTIONS: &[(&str, f64)] = &[
+    ("½", 1.0 / 2.0),
+    ("⅓", 1.0 / 3.0),
+    ("⅔", 2.0 / 3.0),
+    ("¼", 1.0 / 4.0),
+    ("¾", 3.0 / 4.0),
+    ("⅕", 1.0 / 5.0),
+    ("⅖", 2.0 / 5.0),
+    ("⅗", 3.0 / 5.0),
+    ("⅘", 4.0 / 5.0),
+    ("⅙", 1.0 / 6.0),
+    ("⅚", 5.0 / 6.0),
+    ("⅛", 1.0 / 8.0),
+    ("⅜", 3.0 / 8.0),
+    ("⅝", 5.0 / 8.0),
+    ("⅞", 7.0 / 8.0),
+];
+
 /// Vague magnitudes: `(phrase, low, high)`, longest first. The value is null and the bounds are
 /// the order of magnitude ("thousands of lives" -> 1,000 to 10,000; "dozens" -> 12 to 120).
 pub const VAGUE_MAGNITUDES: &[(&str, f64, f64)] = &[

@@ -41,7 +41,7 @@ use crate::lexicon::numbers::{
     FRACTION_WORDS, GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS,
     ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS,
     PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, RATE_DENOMINATORS,
-    TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES,
+    TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES, VULGAR_FRACTIONS,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
@@ -360,11 +360,20 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         {
             return None;
         }
+        // "half a billion dollars", "a quarter million people": a fraction of a scale word.
+        let of_scale = HALF_A_SCALE
+            .captures(&text[m.end()..s.byte_end])
+            .and_then(|h| {
+                let scale = h["scale"].to_ascii_lowercase();
+                let (_, v) = SCALE_WORDS.iter().find(|(w, _)| *w == scale)?;
+                Some((*v, h[0].len()))
+            });
         // "a sixth try", "a third term": an ordinal before its noun; "a third of", "by one
         // third," and "a quarter" at a phrase end are shares.
         let next = next_word(text, m.end(), s.byte_end).to_ascii_lowercase();
         let punct_next = text[m.end()..].starts_with(|c: char| !c.is_whitespace());
-        if count == 1.0
+        if of_scale.is_none()
+            && count == 1.0
             && !word.starts_with("hal")
             && !punct_next
             && !next.is_empty()
@@ -376,15 +385,35 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         f.value = Some(count * part);
         f.unit = "fraction";
         f.explicit_unit = true;
-        // "half a billion dollars", "half a million films": half of a scale word.
-        if let Some(h) = HALF_A_SCALE.captures(&text[m.end()..s.byte_end]) {
-            let scale = h["scale"].to_ascii_lowercase();
-            if let Some((_, v)) = SCALE_WORDS.iter().find(|(w, _)| *w == scale) {
-                f.value = Some(count * part * v);
-                f.unit = "count";
-                f.explicit_unit = false;
-                f.end = m.end() + h[0].len();
+        if let Some((scale, len)) = of_scale {
+            f.value = Some(count * part * scale);
+            f.unit = "count";
+            f.explicit_unit = false;
+            f.end = m.end() + len;
+            read_unit(text, s, &mut f);
+        }
+    } else if let Some(v) = c.name("vulgar") {
+        // "2½ years", "½ mile", "¾ of the vote".
+        let (_, part) = VULGAR_FRACTIONS.iter().find(|(w, _)| *w == v.as_str())?;
+        if before_char(text, m.start())
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.'))
+        {
+            return None;
+        }
+        match c.name("whole") {
+            Some(whole) => {
+                f.value = Some(whole.as_str().parse::<f64>().ok()? + part);
                 read_unit(text, s, &mut f);
+            }
+            None => {
+                f.value = Some(*part);
+                f.unit = "fraction";
+                f.explicit_unit = true;
+                if let Some((unit, u_start, u_end, _)) = unit_at(text, f.end, s.byte_end) {
+                    f.unit = unit;
+                    f.unit_text = Some((u_start, u_end));
+                    f.end = u_end;
+                }
             }
         }
     } else if let (Some(n), Some(d)) = (c.name("dn"), c.name("dd")) {
@@ -598,7 +627,8 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// "a million", "a dozen" after a fraction: "half a billion dollars".
+/// A scale word after a fraction, with or without "a": "half a billion dollars", "a quarter
+/// million people", "half a dozen".
 static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
     let scales = SCALE_WORDS
         .iter()
@@ -606,7 +636,7 @@ static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(
-        &format!(r"^(?i)[\s-]+an?[\s-]+(?P<scale>{scales})\b").replace(r"\b", ASCII_BOUNDARY),
+        &format!(r"^(?i)[\s-]+(?:an?[\s-]+)?(?P<scale>{scales})\b").replace(r"\b", ASCII_BOUNDARY),
     )
     .unwrap()
 });
@@ -804,9 +834,11 @@ fn digits_stand_alone(text: &str, s: Span, start: usize, num_start: usize, num_e
         && before_char(text, start).is_some_and(|c| {
             c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | ':' | '#' | '@' | '-' | '–')
         })
+        // "100-500", "1000–5000": a dash between numbers joins a range.
         && !(start > s.byte_start
-            && before_char(text, start) == Some('-')
-            && after_number(text, start - 1))
+            && before_char(text, start)
+                .filter(|c| matches!(c, '-' | '–'))
+                .is_some_and(|dash| after_number(text, start - dash.len_utf8())))
     {
         return false;
     }
@@ -837,8 +869,10 @@ fn digits_stand_alone(text: &str, s: Span, start: usize, num_start: usize, num_e
 
 /// Whether a plain number ends at byte `at` ("5" in "5-10W", not "38" in "a38-653c").
 fn after_number(text: &str, at: usize) -> bool {
-    let run = text[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    run.len() < at && !run.ends_with(|c: char| c.is_alphanumeric() || c == '-')
+    // "5%–10%": a percent sign may close the first number.
+    let head = text[..at].strip_suffix('%').unwrap_or(&text[..at]);
+    let run = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    run.len() < head.len() && !run.ends_with(|c: char| c.is_alphanumeric() || c == '-')
 }
 
 /// Years (1800-2100 written without separators), days of the month next to a month name,
@@ -1777,6 +1811,49 @@ mod tests {
             (q[0].low, q[0].high, q[0].unit.as_str()),
             (Some(5.0), Some(10.0), "watt")
         );
+        // An en dash glued to both numbers is a range too (Recognizers-Text's "1000–5000").
+        let q = extract("Between 1,000–5,000 people fled, and support stood at 40%–45%.");
+        assert_eq!(
+            (q[0].low, q[0].high, q[0].counted.as_deref()),
+            (Some(1000.0), Some(5000.0), Some("people"))
+        );
+        assert_eq!(
+            (q[1].low, q[1].high, q[1].unit.as_str()),
+            (Some(40.0), Some(45.0), "percent")
+        );
+        assert_eq!(q.len(), 2);
+    }
+
+    #[test]
+    fn vulgar_fractions_and_fractions_of_a_scale() {
+        let q = extract("The siege lasted 2½ years; he was held 5 ½ years, the front moved ½ mile and ¾ of the vote went to him.");
+        let got: Vec<_> = q.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2.5), "year"),
+                (Some(5.5), "year"),
+                (Some(0.5), "mile"),
+                (Some(0.75), "fraction")
+            ]
+        );
+        assert_eq!(
+            q[0].span.slice(&parsed("The siege lasted 2½ years").text),
+            "2½ years"
+        );
+        let q =
+            extract("A quarter million people fled, half million troops and half a dozen tanks.");
+        let got: Vec<_> = q.iter().map(|q| (q.value, q.counted.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(250_000.0), Some("people")),
+                (Some(500_000.0), Some("troops")),
+                (Some(6.0), Some("tanks"))
+            ]
+        );
+        // "a third term" stays an ordinal.
+        assert!(extract("He won a third term.").is_empty());
     }
 
     #[test]

@@ -13,12 +13,12 @@ use crate::lexicon::alternation;
 
 use crate::lexicon::numbers::{
     CASED_UNITS, CURRENCY_PREFIXES, FRACTION_WORDS, MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS,
-    UNIT_WORDS, VAGUE_MAGNITUDES,
+    UNIT_WORDS, VAGUE_MAGNITUDES, VULGAR_FRACTIONS,
 };
 
-/// The core of a number, one of four kinds (named groups `vague`, `fnum`/`frac`, `words`,
-/// `sign`/`cur`/`num`). Vague magnitudes and fractions come first so that "tens of thousands"
-/// and "two-thirds" are not read as "ten" and "two".
+/// The core of a number, one of six kinds (named groups `vague`, `fnum`/`frac`, `whole`/`vulgar`,
+/// `dn`/`dd`, `words`, `sign`/`cur`/`num`). Vague magnitudes and fractions come first so that
+/// "tens of thousands", "two-thirds" and "2½" are not read as "ten", "two" and "2".
 pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     let vague = alternation(VAGUE_MAGNITUDES.iter().map(|(w, _, _)| *w));
     let frac = alternation(FRACTION_WORDS.iter().map(|(w, _)| *w));
@@ -26,8 +26,9 @@ pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     let scale = alternation(SCALE_WORDS.iter().map(|(w, _)| *w));
     let small = alternation(NUMBER_WORDS.iter().take(11).map(|(w, _)| *w));
     let cur = alternation(CURRENCY_PREFIXES.iter().map(|(w, _)| *w));
+    let vulgar = alternation(VULGAR_FRACTIONS.iter().map(|(w, _)| *w));
     Regex::new(&format!(
-        r"(?i)\b(?P<vague>{vague})\b|\b(?:(?P<fnum>an?|{small})[\s-]+)?(?P<frac>{frac})\b|\b(?P<dn>\d{{1,2}})[/⁄](?P<dd>\d{{1,3}})\b|\b(?P<words>(?:an?\s+(?:{scale})|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*)\b|(?P<sign>[-−+]|\bminus[\s-]|\bnegative\s)?(?:(?P<cur>(?-i:{cur}))\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        r"(?i)\b(?P<vague>{vague})\b|\b(?:(?P<fnum>an?|{small})[\s-]+)?(?P<frac>{frac})\b|(?:(?P<whole>\d{{1,3}})\s?)?(?P<vulgar>{vulgar})|\b(?P<dn>\d{{1,2}})[/⁄](?P<dd>\d{{1,3}})\b|\b(?P<words>(?:an?\s+(?:{scale})|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*)\b|(?P<sign>[-−+]|\bminus[\s-]|\bnegative\s)?(?:(?P<cur>(?-i:{cur}))\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     )
     .replace(r"\b", ASCII_BOUNDARY))
     .unwrap()
