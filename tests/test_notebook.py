@@ -25,11 +25,14 @@ def test_core_hands_over_arrow_buffers_not_lists():
     columns = _core.extract_texts(["Lavrov said: “The talks will continue in Geneva.”"], ["a"], [None], [None])
     for table in TABLES:
         assert set(columns[table]) == {name for name, _, _ in SCHEMA[table]}
-        for name, (kind, length, nulls, validity, buffers) in columns[table].items():
+        for name, chunks in columns[table].items():
+            # One chunk per chunk of documents the core ran: here one.
+            assert isinstance(chunks, list) and len(chunks) == 1, name
+            kind, length, nulls, validity, buffers = chunks[0]
             assert kind in ("int64", "float64", "bool", "large_utf8"), name
             assert isinstance(buffers, tuple) and all(isinstance(b, _core.Buffer) for b in buffers)
             assert validity is None or isinstance(validity, _core.Buffer)
-    kind, length, nulls, validity, (offsets, data) = columns["claims"]["content"]
+    [(kind, length, nulls, validity, (offsets, data))] = columns["claims"]["content"]
     assert (kind, length, nulls) == ("large_utf8", 1, 0)
     # Rust-owned memory that pyarrow reads in place (pa.foreign_buffer), no copy into bytes.
     import pyarrow as pa
@@ -37,6 +40,21 @@ def test_core_hands_over_arrow_buffers_not_lists():
     adopted = pa.foreign_buffer(data.address, len(data), base=data)
     assert adopted.to_pybytes().decode() == "The talks will continue in Geneva."
     assert adopted.address == data.address
+
+
+def test_chunks_of_documents_stay_chunks_of_one_column(seeds_dir):
+    # chunk_bytes=1: one core chunk per document, handed over as one Arrow chunk each (no copy
+    # into one growing buffer); the tables equal those of a single chunk.
+    files = sorted(seeds_dir.glob("*.txt"))
+    texts, ids = [f.read_text(encoding="utf-8") for f in files], [f.stem for f in files]
+    one = _core.extract_texts(texts, ids, [None] * len(texts), [None] * len(texts))
+    many = _core.extract_texts(texts, ids, [None] * len(texts), [None] * len(texts), chunk_bytes=1)
+    assert len(many["documents"]["text"]) == len(texts) and len(one["documents"]["text"]) == 1
+    assert len(many["claims"]["cluster_id"]) == 1  # batch-level columns are whole
+    a, b = _extract.Extraction._from_core(one), _extract.Extraction._from_core(many)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a.table(name), b.table(name), check_categorical=False)
+    assert len(b.claims) > 50 and b.claims["content"].array._pa_array.num_chunks == len(texts)
 
 
 def test_nulls_and_non_ascii_survive_the_buffers():

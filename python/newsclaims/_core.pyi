@@ -16,12 +16,15 @@ class Buffer:
     def __len__(self) -> int:
         """The size in bytes."""
 
-#: One column as Arrow buffers: ``(type, length, null_count, validity, buffers)``. ``type`` is
-#: "int64", "float64", "bool" or "large_utf8"; ``validity`` the Arrow validity bitmap, None when
-#: no value is null; ``buffers`` the data buffers in Arrow order (values; or int64 offsets then
-#: UTF-8 bytes), each a :class:`Buffer`. ``newsclaims._schema.arrow_from_core`` assembles them
-#: with pyarrow without copying.
-ArrowColumn = Tuple[Literal["int64", "float64", "bool", "large_utf8"], int, int, Optional[Buffer], Tuple[Buffer, ...]]
+#: One chunk of a column as Arrow buffers: ``(type, length, null_count, validity, buffers)``.
+#: ``type`` is "int64", "float64", "bool" or "large_utf8"; ``validity`` the Arrow validity bitmap,
+#: None when no value is null; ``buffers`` the data buffers in Arrow order (values; or int64
+#: offsets then UTF-8 bytes), each a :class:`Buffer`.
+ArrowChunk = Tuple[Literal["int64", "float64", "bool", "large_utf8"], int, int, Optional[Buffer], Tuple[Buffer, ...]]
+
+#: One column: one chunk per chunk of documents the core ran (at least one).
+#: ``newsclaims._schema.arrow_from_core`` assembles them with pyarrow without copying.
+ArrowColumn = List[ArrowChunk]
 
 #: ``{table: {column: ArrowColumn}}`` for documents, claims, quantities, sentences and sources, with the
 #: columns of ``newsclaims.SCHEMA`` (dates and categories as strings).

@@ -87,9 +87,7 @@ class Extraction:
 
     @classmethod
     def _from_columns(cls, columns: Dict[str, Dict[str, Any]]) -> "Extraction":
-        """From ``{table: {column: list}}``, or from the core's output as :meth:`_from_core`."""
-        if any(isinstance(v, tuple) for table in columns.values() for v in table.values()):
-            return cls._from_core(columns)
+        """From ``{table: {column: list}}`` (the core's output goes to :meth:`_from_core`)."""
         return cls(*(frame(name, columns[name]) for name in TABLES))
 
     @classmethod

@@ -6,7 +6,7 @@ Every table has the same columns and dtypes whether it holds rows or not. Offset
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 import pyarrow as pa
@@ -153,15 +153,19 @@ def arrow_from_core(table: str, columns: Mapping[str, "_core.ArrowColumn"]) -> p
     return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
 
 
-def column_from_core(name: str, column: "_core.ArrowColumn", dtype: str) -> pa.Array:
-    """One core column (see :func:`arrow_from_core`) as an Arrow array of `dtype`, over the
-    core's memory."""
-    kind, length, nulls, validity, buffers = column
-    if kind != _CORE_KINDS[dtype]:
-        raise TypeError(f"core column {name} is {kind}, the schema expects {_CORE_KINDS[dtype]}")
-    bufs = [_adopt(validity), *map(_adopt, buffers)]
-    array = pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls)
-    return _typed(array, dtype)
+def column_from_core(name: str, column: "_core.ArrowColumn", dtype: str) -> Union[pa.Array, pa.ChunkedArray]:
+    """One core column (see :func:`arrow_from_core`: a list of chunks, one per chunk of
+    documents the core ran) as Arrow of `dtype` over the core's memory: an array for one chunk,
+    a chunked array for several."""
+    arrays = []
+    for kind, length, nulls, validity, buffers in column:
+        if kind != _CORE_KINDS[dtype]:
+            raise TypeError(f"core column {name} is {kind}, the schema expects {_CORE_KINDS[dtype]}")
+        bufs = [_adopt(validity), *map(_adopt, buffers)]
+        arrays.append(_typed(pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls), dtype))
+    if len(arrays) == 1:
+        return arrays[0]
+    return pa.chunked_array(arrays, type=ARROW_TYPES[dtype])
 
 
 def arrow_from_lists(table: str, columns: Mapping[str, Sequence[Any]]) -> pa.Table:

@@ -193,13 +193,13 @@ def _extract_run(run: List[Union[_Text, _File]], extractor: Extractor, jobs: Opt
     jobs = extractor._jobs(jobs)
     if isinstance(run[0], _File):
         files = [u for u in run if isinstance(u, _File)]
-        return Extraction._from_columns(_core.extract_paths([u.path for u in files], [u.id for u in files], jobs=jobs,
-                                                            **extractor._options()))
+        return Extraction._from_core(_core.extract_paths([u.path for u in files], [u.id for u in files], jobs=jobs,
+                                                         **extractor._options()))
     texts: List[_Text] = run  # type: ignore[assignment]
     columns = _core.extract_texts([t.text or "" for t in texts], [t.id for t in texts],
                                   [t.published for t in texts], [t.title for t in texts], jobs=jobs,
                                   formats=[t.format for t in texts], **extractor._options())
-    ex = Extraction._from_columns(columns)
+    ex = Extraction._from_core(columns)
     docs = ex.documents
     if any(t.path is not None for t in texts):
         docs["path"] = pd.Series([t.path for t in texts], dtype="string")
