@@ -37,7 +37,7 @@ pub use error::Error;
 pub use options::Options;
 pub use pipeline::{
     extract_batch, extract_document, extract_documents, extract_file_documents, extract_files,
-    link_batch, raw_from_text, read_file, FileInput,
+    link_batch, link_claims, raw_from_text, read_file, ClaimKeys, FileInput, Links,
 };
 pub use table::Tables;
 

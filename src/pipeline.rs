@@ -18,7 +18,7 @@ use crate::options::Options;
 use crate::parse::decode::{decode_bytes, decode_html_bytes, normalize_text};
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities_with;
-use crate::table::{SourcesTable, Tables};
+use crate::table::{ClaimsTable, SourcesTable, Tables};
 use crate::time::{find_time_expressions, resolve_date};
 
 /// Runs every stage on one document. Never panics: a failure becomes `Document::error`.
@@ -208,8 +208,65 @@ pub fn extract_file_documents(
 /// batch: repeats (`claims.cluster_id`) and source identities (`claims.source_id`, `sources`).
 /// They read only the claims' `doc_id`, `content`, `source`, `source_text` and `source_role`.
 pub fn link_batch(tables: &mut Tables) {
-    link_repeats(tables);
-    identify_sources(tables);
+    let links = link_claims(&ClaimKeys::of(&tables.claims));
+    tables.claims.cluster_id = links.cluster_id;
+    tables.claims.source_id = links.source_id;
+    tables.sources = links.sources;
+}
+
+/// What the batch-level steps read of each claim, borrowed from wherever the claims are kept
+/// (the `claims` table, or the Python binding's Arrow buffers, which need no copy of them).
+#[derive(Debug, Default)]
+pub struct ClaimKeys<'a> {
+    /// The claim's document.
+    pub doc_id: Vec<&'a str>,
+    /// The claim's content.
+    pub content: Vec<&'a str>,
+    /// The resolved source, "" when none.
+    pub source: Vec<&'a str>,
+    /// The source as written.
+    pub source_text: Vec<Option<&'a str>>,
+    /// The source's titles and roles.
+    pub source_role: Vec<Option<&'a str>>,
+}
+
+impl<'a> ClaimKeys<'a> {
+    /// The keys of the claims of a `claims` table.
+    pub fn of(claims: &'a ClaimsTable) -> Self {
+        ClaimKeys {
+            doc_id: claims.doc_id.iter().map(String::as_str).collect(),
+            content: claims.content.iter().map(String::as_str).collect(),
+            source: claims
+                .source
+                .iter()
+                .map(|s| s.as_deref().unwrap_or(""))
+                .collect(),
+            source_text: claims.source_text.iter().map(Option::as_deref).collect(),
+            source_role: claims.source_role.iter().map(Option::as_deref).collect(),
+        }
+    }
+}
+
+/// The batch-level columns: `claims.cluster_id`, `claims.source_id` and the `sources` table.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// Repeats of a claim of another document share an id (see `cluster`).
+    pub cluster_id: Vec<Option<i64>>,
+    /// The claim's row in `sources`.
+    pub source_id: Vec<Option<i64>>,
+    /// One row per real-world source.
+    pub sources: SourcesTable,
+}
+
+/// Runs the batch-level steps over the claims of a whole batch.
+pub fn link_claims(keys: &ClaimKeys) -> Links {
+    let cluster_id = crate::cluster::cluster_ids(&keys.content, &keys.doc_id);
+    let (source_id, sources) = source_identities(keys);
+    Links {
+        cluster_id,
+        source_id,
+        sources,
+    }
 }
 
 fn linked(mut tables: Tables) -> Tables {
@@ -326,24 +383,23 @@ pub fn raw_from_text(
     }
 }
 
-/// The batch-level step, after every document's own stages: claims whose contents nearly repeat
-/// a claim of another document share a `cluster_id` (see `cluster`).
-fn link_repeats(tables: &mut Tables) {
-    let claims = &mut tables.claims;
-    claims.cluster_id = crate::cluster::cluster_ids(&claims.content, &claims.doc_id);
-}
-
 /// Gives every claim's source one id across the batch (`identity::identify`): fills
 /// `claims.source_id` and rebuilds `sources`. Runs after the per-document stages, on tables of
 /// any number of documents (the Python layer calls it again when it concatenates batches).
 pub fn identify_sources(tables: &mut Tables) {
-    let c = &tables.claims;
-    let mentions: Vec<Mention> = (0..c.doc_id.len())
+    let (source_id, sources) = source_identities(&ClaimKeys::of(&tables.claims));
+    tables.claims.source_id = source_id;
+    tables.sources = sources;
+}
+
+/// Each claim's row in the `sources` table it returns.
+fn source_identities(keys: &ClaimKeys) -> (Vec<Option<i64>>, SourcesTable) {
+    let mentions: Vec<Mention> = (0..keys.doc_id.len())
         .map(|i| Mention {
-            doc: &c.doc_id[i],
-            source: c.source[i].as_deref().unwrap_or(""),
-            written: c.source_text[i].as_deref(),
-            role: c.source_role[i].as_deref(),
+            doc: keys.doc_id[i],
+            source: keys.source[i],
+            written: keys.source_text[i],
+            role: keys.source_role[i],
         })
         .collect();
     let found = identify(&mentions);
@@ -363,8 +419,7 @@ pub fn identify_sources(tables: &mut Tables) {
         t.documents.push(s.documents as i64);
         t.claims.push(s.claims as i64);
     }
-    tables.claims.source_id = source_id;
-    tables.sources = t;
+    (source_id, t)
 }
 
 fn concat(parts: Vec<Tables>) -> Tables {

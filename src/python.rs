@@ -220,7 +220,6 @@ fn extract_texts<'py>(
     })?;
     let workers = pipeline::Workers::new(jobs).map_err(to_py_err)?;
     let mut columns = TableColumns::empty();
-    let mut keys = Tables::default();
     let mut items = texts.try_iter()?.enumerate();
     let mut ids = ids.into_iter();
     let mut meta = published.into_iter().zip(titles).zip(formats);
@@ -256,14 +255,14 @@ fn extract_texts<'py>(
         py.detach(|| {
             let tables = workers.run(|| pipeline::extract_documents(&raws, &options, None))?;
             drop(raws);
-            columns.append(tables, &mut keys);
+            columns.append(tables);
             Ok::<_, Error>(())
         })
         .map_err(to_py_err)?;
     }
     same_length(count)?;
     py.detach(|| {
-        columns.link(keys, &workers);
+        columns.link(&workers);
         release_freed_memory();
     });
     columns.into_py(py)
@@ -322,7 +321,6 @@ fn extract_paths<'py>(
     let columns = py.detach(move || {
         let workers = pipeline::Workers::new(jobs)?;
         let mut columns = TableColumns::empty();
-        let mut keys = Tables::default();
         let mut rest = &files[..];
         while !rest.is_empty() {
             // Sizes from the file system (a file that cannot be stat'ed counts as empty: its
@@ -335,10 +333,10 @@ fn extract_paths<'py>(
             }
             let (chunk, tail) = rest.split_at(n);
             let tables = workers.run(|| pipeline::extract_file_documents(chunk, &options, None))?;
-            columns.append(tables, &mut keys);
+            columns.append(tables);
             rest = tail;
         }
-        columns.link(keys, &workers);
+        columns.link(&workers);
         release_freed_memory();
         Ok::<_, Error>(columns)
     });
@@ -480,14 +478,8 @@ impl TableColumns {
     }
 
     /// Appends the rows of `t` (one chunk of documents, in input order, extracted without the
-    /// batch-level steps) and its claims' link keys to `keys` (see [`TableColumns::link`]).
-    fn append(&mut self, t: Tables, keys: &mut Tables) {
-        let (c, k) = (&t.claims, &mut keys.claims);
-        k.doc_id.extend_from_slice(&c.doc_id);
-        k.content.extend_from_slice(&c.content);
-        k.source.extend_from_slice(&c.source);
-        k.source_text.extend_from_slice(&c.source_text);
-        k.source_role.extend_from_slice(&c.source_role);
+    /// batch-level steps, which [`TableColumns::link`] runs once over every chunk).
+    fn append(&mut self, t: Tables) {
         for ((_, mine), (_, theirs)) in self.0.iter_mut().zip(Self::from_tables(t).0) {
             for ((_, chunks), (_, more)) in mine.iter_mut().zip(theirs) {
                 // The empty chunk of `empty()` is only there for a call without documents.
@@ -497,24 +489,56 @@ impl TableColumns {
         }
     }
 
-    /// Runs the batch-level steps (`pipeline::link_batch`) once over the claims of every chunk
-    /// (`keys`, gathered by `append`), so repeats and source ids span the whole call, and puts
+    /// The strings of column `name` of `table`, every chunk in order (`None` for a null), read
+    /// in place from the Arrow buffers.
+    fn strings(&self, table: &str, name: &str) -> Vec<Option<&str>> {
+        let chunks = self
+            .0
+            .iter()
+            .find(|(t, _)| *t == table)
+            .and_then(|(_, columns)| columns.iter().find(|(n, _)| *n == name))
+            .map_or(&[][..], |(_, chunks)| chunks.as_slice());
+        chunks
+            .iter()
+            .flat_map(ArrowColumn::strings_in_place)
+            .collect()
+    }
+
+    /// Runs the batch-level steps (`pipeline::link_claims`) once over the claims of every chunk,
+    /// read in place from the Arrow buffers (a copy of them was 37 MB of the peak on the 30.7 MB
+    /// benchmark corpus), so repeats and source ids span the whole call, and puts
     /// `claims.cluster_id`, `claims.source_id` and the `sources` table in place.
     /// Runs on `workers` (rayon's global pool does not survive a fork; see `pipeline::Workers`).
-    fn link(&mut self, mut keys: Tables, workers: &pipeline::Workers) {
-        workers.run(|| pipeline::link_batch(&mut keys));
+    fn link(&mut self, workers: &pipeline::Workers) {
+        let links = {
+            let all = |name| -> Vec<&str> {
+                let values = self.strings("claims", name);
+                values.into_iter().map(Option::unwrap_or_default).collect()
+            };
+            let keys = pipeline::ClaimKeys {
+                doc_id: all("doc_id"),
+                content: all("content"),
+                source: all("source"),
+                source_text: self.strings("claims", "source_text"),
+                source_role: self.strings("claims", "source_role"),
+            };
+            workers.run(|| pipeline::link_claims(&keys))
+        };
+        let pipeline::Links {
+            mut cluster_id,
+            mut source_id,
+            sources,
+        } = links;
         let claims = self.table_mut("claims");
         for (name, column) in claims.iter_mut() {
             match *name {
-                "cluster_id" => {
-                    *column = vec![std::mem::take(&mut keys.claims.cluster_id).into()]
-                }
-                "source_id" => *column = vec![std::mem::take(&mut keys.claims.source_id).into()],
+                "cluster_id" => *column = vec![std::mem::take(&mut cluster_id).into()],
+                "source_id" => *column = vec![std::mem::take(&mut source_id).into()],
                 _ => {}
             }
         }
         let sources = Self::from_tables(Tables {
-            sources: keys.sources,
+            sources,
             ..Tables::default()
         });
         *self.table_mut("sources") = sources
@@ -626,6 +650,22 @@ impl ArrowColumn {
     fn new(values: Values, len: usize, valid: Option<Vec<bool>>) -> Self {
         let valid = valid.filter(|v| v.contains(&false));
         ArrowColumn { valid, len, values }
+    }
+
+    /// A string column's values in place (`None` for a null); nothing for another type.
+    fn strings_in_place(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        let (offsets, data): (&[i64], &[u8]) = match &self.values {
+            Values::Str { offsets, data } => (offsets, data),
+            _ => (&[0], &[]),
+        };
+        offsets.windows(2).enumerate().map(move |(i, w)| {
+            let valid = self.valid.as_ref().is_none_or(|v| v[i]);
+            // Each value was copied in whole from a `&str` (see `ArrowColumn::strings`).
+            valid.then(|| {
+                std::str::from_utf8(&data[w[0] as usize..w[1] as usize])
+                    .expect("UTF-8 built from str")
+            })
+        })
     }
 
     fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
