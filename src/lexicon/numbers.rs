@@ -927,6 +927,17 @@ pub const COUNTED_SKIP: &[&str] = &[
     "per",
 ];
 
+/// Irregular past participles: after the head of what is counted they start the verb ("the 11
+/// members bound by the deal", "30 bodies found", "two journalists shot"), as a regular "-ed"
+/// form does. Before the head they are modifiers ("a stolen car"), so they are no stop words.
+/// ("known" is left out: "two little known challengers".)
+pub const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "bound", "found", "taken", "seen", "given", "shot", "caught", "brought", "kept", "sent",
+    "built", "thrown", "told", "written", "driven", "hidden", "stolen", "born", "chosen", "broken",
+    "struck", "slain", "sworn", "torn", "frozen", "beaten", "fallen", "flown", "grown", "shown",
+    "drawn", "hurt", "led", "fled", "fed", "met", "heard", "felt", "meant",
+];
+
 /// Words that end the noun phrase after a number ("52 districts *of* eastern Aleppo").
 pub const COUNTED_STOP: &[&str] = &[
     "of",

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::numbers::{
-    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, MULTIPLIERS, NUMBER_WORDS,
-    SCALE_WORDS,
+    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, IRREGULAR_PARTICIPLES,
+    MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS,
 };
 
 /// Longest noun phrase, in words, read after a number.
@@ -46,6 +46,7 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
     let rest = &text[from..limit];
     let mut head: Option<&str> = None;
     let mut taken = 0;
+    let mut after_possessive = false;
     let raws: Vec<&str> = rest.split_whitespace().take(3 * MAX_PHRASE_WORDS).collect();
     for (i, raw) in raws.iter().enumerate() {
         let word =
@@ -95,9 +96,13 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         if COUNTED_STOP.contains(&lower.as_str()) {
             break;
         }
-        // "200 people killed", "2,000 militants surrendered": a past form after the head is
-        // the verb; before it ("armed men", "foreign-backed militants") it is a modifier.
-        if head.is_some() && lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-') {
+        // "200 people killed", "2,000 militants surrendered", "the 11 members bound by the
+        // deal": a past form after the head is the verb; before it ("armed men",
+        // "foreign-backed militants", "10 known cases") it is a modifier.
+        if head.is_some()
+            && (lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-')
+                || IRREGULAR_PARTICIPLES.contains(&lower.as_str()) && !after_possessive)
+        {
             break;
         }
         // "tens of thousands of students studying at", "59 users mostly from Canada": after a
@@ -108,6 +113,8 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         {
             break;
         }
+        // "the world's stolen artefacts": after a possessive the phrase goes on.
+        after_possessive = word.ends_with("’s") || word.ends_with("'s");
         head = Some(word.trim_end_matches("’s").trim_end_matches("'s"));
         taken += 1;
         if ends_phrase || taken >= MAX_PHRASE_WORDS {
@@ -534,6 +541,23 @@ mod tests {
             Some("bottles")
         );
         assert_eq!(counted(" social housing units").as_deref(), Some("units"));
+        assert_eq!(
+            counted(" members bound by the deal committed").as_deref(),
+            Some("members")
+        );
+        assert_eq!(
+            counted(" bodies found in the rubble").as_deref(),
+            Some("bodies")
+        );
+        assert_eq!(
+            counted(" little known challengers").as_deref(),
+            Some("challengers")
+        );
+        assert_eq!(
+            counted(" of the world's stolen artefacts").as_deref(),
+            Some("artefacts")
+        );
+        assert_eq!(counted(" training camps").as_deref(), Some("camps"));
         assert_eq!(
             counted(" civilians - including nine").as_deref(),
             Some("civilians")
