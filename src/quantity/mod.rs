@@ -405,16 +405,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
                 f.value = Some(whole.as_str().parse::<f64>().ok()? + part);
                 read_unit(text, s, &mut f);
             }
-            None => {
-                f.value = Some(*part);
-                f.unit = "fraction";
-                f.explicit_unit = true;
-                if let Some((unit, u_start, u_end, _)) = unit_at(text, f.end, s.byte_end) {
-                    f.unit = unit;
-                    f.unit_text = Some((u_start, u_end));
-                    f.end = u_end;
-                }
-            }
+            None => fraction_of_unit(text, s, &mut f, *part),
         }
     } else if let (Some(n), Some(d)) = (c.name("dn"), c.name("dd")) {
         // "1/4 inch", "1/16 of a US pint", "3/4": fractions with a usual denominator; "12/7"
@@ -427,14 +418,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         {
             return None;
         }
-        f.value = Some(n / d);
-        f.unit = "fraction";
-        f.explicit_unit = true;
-        if let Some((unit, u_start, u_end, _)) = unit_at(text, f.end, s.byte_end) {
-            f.unit = unit;
-            f.unit_text = Some((u_start, u_end));
-            f.end = u_end;
-        }
+        fraction_of_unit(text, s, &mut f, n / d);
     } else if let Some(w) = c.name("words") {
         let len = words_prefix_len(w.as_str());
         let written = &w.as_str()[..len];
@@ -640,6 +624,19 @@ static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// A fraction standing alone: a share ("3/4", "¾ of the vote"), or a fraction of the unit that
+/// follows ("1/4 inch", "½ mile").
+fn fraction_of_unit(text: &str, s: Span, f: &mut Found, value: f64) {
+    f.value = Some(value);
+    f.unit = "fraction";
+    f.explicit_unit = true;
+    if let Some((unit, u_start, u_end, _)) = unit_at(text, f.end, s.byte_end) {
+        f.unit = unit;
+        f.unit_text = Some((u_start, u_end));
+        f.end = u_end;
+    }
+}
 
 /// Denominators read as fractions when written with a slash ("1/4", "1/16").
 const FRACTION_DENOMINATORS: &[u32] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128];
