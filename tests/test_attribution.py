@@ -120,3 +120,11 @@ def test_odd_quotes_and_nyt_quotes_keep_the_rest_of_the_article():
     assert c["content"].iloc[0] == "We will not accept any truce,"
     for start, end, content in zip(c["content_start"], c["content_end"], c["content"]):
         assert text[start:end] == content
+
+
+def test_a_date_between_cue_and_that_is_when_it_was_said():
+    text = "SANA reported December 2 that the army advanced in the east. On Wednesday, Peskov said the army advanced."
+    c = newsclaims.extract([text], published=["2016-12-09"]).claims
+    assert c["content"].tolist() == ["that the army advanced in the east", "the army advanced"]
+    assert c["date_text"].tolist() == ["December 2", "On Wednesday"]
+    assert [str(d.date()) for d in c["date"]] == ["2016-12-02", "2016-12-07"]

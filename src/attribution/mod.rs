@@ -370,7 +370,12 @@ fn sentence_claims(
                 {
                     let opener = opens_adverbial(&first_word(&t));
                     leading(lx, text, s, *cue, quotes)
-                        .filter(|l| words(l) >= 4 && !is_adverbial_opener(first_word(l).as_str()))
+                        // "On Wednesday, Peskov said the army advanced.": after an adverbial
+                        // opener, a short clause is the content too.
+                        .filter(|l| {
+                            words(l) >= if opener { 2 } else { 4 }
+                                && !is_adverbial_opener(first_word(l).as_str())
+                        })
                         // "At the same time, they indicated their readiness ...": an adverbial
                         // is never the content.
                         .or((!(opener && words(&t) <= 4)).then_some(t))
@@ -1798,7 +1803,10 @@ fn content_start(text: &str, cue: Cue, end: usize) -> usize {
         } else if !first.is_empty() {
             pos = words[0].0 + first.len();
         }
-    } else if is_adverbial_opener(first.trim_end_matches(',')) {
+    } else if is_adverbial_opener(first.trim_end_matches(','))
+        // "SANA reported December 2 that ...": a date between the cue and "that".
+        || first.starts_with(char::is_uppercase) && crate::time::month_number(first).is_some()
+    {
         if let Some(p) = that_within(14) {
             pos = p;
         } else {
@@ -2106,6 +2114,18 @@ mod tests {
         content: &str,
     ) -> (&'static str, String, String, String) {
         (kind, source.into(), cue.into(), content.into())
+    }
+
+    #[test]
+    fn a_date_or_an_opener_around_the_cue_is_not_the_content() {
+        assert_eq!(
+            claims("On Wednesday, Peskov said the army advanced."),
+            [t("indirect", "Peskov", "said", "the army advanced")]
+        );
+        assert_eq!(
+            claims("SANA reported December 2 that the army advanced in the east."),
+            [t("indirect", "SANA", "reported", "that the army advanced in the east")]
+        );
     }
 
     #[test]
