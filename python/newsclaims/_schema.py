@@ -50,7 +50,9 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("via", STRING, "the relaying outlet or channel ('Interfax', 'a statement')"),
         ("hedge", STRING, "distancing markers ('so-called', 'reportedly')"),
         ("date_text", STRING, "the time expression attached to the statement ('on Friday')"),
-        ("date", DATETIME, "date_text resolved against the publication date; NaT when unknown"),
+        ("date", DATETIME, "date_text resolved against the publication date ('on Friday': the latest Friday on or "
+                           "before it; 'since October 18': the start; 'over the past 24 hours': the end, the "
+                           "publication date); NaT when unknown"),
         ("start", INT, "start of the whole claim (source, cue and content)"),
         ("end", INT, "end of the whole claim"),
         ("content_start", INT, "start of the content"),
