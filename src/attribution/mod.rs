@@ -939,10 +939,24 @@ fn source_before(
                 p2 = p3;
             }
         }
-        let (chunk, hedge) = noun_phrase(lx, text, lo, lo + p2)?;
+        let mut role_text = appositive.to_owned();
+        let mut found = noun_phrase(lx, text, lo, lo + p2);
+        // "Matthew Prince, chief executive of CloudFlare, a San Francisco company, said": when
+        // the words before the appositive are no source, they may be a role appositive too;
+        // the source is the name before it.
+        if found.is_none() {
+            if let Some(p3) = before_comma[..p2].rfind(',') {
+                let inner = before_comma[p3 + 1..p2].trim();
+                if inner.split_whitespace().count() >= 2 && appositive_ok(inner) {
+                    found = noun_phrase(lx, text, lo, lo + p3);
+                    role_text = format!("{inner}, {role_text}");
+                }
+            }
+        }
+        let (chunk, hedge) = found?;
         let role = match chunk.role {
-            Some(r) => Some(format!("{r}, {appositive}")),
-            None => Some(appositive.to_owned()),
+            Some(r) => Some(format!("{r}, {role_text}")),
+            None => Some(role_text),
         };
         let written = Span::new(chunk.span.byte_start, hi);
         return Some((SourceChunk { role, ..chunk }, written, hedge));
@@ -2117,6 +2131,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_two_role_appositives() {
+        assert_eq!(
+            claims(
+                "Matthew Prince, chief executive of CloudFlare, a San Francisco company, said \
+                 that in one case activists were wrong."
+            ),
+            [t(
+                "indirect",
+                "Matthew Prince",
+                "said",
+                "that in one case activists were wrong"
+            )]
+        );
+    }
+
+    #[test]
     fn a_date_or_an_opener_around_the_cue_is_not_the_content() {
         assert_eq!(
             claims("On Wednesday, Peskov said the army advanced."),
@@ -2124,7 +2154,12 @@ mod tests {
         );
         assert_eq!(
             claims("SANA reported December 2 that the army advanced in the east."),
-            [t("indirect", "SANA", "reported", "that the army advanced in the east")]
+            [t(
+                "indirect",
+                "SANA",
+                "reported",
+                "that the army advanced in the east"
+            )]
         );
     }
 
