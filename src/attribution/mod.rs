@@ -36,7 +36,8 @@ use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::clauses::{
     is_adverbial_opener, ADVERBIAL_OPENERS, CLAUSE_WORDS, IMPRESSION_CLAUSE_OPENERS,
-    NOT_PARTICIPLES, QUESTION_WORDS, SOURCE_AFTER_STOPS, SUBORDINATE_OPENERS, WEEKDAYS,
+    NOT_PARTICIPLES, QUESTION_WORDS, SOURCE_AFTER_STOPS, SUBORDINATE_OPENERS, TITLE_FUNCTION_WORDS,
+    WEEKDAYS,
 };
 use crate::lexicon::cues::{
     cue_lemma, ACCORDING_CUES, AMBIGUOUS_LEMMAS, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS,
@@ -966,6 +967,26 @@ fn source_before(
     Some((chunk, span, hedge))
 }
 
+/// Whether quotation `q` of sentence `s` is a title (a show, a book, a slogan) inside a phrase,
+/// not a statement: words come before it in its sentence, and it is at most four words, each
+/// capitalised but for short function words ("Meet the Press", "Sunday Morning Futures").
+fn is_quoted_title(text: &str, s: Span, q: Span) -> bool {
+    if text[s.byte_start..q.byte_start].trim().is_empty() {
+        return false;
+    }
+    let inner = quotes::inner(text, q).slice(text);
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_FUNCTION_WORDS.contains(w)
+        })
+}
+
 /// Whether an appositive is a role of a named possessor: "Mrs. Obama's chief of staff",
 /// "Sen. Ted Cruz’s campaign manager" (the capitalised words end in a possessive, a lower-case
 /// role follows).
@@ -1407,8 +1428,14 @@ fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Opti
         None => return None,
     };
     // "“I love Oreos,” Trump said in August": a trailing attribution, never a leading one.
+    // But "In an interview on Fox’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton
+    // is wrong": a title in quotes inside a phrase that leads in.
     let head = text[s.byte_start..written.byte_start].trim_end();
-    if head.ends_with(['”', '"']) || head.ends_with("''") {
+    if (head.ends_with(['”', '"']) || head.ends_with("''"))
+        && !quotes
+            .iter()
+            .any(|q| q.byte_end == s.byte_start + head.len() && is_quoted_title(text, s, *q))
+    {
         return None;
     }
     let after = &text[cue.span.byte_end..s.byte_end];
@@ -2128,6 +2155,26 @@ mod tests {
         content: &str,
     ) -> (&'static str, String, String, String) {
         (kind, source.into(), cue.into(), content.into())
+    }
+
+    #[test]
+    fn a_title_in_quotes_leads_in() {
+        assert_eq!(
+            claims(
+                "In an interview on Fox’s “Sunday Morning Futures,” Rep. Darrell Issa said \
+                 Hillary Clinton is wrong about the deal."
+            ),
+            [t(
+                "indirect",
+                "Darrell Issa",
+                "said",
+                "Hillary Clinton is wrong about the deal"
+            )]
+        );
+        assert_eq!(
+            claims("“I love Oreos,” Trump said in August."),
+            [t("direct", "Trump", "said", "I love Oreos,")]
+        );
     }
 
     #[test]

@@ -182,3 +182,8 @@ pub const SOURCE_AFTER_STOPS: &[&str] = &[
     "yesterday",
     "today",
 ];
+
+/// Short words that stay lower-case inside a title ("Meet the Press", "Face the Nation").
+pub const TITLE_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "with", "in", "on", "for", "to",
+];
