@@ -35,9 +35,9 @@ use regex::Regex;
 use crate::document::{Claim, ClaimKind, Document, Span};
 use crate::lexicon::abbreviations::ABBREVIATIONS;
 use crate::lexicon::clauses::{
-    is_adverbial_opener, ADVERBIAL_OPENERS, CLAUSE_WORDS, IMPRESSION_CLAUSE_OPENERS,
-    NOT_PARTICIPLES, QUESTION_WORDS, SOURCE_AFTER_STOPS, SUBORDINATE_OPENERS, TITLE_FUNCTION_WORDS,
-    WEEKDAYS,
+    is_adverbial_opener, ADVERBIAL_OPENERS, CLAUSE_WORDS, CONTENT_CUT_OPENERS,
+    IMPRESSION_CLAUSE_OPENERS, NOT_PARTICIPLES, QUESTION_WORDS, SOURCE_AFTER_STOPS,
+    SUBORDINATE_OPENERS, TITLE_FUNCTION_WORDS, WEEKDAYS,
 };
 use crate::lexicon::cues::{
     cue_lemma, ACCORDING_CUES, AMBIGUOUS_LEMMAS, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS,
@@ -1918,7 +1918,11 @@ fn word_positions(s: &str) -> Vec<(usize, &str)> {
 /// reported by Reuters", ", adding that ...".
 fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",(?P<q>[”\x22]?)\s+(?:according to|as reported by|as quoted by|[a-z]{3,}ing|but|while|although|though|whereas|for whom|compared with|compared to|which|where|who|whom|whose|and (?:he|she|they|it|we|the|his|her|their))\b|;\s").unwrap()
+        let openers = crate::lexicon::alternation(CONTENT_CUT_OPENERS.iter().copied());
+        Regex::new(&format!(
+            r",(?P<q>[”\x22]?)\s+(?:{openers}|[a-z]{{3,}}ing)\b|;\s"
+        ))
+        .unwrap()
     });
     // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
     // the end is not content.

@@ -187,3 +187,35 @@ pub const SOURCE_AFTER_STOPS: &[&str] = &[
 pub const TITLE_FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "and", "with", "in", "on", "for", "to",
 ];
+
+/// Words that, after a comma, end a reported content and start a clause of its own: a later
+/// attribution (", according to AP"), a contrast (", but"),
+/// a relative clause (", which"), a new subject (", and they"). A participle (", adding that")
+/// ends it too (a pattern in `attribution::cut_region`).
+pub const CONTENT_CUT_OPENERS: &[&str] = &[
+    "according to",
+    "as reported by",
+    "as quoted by",
+    "but",
+    "while",
+    "although",
+    "though",
+    "whereas",
+    "for whom",
+    "compared with",
+    "compared to",
+    "which",
+    "where",
+    "who",
+    "whom",
+    "whose",
+    "and he",
+    "and she",
+    "and they",
+    "and it",
+    "and we",
+    "and the",
+    "and his",
+    "and her",
+    "and their",
+];
