@@ -397,6 +397,12 @@ pub const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("$A", "AUD"),
     ("AU$", "AUD"),
     ("C$", "CAD"),
+    // Also with a space, as wire copy writes them ("C $6 (US $4.46)"); not "A $", which is
+    // mostly the article ("A $2bn gap").
+    ("C $", "CAD"),
+    ("CA $", "CAD"),
+    ("AU $", "AUD"),
+    ("NZ $", "NZD"),
     ("CA$", "CAD"),
     ("NZ$", "NZD"),
     ("S$", "SGD"),

@@ -460,13 +460,32 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
                 }
             }
         }
+        let mut cur = c
+            .name("cur")
+            .filter(|cur| cur.start() >= core_start)
+            .map(|cur| (cur.start(), cur.as_str()));
+        // "Trump Tower Commercial LLC $35,458": letters glued to a word are no prefix ("C $");
+        // the symbol after them is.
+        if let Some((at, written)) = cur {
+            if written.starts_with(char::is_alphabetic)
+                && before_char(text, at).is_some_and(char::is_alphanumeric)
+            {
+                let symbol = written.trim_start_matches(char::is_alphabetic).trim_start();
+                let symbol_at = at + written.len() - symbol.len();
+                cur = (!symbol.is_empty()).then_some((symbol_at, symbol));
+                core_start = if symbol.is_empty() {
+                    num.start()
+                } else {
+                    symbol_at
+                };
+            }
+        }
         f.start = core_start;
         f.core_start = core_start;
-        let cur = c.name("cur").filter(|cur| cur.start() >= core_start);
-        if let Some(cur) = cur {
+        if let Some((_, written)) = cur {
             let code = CURRENCY_PREFIXES
                 .iter()
-                .find(|(sym, _)| *sym == cur.as_str())
+                .find(|(sym, _)| *sym == written)
                 .map_or("USD", |(_, code)| code);
             f.unit = code;
             f.explicit_unit = true;
@@ -2274,6 +2293,12 @@ mod tests {
         );
         assert_eq!(got[0].1, "DKK");
         assert_eq!(got[1].1, "USD");
+        // Wire copy writes a space after the country letters.
+        let got = measured(
+            "Nevsun was offered C $6 (US $4.46) and AU $2.5 a share. A $2bn gap. Tower LLC $35,458.",
+        );
+        let units: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(units, ["CAD", "USD", "AUD per share", "USD", "USD"]);
     }
 
     #[test]
