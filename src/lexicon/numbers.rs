@@ -933,7 +933,7 @@ pub const COUNTED_SKIP: &[&str] = &[
     "per",
 ];
 
-/// Irregular past participles: after the head of what is counted they start the verb ("the 11
+/// Irregular past participles (and past forms): after the head of what is counted they start the verb ("the 11
 /// members bound by the deal", "30 bodies found", "two journalists shot"), as a regular "-ed"
 /// form does. Before the head they are modifiers ("a stolen car"), so they are no stop words.
 /// ("known" is left out: "two little known challengers".)
@@ -941,7 +941,23 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &[
     "bound", "found", "taken", "seen", "given", "shot", "caught", "brought", "kept", "sent",
     "built", "thrown", "told", "written", "driven", "hidden", "stolen", "born", "chosen", "broken",
     "struck", "slain", "sworn", "torn", "frozen", "beaten", "fallen", "flown", "grown", "shown",
-    "drawn", "hurt", "led", "fled", "fed", "met", "heard", "felt", "meant",
+    "drawn", "hurt", "hit", "led", "fled", "fed", "met", "heard", "felt", "meant",
+    // Simple past forms: "66 militants laid down their arms".
+    "laid", "fought", "bought", "sought", "thought", "taught", "spoke", "broke", "stole", "threw",
+    "drove", "wrote", "chose", "knew", "flew", "drew", "came", "became", "hid",
+];
+
+/// Directions: after the head of what is counted they place it ("two districts north of the
+/// Aleppo Citadel"), they do not name it.
+pub const DIRECTION_ADVERBS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
 ];
 
 /// Words that end the noun phrase after a number ("52 districts *of* eastern Aleppo").

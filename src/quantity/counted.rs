@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::numbers::{
-    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, IRREGULAR_PARTICIPLES,
-    MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS,
+    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, DIRECTION_ADVERBS,
+    IRREGULAR_PARTICIPLES, MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS,
 };
 
 /// Longest noun phrase, in words, read after a number.
@@ -101,7 +101,8 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         // "foreign-backed militants", "10 known cases") it is a modifier.
         if head.is_some()
             && (lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-')
-                || IRREGULAR_PARTICIPLES.contains(&lower.as_str()) && !after_possessive)
+                || IRREGULAR_PARTICIPLES.contains(&lower.as_str()) && !after_possessive
+                || DIRECTION_ADVERBS.contains(&lower.as_str()))
         {
             break;
         }
@@ -548,6 +549,14 @@ mod tests {
         assert_eq!(
             counted(" bodies found in the rubble").as_deref(),
             Some("bodies")
+        );
+        assert_eq!(
+            counted(" militants laid down their arms").as_deref(),
+            Some("militants")
+        );
+        assert_eq!(
+            counted(" districts north of the Aleppo Citadel").as_deref(),
+            Some("districts")
         );
         assert_eq!(
             counted(" little known challengers").as_deref(),

@@ -38,10 +38,10 @@ use crate::lexicon::numbers::SCALE_WORDS;
 use crate::lexicon::numbers::STREET_TYPES;
 use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_STOP, CURRENCY_PREFIXES, DURATION_UNITS,
-    FRACTION_WORDS, GLUED_ONLY_UNITS, MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS,
-    ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS,
-    PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES, RATE_DENOMINATORS,
-    TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES, VULGAR_FRACTIONS,
+    FRACTION_WORDS, GLUED_ONLY_UNITS, IRREGULAR_PARTICIPLES, MEASURE_COMPLEMENTS, MULTIPLIERS,
+    NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER,
+    PARTITIVE_PRONOUNS, PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES,
+    RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES, VULGAR_FRACTIONS,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
@@ -1433,7 +1433,21 @@ fn counted_of(
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if PARTITIVE_PRONOUNS.contains(&pronoun.as_str()) {
+        // "half of those areas": a demonstrative before a noun is no pronoun; before a verb
+        // ("one in 50 of those driving", "half of those weren't", "one of those hit") or a name
+        // ("One of those al-Omar is ...") it is.
+        let next = after_of
+            .split_whitespace()
+            .nth(1)
+            .map_or("", |w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        let noun_follows = matches!(pronoun.as_str(), "those" | "these")
+            && next.starts_with(|c: char| c.is_lowercase())
+            && next.chars().all(char::is_alphabetic)
+            && !(next.ends_with("ed")
+                || next.ends_with("ing")
+                || COUNTED_STOP.contains(&next)
+                || IRREGULAR_PARTICIPLES.contains(&next));
+        if PARTITIVE_PRONOUNS.contains(&pronoun.as_str()) && !noun_follows {
             return earlier
                 .iter()
                 .rev()
@@ -2305,6 +2319,9 @@ mod tests {
     fn partitive_takes_the_antecedent() {
         let got = quantities("Over 2,000 militants surrendered, 953 of them from eastern Aleppo.");
         assert_eq!(got[1].4.as_deref(), Some("militants"));
+        // A demonstrative before its noun is no partitive pronoun.
+        let got = quantities("The army extended the gains to half of those areas.");
+        assert_eq!(got[0].4.as_deref(), Some("areas"));
     }
 
     #[test]
