@@ -965,6 +965,18 @@ fn possessor_role(appositive: &str) -> bool {
 }
 
 /// The noun phrase ending at `hi` (after dropping adverbs like "also"), back to a boundary.
+/// Where the first " {postmodifier} " of `SOURCE_POSTMODIFIERS` starts in `seg` (at its space):
+/// the earliest of the tables' first occurrences, read at each space instead of formatting and
+/// searching for every entry in turn (that was 5% of all instructions).
+fn first_postmodifier(seg: &str) -> Option<usize> {
+    memchr::memchr_iter(b' ', seg.as_bytes()).find(|&p| {
+        let rest = &seg[p + 1..];
+        SOURCE_POSTMODIFIERS
+            .iter()
+            .any(|m| rest.starts_with(m) && rest[m.len()..].starts_with(' '))
+    })
+}
+
 fn noun_phrase(
     lx: &Lexicon,
     text: &str,
@@ -985,15 +997,7 @@ fn noun_phrase(
     let boundary = seg.rfind("''").map_or(boundary, |p| boundary.max(p + 2));
     // "People familiar with the matter said", "a source close to him said": the noun before the
     // postmodifier heads the source; what follows it is part of the phrase.
-    if let Some(at) = SOURCE_POSTMODIFIERS
-        .iter()
-        .filter_map(|m| {
-            seg[boundary..]
-                .find(&format!(" {m} "))
-                .map(|p| boundary + p)
-        })
-        .min()
-    {
+    if let Some(at) = first_postmodifier(&seg[boundary..]).map(|p| boundary + p) {
         if seg[at..].split_whitespace().count() <= 8 {
             let (mut chunk, hedge) = noun_phrase(lx, text, lo, lo + at)?;
             chunk.span.byte_end = lo + seg.len();
@@ -2073,6 +2077,26 @@ mod tests {
     use crate::document::RawDocument;
     use crate::options::Options;
     use crate::parse::parse_document;
+
+    /// The earliest " {m} " of the table, as searching for each entry and taking the minimum did.
+    #[test]
+    fn first_postmodifier_is_the_earliest_entry() {
+        for seg in [
+            "People familiar with the matter",
+            "a source close to the talks who is familiar with it",
+            "officials briefed on the plan and close to him",
+            "close to him",
+            "sources with direct knowledge of  the deal",
+            "a Pentagon official",
+        ] {
+            let old = SOURCE_POSTMODIFIERS
+                .iter()
+                .filter_map(|m| seg.find(&format!(" {m} ")))
+                .min();
+            assert_eq!(first_postmodifier(seg), old, "{seg}");
+        }
+        assert_eq!(first_postmodifier("People familiar with the matter"), Some(6));
+    }
 
     /// (kind, source, cue, content) of each claim.
     fn claims(text: &str) -> Vec<(&'static str, String, String, String)> {
