@@ -753,9 +753,9 @@ fn unit_at(text: &str, at: usize, limit: usize) -> Option<(&'static str, usize, 
 
 /// `UNIT_WORDS` as a map from the written word to its unit (the first entry of a word wins, as
 /// the linear search it replaces did).
-static UNIT_NAMES: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+static UNIT_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
     LazyLock::new(|| {
-        let mut map = std::collections::HashMap::with_capacity(UNIT_WORDS.len());
+        let mut map = rustc_hash::FxHashMap::default();
         for &(w, u) in UNIT_WORDS {
             map.entry(w).or_insert(u);
         }
