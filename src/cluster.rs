@@ -301,7 +301,8 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
         .par_iter()
         .map(|set| set.iter().fold(set.len() as u64, |h, s| mix(h ^ s)))
         .collect();
-    let mut first_of: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(contents.len(), Default::default());
+    let mut first_of: HashMap<u64, u32> =
+        HashMap::with_capacity_and_hasher(contents.len(), Default::default());
     let mut unique = vec![false; contents.len()];
     for (i, set) in shingle_sets.iter().enumerate() {
         if set.is_empty() {

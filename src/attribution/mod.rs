@@ -2095,7 +2095,10 @@ mod tests {
                 .min();
             assert_eq!(first_postmodifier(seg), old, "{seg}");
         }
-        assert_eq!(first_postmodifier("People familiar with the matter"), Some(6));
+        assert_eq!(
+            first_postmodifier("People familiar with the matter"),
+            Some(6)
+        );
     }
 
     /// (kind, source, cue, content) of each claim.

@@ -34,6 +34,24 @@ static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// Any channel noun, anywhere: `CHANNEL` cannot match a part without one, and this literal
+/// search is much cheaper than `CHANNEL` itself, whose Unicode `\b` sends the regex crate to its
+/// slow engines on any non-ASCII text.
+static CHANNEL_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&crate::lexicon::alternation(CHANNEL_NOUNS.iter().copied())).unwrap()
+});
+/// The verbs `TRAILING_RELAY` ends with.
+const TRAILING_VERBS: [&str; 6] = ["adds", "added", "reports", "reported", "says", "said"];
+
+/// Whether `part` can match `TRAILING_RELAY`: a match ends with one of its verbs and then only
+/// non-word characters (`\W*$`), none of which is an ASCII letter, digit or `_`, so the part
+/// without its trailing non-[A-Za-z0-9_] characters ends with the verb. Checking that first
+/// spares most parts the reverse search over Unicode classes (4% of all instructions).
+fn may_end_with_relay(part: &str) -> bool {
+    let t = part.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+    TRAILING_VERBS.iter().any(|v| t.ends_with(v))
+}
+
 static HEDGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words =
         crate::lexicon::alternation(HEDGES.iter().copied().filter(|h| !h.starts_with("claim")));
@@ -88,7 +106,10 @@ pub fn find_via(
                 return Some(x.to_owned());
             }
         }
-        if let Some(c) = TRAILING_RELAY.captures(p) {
+        if let Some(c) = may_end_with_relay(p)
+            .then(|| TRAILING_RELAY.captures(p))
+            .flatten()
+        {
             let x = clean_outlet(&c["x"]);
             if NEWS_OUTLETS.contains(&x) && kind != ClaimKind::AccordingTo {
                 return Some(x.to_owned());
@@ -99,7 +120,12 @@ pub fn find_via(
         if let Some(c) = ESTIMATE.captures(part.slice(text)) {
             return Some(c["x"].to_owned());
         }
-        if let Some(c) = CHANNEL.captures(part.slice(text)) {
+        let p = part.slice(text);
+        if let Some(c) = CHANNEL_NOUN
+            .is_match(p)
+            .then(|| CHANNEL.captures(p))
+            .flatten()
+        {
             return Some(c["x"].to_owned());
         }
     }
@@ -142,6 +168,31 @@ mod tests {
             None,
             ClaimKind::Direct,
         )
+    }
+
+    /// The cheap checks never skip a part that the regexes match.
+    #[test]
+    fn prefilters_keep_every_match() {
+        for p in [
+            ", dpa adds.",
+            ", the Interfax news agency reported…”",
+            ", Reuters said_",
+            ", AFP says ",
+            ", dpa saidé",
+            "told reporters in a statement on Friday",
+            "on state television",
+            "in an interview",
+        ] {
+            if TRAILING_RELAY.is_match(p) {
+                assert!(may_end_with_relay(p), "{p}");
+            }
+            if CHANNEL.is_match(p) {
+                assert!(CHANNEL_NOUN.is_match(p), "{p}");
+            }
+        }
+        assert!(may_end_with_relay(", dpa adds."));
+        assert!(!may_end_with_relay(", dpa adds it."));
+        assert!(!TRAILING_RELAY.is_match(", Reuters said_"));
     }
 
     #[test]

@@ -764,7 +764,9 @@ static UNIT_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
 
 /// [`normalize_space`] without allocating when `s` is already one lower-case ASCII word.
 fn normalize_space_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase()) {
+    if s.bytes()
+        .all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase())
+    {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(normalize_space(s))
@@ -1593,7 +1595,11 @@ mod tests {
     /// ("year"): the regex then always prefers taking the hyphen as `sep`.
     #[test]
     fn unit_words_after_a_separator_start_with_a_unit_word() {
-        let words: Vec<&str> = UNIT_WORDS.iter().chain(CASED_UNITS).map(|(w, _)| *w).collect();
+        let words: Vec<&str> = UNIT_WORDS
+            .iter()
+            .chain(CASED_UNITS)
+            .map(|(w, _)| *w)
+            .collect();
         for w in &words {
             if let Some(c) = w.chars().next().filter(|&c| c == '-' || c.is_whitespace()) {
                 let after = &w[c.len_utf8()..];
@@ -1601,8 +1607,14 @@ mod tests {
             }
         }
         assert_eq!(unit_at("a -year-old", 2, 11).map(|u| u.3), Some(true));
-        assert_eq!(unit_at("5 miles per hour", 1, 16), Some(("mile per hour", 2, 16, false)));
-        assert_eq!(unit_at("a 6.1-inch screen", 5, 17), Some(("inch", 6, 10, true)));
+        assert_eq!(
+            unit_at("5 miles per hour", 1, 16),
+            Some(("mile per hour", 2, 16, false))
+        );
+        assert_eq!(
+            unit_at("a 6.1-inch screen", 5, 17),
+            Some(("inch", 6, 10, true))
+        );
         assert_eq!(unit_at("50MPH", 2, 5), Some(("mile per hour", 2, 5, false)));
         assert_eq!(unit_at("5 mileage", 1, 9), None);
     }
