@@ -7,7 +7,7 @@
 //! `Options`; the default one is built once per process and shared ([`Lexicon::shared`]), so the
 //! default path compiles nothing more than before. It decides nothing about claims.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -25,7 +25,11 @@ pub struct Lexicon {
     /// table's.
     titles: Vec<String>,
     /// A title word followed by a capitalised name ("President Bashar al-Assad").
-    titled_name: Regex,
+    /// Compiled on first use: the pipeline reads titled names through
+    /// [`Lexicon::titled_names`], so only callers of [`Lexicon::titled_name`] pay for it.
+    titled_name: OnceLock<Regex>,
+    /// The pattern of `titled_name`.
+    titled_name_pattern: String,
     /// The quotation marks that pair (English “…” and « » unless the user picks languages).
     quote_marks: QuoteMarks,
     /// The title words alone: where a `titled_name` match can start (see
@@ -79,13 +83,14 @@ impl Lexicon {
             .map(|t| t.rsplit(' ').next().unwrap_or(t));
         let alternation = crate::lexicon::alternation(words);
         let name = r"\s+(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?\p{Lu}[\p{L}'’-]+){1,2})";
-        let titled_name = Regex::new(&format!(r"\b(?:{alternation}){name}")).unwrap();
+        let titled_name_pattern = format!(r"\b(?:{alternation}){name}");
         let title_start = Regex::new(&format!(r"(?:{alternation})")).unwrap();
         let titled_name_at = Regex::new(&format!(r"^(?:{alternation}){name}")).unwrap();
         Self {
             cue_re,
             titles,
-            titled_name,
+            titled_name: OnceLock::new(),
+            titled_name_pattern,
             quote_marks: QuoteMarks::default(),
             title_start,
             titled_name_at,
@@ -150,7 +155,8 @@ impl Lexicon {
 
     /// A title word followed by a capitalised name.
     pub fn titled_name(&self) -> &Regex {
-        &self.titled_name
+        self.titled_name
+            .get_or_init(|| Regex::new(&self.titled_name_pattern).unwrap())
     }
 }
 
