@@ -1880,7 +1880,19 @@ fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static RELAY_END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r",\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
     });
-    let region = match RELAY_END.find(region.slice(text)) {
+    // A match ends with its verb and then only non-word characters (`\W*$`), none of them an
+    // ASCII letter, digit or `_`: a region that does not end so is spared the reverse search
+    // over Unicode classes.
+    let tail = region
+        .slice(text)
+        .trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+    let may_relay = ["adds", "added", "reports", "reported"]
+        .iter()
+        .any(|v| tail.ends_with(v));
+    let region = match may_relay
+        .then(|| RELAY_END.find(region.slice(text)))
+        .flatten()
+    {
         Some(m) => Span::new(region.byte_start, region.byte_start + m.start()),
         None => region,
     };
