@@ -19,7 +19,7 @@
 //! Signatures, band buckets and verification run in parallel with rayon; union-find is serial
 //! (it is linear in the kept pairs).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -301,7 +301,8 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
         .par_iter()
         .map(|set| set.iter().fold(set.len() as u64, |h, s| mix(h ^ s)))
         .collect();
-    let mut first_of: HashMap<u64, u32> = HashMap::with_capacity(contents.len());
+    let mut first_of: HashMap<u64, u32> =
+        HashMap::with_capacity_and_hasher(contents.len(), Default::default());
     let mut unique = vec![false; contents.len()];
     for (i, set) in shingle_sets.iter().enumerate() {
         if set.is_empty() {
@@ -345,7 +346,7 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
             spans[root as usize] = true;
         }
     }
-    let mut ids: HashMap<u32, i64> = HashMap::new();
+    let mut ids: HashMap<u32, i64> = HashMap::default();
     roots
         .iter()
         .map(|&root| {

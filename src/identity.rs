@@ -24,7 +24,7 @@
 //! articles' "officials" are not the same people. Ids follow the first mention, so they do not
 //! depend on threads. It knows no world facts beyond the tables and makes no network look-ups.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::aliases::{
@@ -156,7 +156,7 @@ static TRANSLITERATION: LazyLock<HashMap<&'static str, &'static str>> = LazyLock
 
 /// Country (and its other names) in lower case -> (canonical name, adjective).
 static COUNTRY: LazyLock<HashMap<String, (&'static str, &'static str)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (name, adjective, others) in COUNTRIES {
         for n in std::iter::once(name).chain(others.iter()) {
             map.insert(n.to_lowercase(), (*name, *adjective));
@@ -208,7 +208,7 @@ static PARTICLES: LazyLock<HashSet<&'static str>> =
 
 /// Folded key of each listed organisation name and alias -> its canonical name.
 static LISTED: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (name, aliases) in ORGANISATION_ALIASES {
         for a in std::iter::once(name).chain(aliases.iter()) {
             map.insert(fold_words(&split_name(a)).join(" "), *name);
@@ -530,9 +530,9 @@ fn is_pronoun(word: &str) -> bool {
 /// Assigns one identity per real-world source to the mentions of a batch (see the module
 /// documentation for the rules).
 pub fn identify(mentions: &[Mention]) -> Identities {
-    let mut doc_index: HashMap<&str, usize> = HashMap::new();
-    let mut folded_cache: HashMap<&str, Option<Folded>> = HashMap::new();
-    let mut node_of_key: HashMap<String, usize> = HashMap::new();
+    let mut doc_index: HashMap<&str, usize> = HashMap::default();
+    let mut folded_cache: HashMap<&str, Option<Folded>> = HashMap::default();
+    let mut node_of_key: HashMap<String, usize> = HashMap::default();
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
     for m in mentions {
@@ -587,7 +587,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
         n.folded.words.len() >= 2 && matches!(n.folded.kind, Shape::Organisation | Shape::Other)
     };
     // Initials of every organisation name of the batch.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate().filter(|(_, n)| multiword(n)) {
         let (skipping, all) = initials(&n.folded.words);
         by_initials.entry(skipping.clone()).or_default().push(i);
@@ -642,7 +642,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
         }
     }
     // People with one first name and near-equal surnames ("Sergei Rudskoi"/"Sergei Rudskoy").
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {
         if n.folded.kind == Shape::PersonName {
             by_first
@@ -674,7 +674,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
     // in a headline before "Sir Alex Ferguson"), unless their genders differ. It joins no one
     // across documents: on 300 BBC articles, "Jones", "Fox" and "Mr Pound" joined the batch's
     // only Eddie Jones, Liam Fox and Dick Pound, and were Marion Jones, a film star and an MP.
-    let mut by_surname: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {
         if n.folded.kind == Shape::PersonName {
             let last = n.folded.words.last().map(String::as_str).unwrap_or("");
@@ -683,7 +683,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
             }
         }
     }
-    let mut gender_of_root: HashMap<usize, Gender> = HashMap::new();
+    let mut gender_of_root: HashMap<usize, Gender> = HashMap::default();
     for (i, n) in nodes.iter().enumerate() {
         let root = uf.find(i);
         let g = gender_of_root.entry(root).or_default();
@@ -715,7 +715,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
 /// forms that differ only in case.
 fn by_frequency<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     for item in items {
         let key = item.to_lowercase();
         match index.get(&key) {
@@ -738,7 +738,7 @@ fn gather(
     nodes: &[Node],
     uf: &mut UnionFind,
 ) -> Identities {
-    let mut id_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut id_of_root: HashMap<usize, usize> = HashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new(); // mention indices per id
     let mut source_of = Vec::with_capacity(mentions.len());
     for (m, node) in node_of.iter().enumerate() {

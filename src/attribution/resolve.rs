@@ -188,7 +188,7 @@ impl EntityMemory {
     /// al-Assad", "(COI)") so that a later "Assad" or "The COI" resolves.
     pub fn observe_sentence(&mut self, lx: &Lexicon, text: &str, sentence: Span) {
         let s = sentence.slice(text);
-        for c in lx.titled_name().captures_iter(s) {
+        for (_, c) in lx.titled_names(s) {
             let name = &c["name"];
             let name = name
                 .strip_suffix("'s")

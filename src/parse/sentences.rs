@@ -14,7 +14,7 @@
 //!
 //! It does not resolve true ambiguity such as "U.S." ending a sentence: it keeps it together.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use regex::RegexSet;
