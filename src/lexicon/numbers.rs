@@ -947,6 +947,12 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &[
     "drove", "wrote", "chose", "knew", "flew", "drew", "came", "became", "hid",
 ];
 
+/// Words before a spelled-out "pound(s)" that make it a weight, not money ("weighs 236
+/// pounds", "a weight of 300 pounds").
+pub const MASS_CONTEXT_WORDS: &[&str] = &[
+    "weigh", "weighs", "weighed", "weighing", "weight", "weights", "heavy", "heavier", "lighter",
+];
+
 /// Directions: after the head of what is counted they place it ("two districts north of the
 /// Aleppo Citadel"), they do not name it.
 pub const DIRECTION_ADVERBS: &[&str] = &[

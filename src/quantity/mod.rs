@@ -38,10 +38,11 @@ use crate::lexicon::numbers::SCALE_WORDS;
 use crate::lexicon::numbers::STREET_TYPES;
 use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_STOP, CURRENCY_PREFIXES, DURATION_UNITS,
-    FRACTION_WORDS, GLUED_ONLY_UNITS, IRREGULAR_PARTICIPLES, MEASURE_COMPLEMENTS, MULTIPLIERS,
-    NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, OVER_AS_PREPOSITION_AFTER,
-    PARTITIVE_PRONOUNS, PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES, QUALIFIER_SUFFIXES,
-    RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES, VULGAR_FRACTIONS,
+    FRACTION_WORDS, GLUED_ONLY_UNITS, IRREGULAR_PARTICIPLES, MASS_CONTEXT_WORDS,
+    MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
+    OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES,
+    QUALIFIER_SUFFIXES, RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES,
+    VULGAR_FRACTIONS,
 };
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
@@ -644,6 +645,32 @@ static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// "weighs 236 pounds", "1/2 pound of chocolate chips": a spelled-out pound is a weight there,
+/// elsewhere money ("5 million pounds", "tickets cost 20 pounds"). Other units pass through.
+fn pound_sense(
+    text: &str,
+    s: Span,
+    f: &Found,
+    unit: &'static str,
+    (u_start, u_end): (usize, usize),
+) -> &'static str {
+    if unit != "GBP" || !starts_with_ignore_case(&text[u_start..u_end], "pound") {
+        return unit;
+    }
+    let of_follows = text[u_end..s.byte_end].trim_start().starts_with("of ");
+    let weighing = text[near(text, s, f.start).byte_start..f.start]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .any(|w| MASS_CONTEXT_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+    if weighing || of_follows && f.multiplier.is_none() {
+        "pound-mass"
+    } else {
+        unit
+    }
+}
+
 /// A fraction standing alone: a share ("3/4", "¾ of the vote"), or a fraction of the unit that
 /// follows ("1/4 inch", "½ mile").
 fn fraction_of_unit(text: &str, s: Span, f: &mut Found, value: f64) {
@@ -651,7 +678,7 @@ fn fraction_of_unit(text: &str, s: Span, f: &mut Found, value: f64) {
     f.unit = "fraction";
     f.explicit_unit = true;
     if let Some((unit, u_start, u_end, _)) = unit_at(text, f.end, s.byte_end) {
-        f.unit = unit;
+        f.unit = pound_sense(text, s, f, unit, (u_start, u_end));
         f.unit_text = Some((u_start, u_end));
         f.end = u_end;
     }
@@ -739,6 +766,7 @@ fn read_unit(text: &str, s: Span, f: &mut Found) {
     if f.explicit_unit {
         return;
     }
+    let unit = pound_sense(text, s, f, unit, (u_start, u_end));
     f.unit = unit;
     f.explicit_unit = true;
     f.unit_text = Some((u_start, u_end));
@@ -2375,6 +2403,16 @@ mod tests {
         );
         let units: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(units, ["CAD", "USD", "AUD per share", "USD", "USD"]);
+    }
+
+    #[test]
+    fn a_spelled_out_pound_is_a_weight_when_something_is_weighed() {
+        let got = measured(
+            "Trump weighs 236 pounds. The recipe needs 1/2 pound of chocolate chips. \
+             The club paid 5 million pounds for him. Tickets cost 20 pounds.",
+        );
+        let units: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(units, ["pound-mass", "pound-mass", "GBP", "GBP"]);
     }
 
     #[test]
