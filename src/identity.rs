@@ -24,6 +24,7 @@
 //! articles' "officials" are not the same people. Ids follow the first mention, so they do not
 //! depend on threads. It knows no world facts beyond the tables and makes no network look-ups.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -530,24 +531,31 @@ fn is_pronoun(word: &str) -> bool {
 /// Assigns one identity per real-world source to the mentions of a batch (see the module
 /// documentation for the rules).
 pub fn identify(mentions: &[Mention]) -> Identities {
+    // Folding each distinct source and reading each mention's gender are independent of one
+    // another, so they run in parallel; the joins below are serial and in mention order.
+    let mut distinct: HashMap<&str, usize> = HashMap::default();
+    for m in mentions {
+        let n = distinct.len();
+        distinct.entry(m.source.trim()).or_insert(n);
+    }
+    let mut sources_in_order = vec![""; distinct.len()];
+    for (&source, &i) in &distinct {
+        sources_in_order[i] = source;
+    }
+    let folded_of: Vec<Option<Folded>> = sources_in_order
+        .par_iter()
+        .map(|s| (!s.is_empty() && !is_pronoun(s)).then(|| fold(s)).flatten())
+        .collect();
+    let gender_of: Vec<Gender> = mentions.par_iter().map(Gender::of).collect();
     let mut doc_index: HashMap<&str, usize> = HashMap::default();
-    let mut folded_cache: HashMap<&str, Option<Folded>> = HashMap::default();
     let mut node_of_key: HashMap<String, usize> = HashMap::default();
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
-    for m in mentions {
+    for (m, gender) in mentions.iter().zip(&gender_of) {
         let n_docs = doc_index.len();
         let doc = *doc_index.entry(m.doc).or_insert(n_docs);
         let source = m.source.trim();
-        if source.is_empty() || is_pronoun(source) {
-            node_of.push(None);
-            continue;
-        }
-        let Some(folded) = folded_cache
-            .entry(source)
-            .or_insert_with(|| fold(source))
-            .clone()
-        else {
+        let Some(folded) = folded_of[distinct[source]].clone() else {
             node_of.push(None);
             continue;
         };
@@ -569,7 +577,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
                 gender: Gender::default(),
             });
         }
-        nodes[node].gender = nodes[node].gender.and(Gender::of(m));
+        nodes[node].gender = nodes[node].gender.and(*gender);
         if nodes[node].docs.last() != Some(&doc) && !nodes[node].docs.contains(&doc) {
             nodes[node].docs.push(doc);
         }
