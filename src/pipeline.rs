@@ -191,7 +191,9 @@ pub fn extract_files(
     options: &Options,
     jobs: Option<usize>,
 ) -> Result<Tables, Error> {
-    in_pool(jobs, || extract_file_documents(files, options, None).map(linked))?
+    in_pool(jobs, || {
+        extract_file_documents(files, options, None).map(linked)
+    })?
 }
 
 /// [`extract_files`] without the batch-level steps, as [`extract_documents`].
