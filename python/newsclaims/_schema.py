@@ -72,7 +72,7 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("high", FLOAT, "upper bound of a range or vague magnitude"),
         ("qualifier", CATEGORY, "exact, more_than, less_than, at_least, up_to, approx, almost, vague, or implied (no number written: 'full control of' = 100 percent)"),
         ("unit", CATEGORY, "count, percent, fraction, day, hour, kilometre, tonne, USD, ..."),
-        ("counted", STRING, "what is counted or measured: for a count the noun it counts ('people'); for a measure (money, percent, points, a length...) the noun after 'of' ('70% of E. Aleppo'), the noun it describes ('a 5.2 litre engine'), the noun before 'of' ('a fine of $5m'), else the subject of its change or clause ('The Dow lost 190 points', 'the speed of sound is 661 kt'); for a duration its unit as written ('hours'); null when nothing is named"),
+        ("counted", STRING, "what is counted or measured: for a count the noun it counts ('people'); for a measure (money, percent, points, a length...) the noun after 'of' ('70% of E. Aleppo'), the noun it describes ('a 5.2 litre engine'), the noun before 'of' ('a fine of $5m'), else the subject of its change or clause ('The Dow lost 190 points', 'the speed of sound is 661 kt'); after 'of them' or 'of those' the noun an earlier count named ('953 of them'), or the group a participle names ('53% of those polled' -> 'those polled'); for a duration its unit as written ('hours'); null when nothing is named"),
         ("direction", CATEGORY, "up or down when the number is a change"),
         ("start", INT, "start of the surface form"),
         ("end", INT, "end of the surface form"),

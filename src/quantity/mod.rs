@@ -1509,11 +1509,35 @@ fn counted_of(
                 || COUNTED_STOP.contains(&next)
                 || IRREGULAR_PARTICIPLES.contains(&next));
         if PARTITIVE_PRONOUNS.contains(&pronoun.as_str()) && !noun_follows {
-            return earlier
+            let antecedent = earlier
                 .iter()
                 .rev()
                 .take_while(|q| q.sentence + 1 >= sentence)
                 .find_map(|q| q.counted.clone().filter(|_| q.unit == "count"));
+            // Without one, "53% of those polled said" counts "those polled": the whole the
+            // partitive names. What follows tells a participle from an adjective before its
+            // noun ("one of those interesting areas", "those armed groups"): a preposition, an
+            // auxiliary, a reporting verb or the end of the clause.
+            let participle = next.ends_with("ed")
+                || next.ends_with("ing")
+                || IRREGULAR_PARTICIPLES.contains(&next);
+            let mut words = after_of.split_whitespace().skip(1);
+            let ends_clause = words
+                .next()
+                .is_some_and(|w| w.ends_with(|c: char| !c.is_alphanumeric()));
+            let clause_goes_on = !ends_clause
+                && words.next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    !COUNTED_STOP.contains(&word) && crate::lexicon::cues::cue_lemma(word).is_none()
+                });
+            return antecedent.or_else(|| {
+                (matches!(pronoun.as_str(), "those" | "these")
+                    && participle
+                    && !clause_goes_on
+                    && next.chars().all(|c| c.is_ascii_lowercase()))
+                .then(|| format!("{pronoun} {next}"))
+            });
         }
     }
     let of_follows = after_of.is_some();
@@ -2413,6 +2437,41 @@ mod tests {
         );
         let units: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(units, ["pound-mass", "pound-mass", "GBP", "GBP"]);
+    }
+
+    #[test]
+    fn partitive_of_those_with_a_participle_counts_that_whole() {
+        let counted_of = |text: &str, quantity: &str| {
+            let found = extract(text);
+            let q = found
+                .iter()
+                .find(|q| q.span.slice(text).ends_with(quantity));
+            q.expect("the quantity").counted.clone()
+        };
+        let screened = "A third of those screened were at 35 or above or significantly obese.";
+        assert_eq!(
+            counted_of(screened, "A third").as_deref(),
+            Some("those screened")
+        );
+        // An antecedent still wins.
+        let died = "Some 300 people died. Half of those killed were children.";
+        assert_eq!(counted_of(died, "Half").as_deref(), Some("people"));
+        // Before a finite verb "those" names no whole, nor does an adjective before its noun.
+        assert_eq!(counted_of("Half of those were children.", "Half"), None);
+        let areas = "Podcasting is one of those interesting areas that bridges the two.";
+        assert_eq!(counted_of(areas, "one"), None);
+        let polled = "A total of 53% of those polled said they had sympathy.";
+        assert_eq!(counted_of(polled, "53%").as_deref(), Some("those polled"));
+        let asked = "More than two-thirds of those questioned, 68%, said they thought so.";
+        assert_eq!(
+            counted_of(asked, "two-thirds").as_deref(),
+            Some("those questioned")
+        );
+        let waiting = "Two thirds of those waiting for treatment now are in pain.";
+        assert_eq!(
+            counted_of(waiting, "Two thirds").as_deref(),
+            Some("those waiting")
+        );
     }
 
     #[test]
