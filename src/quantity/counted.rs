@@ -142,7 +142,7 @@ pub fn casualty_before(text: &str, floor: usize, start: usize) -> Option<String>
         .map(|(_, p)| (*p).to_owned())
 }
 
-/// ASCII word boundaries, as in `number::CORE` (why: see `number::ASCII_BOUNDARY`).
+/// ASCII word boundaries, as in `number::CORE` (why: see `lexicon::ASCII_BOUNDARY`).
 static TOLL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:death|casualty|civilian)\s+)?toll(?-u:\b)").unwrap()
 });

@@ -34,13 +34,9 @@ pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Word boundaries in these patterns are ASCII: with a Unicode `\b` the lazy DFA gives up at
-/// the first non-ASCII byte of the haystack (a curly quote, a dash, an accent) and the regex
-/// crate falls back to its backtracking and Pike VM engines. With it, `CORE` alone was a third
-/// of all instructions (callgrind, seeds + 200 PolNeAR texts). Every word the patterns name is
-/// ASCII, so only a number word glued to a non-ASCII letter could read differently; no table of
-/// the seeds, PolNeAR dev, FA-KES or 600 BBC articles moved.
-pub const ASCII_BOUNDARY: &str = r"(?-u:\b)";
+/// Word boundaries in these patterns are ASCII (see `lexicon::ASCII_BOUNDARY`): with a Unicode
+/// `\b`, `CORE` alone was a third of all instructions.
+pub use crate::lexicon::ASCII_BOUNDARY;
 
 /// A multiplier right after digits: "1.5 million", "2.3bn", "$5m", "4.3M".
 pub static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
