@@ -49,6 +49,7 @@ use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, POLL_NOUNS, PRONOUNS, SOURCE_DETERMINERS,
     SOURCE_POSTMODIFIERS, VIEW_NOUNS,
 };
+use crate::lexicon::ASCII_BOUNDARY;
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
 use quotes::QuoteMarks;
@@ -71,7 +72,7 @@ static CONJOINED_CUE: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = crate::lexicon::alternation(forms);
     Regex::new(&format!(
         r",?\s+(?:and|but)\s+(?:(?:also|then|later|again)\s+)?(?:{alternation})\b,?\s*(?:that\b|[“\x22:])"
-    ))
+    ).replace(r"\b", ASCII_BOUNDARY))
     .unwrap()
 });
 
@@ -1923,19 +1924,19 @@ fn word_positions(s: &str) -> Vec<(usize, &str)> {
 fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         let openers = crate::lexicon::alternation(CONTENT_CUT_OPENERS.iter().copied());
-        Regex::new(&format!(
-            r",(?P<q>[”\x22]?)\s+(?:{openers}|[a-z]{{3,}}ing)\b|;\s"
-        ))
+        Regex::new(
+            &format!(r",(?P<q>[”\x22]?)\s+(?:{openers}|[a-z]{{3,}}ing)\b|;\s")
+                .replace(r"\b", ASCII_BOUNDARY),
+        )
         .unwrap()
     });
     // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
     // the end is not content.
     static RELAY_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
+        Regex::new(r"^,\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
     });
     // A match ends with its verb and then only non-word characters (`\W*$`), none of them an
-    // ASCII letter, digit or `_`: a region that does not end so is spared the reverse search
-    // over Unicode classes.
+    // ASCII letter, digit or `_`: a region that does not end so is spared the search.
     let tail = region
         .slice(text)
         .trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
@@ -1943,10 +1944,10 @@ fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
         .iter()
         .any(|v| tail.ends_with(v));
     let region = match may_relay
-        .then(|| RELAY_END.find(region.slice(text)))
+        .then(|| via::captures_from_last_comma(&RELAY_END, region.slice(text)))
         .flatten()
     {
-        Some(m) => Span::new(region.byte_start, region.byte_start + m.start()),
+        Some((at, _)) => Span::new(region.byte_start, region.byte_start + at),
         None => region,
     };
     let r = region.slice(text);

@@ -99,9 +99,21 @@ fn trailing_relay(part: &str) -> Option<regex::Captures<'_>> {
     if !may_end_with_relay(part) {
         return None;
     }
+    captures_from_last_comma(&TRAILING_RELAY_AT, part).map(|(_, c)| c)
+}
+
+/// The captures of `anchored` (a `^`-anchored pattern that starts with a comma, holds no other
+/// comma and ends with a word and `\W*$`) in `part`, and where they start. Such a match can
+/// only start at the last comma before the trailing non-word characters, so the pattern is
+/// tried there, forward: the unanchored, end-anchored search ran a reverse lazy DFA over
+/// Unicode classes instead.
+pub(super) fn captures_from_last_comma<'h>(
+    anchored: &Regex,
+    part: &'h str,
+) -> Option<(usize, regex::Captures<'h>)> {
     let t = part.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
     let comma = t.rfind(',')?;
-    TRAILING_RELAY_AT.captures(&part[comma..])
+    anchored.captures(&part[comma..]).map(|c| (comma, c))
 }
 
 static HEDGE_RE: LazyLock<Regex> = LazyLock::new(|| {
