@@ -11,6 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use regex::Regex;
 
 use crate::document::Span;
+use crate::lexicon::ASCII_BOUNDARY;
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -110,47 +111,55 @@ const MONTH_NAMES: &str = r"(?:january|february|march|april|may|june|july|august
 const WEEKDAY_NAMES: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const COUNT: &str = r"(?:\d+|a\s+few|a|an|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)";
 
-/// One pattern per kind of expression, tried in order by [`resolve_date`].
-static DAY_BEFORE_YESTERDAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bthe\s+day\s+before\s+yesterday\b").unwrap());
+/// One pattern per kind of expression, tried in order by [`resolve_date`]. Word boundaries are
+/// ASCII (see `lexicon::ASCII_BOUNDARY`).
+static DAY_BEFORE_YESTERDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&r"(?i)\bthe\s+day\s+before\s+yesterday\b".replace(r"\b", ASCII_BOUNDARY)).unwrap()
+});
 static DEICTIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening|week))\b").unwrap()
+    Regex::new(&r"(?i)\b(yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening|week))\b".replace(r"\b", ASCII_BOUNDARY)).unwrap()
 });
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b({COUNT})\s+(day|week|month|year)s?\s+ago\b"
-    ))
+    Regex::new(
+        &format!(r"(?i)\b({COUNT})\s+(day|week|month|year)s?\s+ago\b")
+            .replace(r"\b", ASCII_BOUNDARY),
+    )
     .unwrap()
 });
 // "over the past 24 hours", "in the last four days", "the past week", "last month".
 static PAST_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:the\s+)?(past|last|previous)\s+(?:({COUNT})\s+)?(hour|day|week|month|year)s?\b"
-    ))
+    ).replace(r"\b", ASCII_BOUNDARY))
     .unwrap()
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b({MONTH_NAMES})\.?[\s-]*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
-    ))
+    Regex::new(
+        &format!(
+            r"(?i)\b({MONTH_NAMES})\.?[\s-]*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        )
+        .replace(r"\b", ASCII_BOUNDARY),
+    )
     .unwrap()
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b\.?(?:,?\s+(\d{{4}})\b)?"
-    ))
+    ).replace(r"\b", ASCII_BOUNDARY))
     .unwrap()
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b({MONTH_NAMES})\.?(?:\s+of)?\s+(\d{{4}})\b"
-    ))
+    Regex::new(
+        &format!(r"(?i)\b({MONTH_NAMES})\.?(?:\s+of)?\s+(\d{{4}})\b")
+            .replace(r"\b", ASCII_BOUNDARY),
+    )
     .unwrap()
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:(last|next|this)\s+)?({WEEKDAY_NAMES})\b"
-    ))
+    Regex::new(
+        &format!(r"(?i)\b(?:(last|next|this)\s+)?({WEEKDAY_NAMES})\b")
+            .replace(r"\b", ASCII_BOUNDARY),
+    )
     .unwrap()
 });
 
@@ -289,7 +298,7 @@ static TIME_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     let day = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     Regex::new(&format!(
         r"(?:\b(?:[Ee]arlier|[Ll]ater)\s+)?(?:\b(?:[Oo]n|[Ss]ince|[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom)\s+)?(?:\b(?:(?:[Ll]ast|[Nn]ext)\s+)?(?:{day}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}})\b|\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+(?:week|month|year|night))\b|\b{COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)|\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or)\s+the\s+(?:past|last|previous)\s+(?:(?:\d+|[a-z]+)\s+)?(?:hours?|days?|weeks?|months?|years?)\b"
-    ).replace(r"\b", r"(?-u:\b)"))
+    ).replace(r"\b", ASCII_BOUNDARY))
     .unwrap()
 });
 
