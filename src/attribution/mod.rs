@@ -1935,18 +1935,11 @@ fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static RELAY_END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^,\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
     });
-    // A match ends with its verb and then only non-word characters (`\W*$`), none of them an
-    // ASCII letter, digit or `_`: a region that does not end so is spared the search.
-    let tail = region
-        .slice(text)
-        .trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
-    let may_relay = ["adds", "added", "reports", "reported"]
-        .iter()
-        .any(|v| tail.ends_with(v));
-    let region = match may_relay
-        .then(|| via::captures_from_last_comma(&RELAY_END, region.slice(text)))
-        .flatten()
-    {
+    let region = match via::relay_at_end(
+        &RELAY_END,
+        &["adds", "added", "reports", "reported"],
+        region.slice(text),
+    ) {
         Some((at, _)) => Span::new(region.byte_start, region.byte_start + at),
         None => region,
     };
