@@ -534,14 +534,17 @@ pub fn identify(mentions: &[Mention]) -> Identities {
     // Folding each distinct source and reading each mention's gender are independent of one
     // another, so they run in parallel; the joins below are serial and in mention order.
     let mut distinct: HashMap<&str, usize> = HashMap::default();
-    for m in mentions {
-        let n = distinct.len();
-        distinct.entry(m.source.trim()).or_insert(n);
-    }
-    let mut sources_in_order = vec![""; distinct.len()];
-    for (&source, &i) in &distinct {
-        sources_in_order[i] = source;
-    }
+    let mut sources_in_order: Vec<&str> = Vec::new();
+    let source_index: Vec<usize> = mentions
+        .iter()
+        .map(|m| {
+            let source = m.source.trim();
+            *distinct.entry(source).or_insert_with(|| {
+                sources_in_order.push(source);
+                sources_in_order.len() - 1
+            })
+        })
+        .collect();
     let folded_of: Vec<Option<Folded>> = sources_in_order
         .par_iter()
         .map(|s| (!s.is_empty() && !is_pronoun(s)).then(|| fold(s)).flatten())
@@ -551,11 +554,11 @@ pub fn identify(mentions: &[Mention]) -> Identities {
     let mut node_of_key: HashMap<String, usize> = HashMap::default();
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
-    for (m, gender) in mentions.iter().zip(&gender_of) {
+    for ((m, gender), &source_index) in mentions.iter().zip(&gender_of).zip(&source_index) {
         let n_docs = doc_index.len();
         let doc = *doc_index.entry(m.doc).or_insert(n_docs);
         let source = m.source.trim();
-        let Some(folded) = folded_of[distinct[source]].clone() else {
+        let Some(folded) = folded_of[source_index].clone() else {
             node_of.push(None);
             continue;
         };
