@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use regex::Regex;
 
 use crate::document::Span;
-use crate::lexicon::ASCII_BOUNDARY;
+use crate::lexicon::word_regex;
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -112,55 +112,44 @@ const WEEKDAY_NAMES: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturd
 const COUNT: &str = r"(?:\d+|a\s+few|a|an|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)";
 
 /// One pattern per kind of expression, tried in order by [`resolve_date`]. Word boundaries are
-/// ASCII (see `lexicon::ASCII_BOUNDARY`).
-static DAY_BEFORE_YESTERDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&r"(?i)\bthe\s+day\s+before\s+yesterday\b".replace(r"\b", ASCII_BOUNDARY)).unwrap()
-});
+/// ASCII (see `lexicon::word_regex`).
+static DAY_BEFORE_YESTERDAY: LazyLock<Regex> =
+    LazyLock::new(|| word_regex(r"(?i)\bthe\s+day\s+before\s+yesterday\b"));
 static DEICTIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&r"(?i)\b(yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening|week))\b".replace(r"\b", ASCII_BOUNDARY)).unwrap()
+    word_regex(
+        r"(?i)\b(yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening|week))\b",
+    )
 });
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &format!(r"(?i)\b({COUNT})\s+(day|week|month|year)s?\s+ago\b")
-            .replace(r"\b", ASCII_BOUNDARY),
-    )
-    .unwrap()
+    word_regex(&format!(
+        r"(?i)\b({COUNT})\s+(day|week|month|year)s?\s+ago\b"
+    ))
 });
 // "over the past 24 hours", "in the last four days", "the past week", "last month".
 static PAST_SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    word_regex(&format!(
         r"(?i)\b(?:the\s+)?(past|last|previous)\s+(?:({COUNT})\s+)?(hour|day|week|month|year)s?\b"
-    ).replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
+    ))
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &format!(
-            r"(?i)\b({MONTH_NAMES})\.?[\s-]*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
-        )
-        .replace(r"\b", ASCII_BOUNDARY),
-    )
-    .unwrap()
+    word_regex(&format!(
+        r"(?i)\b({MONTH_NAMES})\.?[\s-]*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    word_regex(&format!(
         r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b\.?(?:,?\s+(\d{{4}})\b)?"
-    ).replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
+    ))
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &format!(r"(?i)\b({MONTH_NAMES})\.?(?:\s+of)?\s+(\d{{4}})\b")
-            .replace(r"\b", ASCII_BOUNDARY),
-    )
-    .unwrap()
+    word_regex(&format!(
+        r"(?i)\b({MONTH_NAMES})\.?(?:\s+of)?\s+(\d{{4}})\b"
+    ))
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &format!(r"(?i)\b(?:(last|next|this)\s+)?({WEEKDAY_NAMES})\b")
-            .replace(r"\b", ASCII_BOUNDARY),
-    )
-    .unwrap()
+    word_regex(&format!(
+        r"(?i)\b(?:(last|next|this)\s+)?({WEEKDAY_NAMES})\b"
+    ))
 });
 
 /// The number in a count word: "24", "four", "a few" (3), "several" (3), "a" (1).
@@ -288,7 +277,7 @@ pub fn resolve_date(expression: &str, published: Option<NaiveDate>) -> Option<Na
 /// "on December 14, 2016", "since October 18", "in March 2011", "over the past 24 hours",
 /// "in the last four days", "two days ago", "yesterday".
 ///
-/// Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` makes the lazy DFA give up at the
+/// Word boundaries are ASCII (`lexicon::word_regex`): a Unicode `\b` makes the lazy DFA give up at the
 /// first non-ASCII byte (a curly quote, an accent) and the search fall back to the backtracking
 /// engines, which made this one scan 36% of all instructions (callgrind, seeds + 200 PolNeAR
 /// texts). Every word the pattern names is ASCII, so only a word glued to a non-ASCII letter
@@ -296,10 +285,9 @@ pub fn resolve_date(expression: &str, published: Option<NaiveDate>) -> Option<Na
 static TIME_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
     let day = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-    Regex::new(&format!(
+    word_regex(&format!(
         r"(?:\b(?:[Ee]arlier|[Ll]ater)\s+)?(?:\b(?:[Oo]n|[Ss]ince|[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom)\s+)?(?:\b(?:(?:[Ll]ast|[Nn]ext)\s+)?(?:{day}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}})\b|\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+(?:week|month|year|night))\b|\b{COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)|\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or)\s+the\s+(?:past|last|previous)\s+(?:(?:\d+|[a-z]+)\s+)?(?:hours?|days?|weeks?|months?|years?)\b"
-    ).replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
+    ))
 });
 
 /// Byte spans of time expressions inside `span` of `text`, in text order.

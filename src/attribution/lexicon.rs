@@ -71,7 +71,7 @@ impl Lexicon {
         // ASCII word boundaries: with a Unicode `\b` the regex crate leaves its fast engine at
         // the first non-ASCII byte (a curly quote, a dash) and this one scan was 66% of all
         // instructions.
-        let cue_re = Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).unwrap();
+        let cue_re = crate::lexicon::word_regex(&format!(r"\b(?:{alternation})\b"));
         let titles: Vec<String> = titles
             .iter()
             .cloned()

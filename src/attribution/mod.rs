@@ -49,7 +49,7 @@ use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, POLL_NOUNS, PRONOUNS, SOURCE_DETERMINERS,
     SOURCE_POSTMODIFIERS, VIEW_NOUNS,
 };
-use crate::lexicon::ASCII_BOUNDARY;
+use crate::lexicon::word_regex;
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
 use quotes::QuoteMarks;
@@ -58,7 +58,7 @@ use resolve::EntityMemory;
 /// Verbs of impression and expectation ("seemed", "is expected"), as one alternation.
 static IMPRESSION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alternation = crate::lexicon::alternation(IMPRESSION_CUES.iter().map(|(form, _)| *form));
-    Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).unwrap()
+    word_regex(&format!(r"\b(?:{alternation})\b"))
 });
 
 /// "and said that", "but added: “...”": a reporting verb joined to the one before, opening a
@@ -70,10 +70,9 @@ static CONJOINED_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|(form, _)| *form)
         .collect();
     let alternation = crate::lexicon::alternation(forms);
-    Regex::new(&format!(
+    word_regex(&format!(
         r",?\s+(?:and|but)\s+(?:(?:also|then|later|again)\s+)?(?:{alternation})\b,?\s*(?:that\b|[“\x22:])"
-    ).replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
+    ))
 });
 
 /// Where a source phrase written after its cue ends: a word of `SOURCE_AFTER_STOPS`, a
@@ -1924,11 +1923,9 @@ fn word_positions(s: &str) -> Vec<(usize, &str)> {
 fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         let openers = crate::lexicon::alternation(CONTENT_CUT_OPENERS.iter().copied());
-        Regex::new(
-            &format!(r",(?P<q>[”\x22]?)\s+(?:{openers}|[a-z]{{3,}}ing)\b|;\s")
-                .replace(r"\b", ASCII_BOUNDARY),
-        )
-        .unwrap()
+        word_regex(&format!(
+            r",(?P<q>[”\x22]?)\s+(?:{openers}|[a-z]{{3,}}ing)\b|;\s"
+        ))
     });
     // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
     // the end is not content.

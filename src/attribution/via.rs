@@ -13,7 +13,7 @@ use regex::Regex;
 use crate::document::{ClaimKind, Span};
 use crate::lexicon::cues::{CHANNEL_NOUNS, HEDGES};
 use crate::lexicon::sources::NEWS_OUTLETS;
-use crate::lexicon::ASCII_BOUNDARY;
+use crate::lexicon::word_regex;
 
 /// The phrases that open a relay: "according to (the) X", "as reported by X", "told X".
 const RELAY_PHRASES: &str = "(?:according to|as reported by|as quoted by|quoted by|told|in an interview with|in an interview to|interview with)";
@@ -60,18 +60,15 @@ static TRAILING_RELAY: LazyLock<Regex> =
 static TRAILING_RELAY_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{TRAILING_RELAY_PATTERN}")).unwrap());
 /// "according to an estimate by UN special envoy ...": the channel is the estimate.
-static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"according to\s+(?P<x>(?:a|an|the)\s+[\p{Ll}-]+)\s+by(?-u:\b)").unwrap()
-});
+static ESTIMATE: LazyLock<Regex> =
+    LazyLock::new(|| word_regex(r"according to\s+(?P<x>(?:a|an|the)\s+[\p{Ll}-]+)\s+by\b"));
 /// "in a statement", "in a recent interview", "on state television".
-static CHANNEL: LazyLock<Regex> =
-    LazyLock::new(|| {
-        let nouns = crate::lexicon::alternation(CHANNEL_NOUNS.iter().copied());
-        Regex::new(&format!(
+static CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns = crate::lexicon::alternation(CHANNEL_NOUNS.iter().copied());
+    word_regex(&format!(
         r"\b(?:in|on|through|via)\s+(?P<x>(?:(?:a|an|the)\s+)?(?:[\p{{L}}-]+\s+)?(?:{nouns}))\b"
-    ).replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
-    });
+    ))
+});
 /// Any channel noun, anywhere: `CHANNEL` cannot match a part without one, and this literal
 /// search is much cheaper than `CHANNEL` itself, whose Unicode `\b` sends the regex crate to its
 /// slow engines on any non-ASCII text.
@@ -110,7 +107,7 @@ pub(super) fn relay_at_end<'h>(
 static HEDGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words =
         crate::lexicon::alternation(HEDGES.iter().copied().filter(|h| !h.starts_with("claim")));
-    Regex::new(&format!(r"(?i)\b(?:{words})\b").replace(r"\b", ASCII_BOUNDARY)).unwrap()
+    word_regex(&format!(r"(?i)\b(?:{words})\b"))
 });
 
 /// The channel of a claim in `sentence` whose content is `content`, if the text names one.

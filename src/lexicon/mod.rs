@@ -37,6 +37,12 @@ pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 /// table of the seeds, PolNeAR dev, FA-KES or BBC moved.
 pub const ASCII_BOUNDARY: &str = r"(?-u:\b)";
 
+/// Compiles a pattern of the lexicon's words with every `\b` an ASCII word boundary (see
+/// [`ASCII_BOUNDARY`]).
+pub fn word_regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&pattern.replace(r"\b", ASCII_BOUNDARY)).expect("lexicon patterns are valid")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

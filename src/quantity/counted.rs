@@ -142,9 +142,9 @@ pub fn casualty_before(text: &str, floor: usize, start: usize) -> Option<String>
         .map(|(_, p)| (*p).to_owned())
 }
 
-/// ASCII word boundaries, as in `number::CORE` (why: see `lexicon::ASCII_BOUNDARY`).
+/// ASCII word boundaries, as in `number::CORE` (see `lexicon::word_regex`).
 static TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:death|casualty|civilian)\s+)?toll(?-u:\b)").unwrap()
+    crate::lexicon::word_regex(r"(?i)\b(?:(?:death|casualty|civilian)\s+)?toll\b")
 });
 
 /// For a bare count in a sentence about a toll, the toll: "the death toll was at least 24" ->

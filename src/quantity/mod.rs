@@ -44,8 +44,9 @@ use crate::lexicon::numbers::{
     QUALIFIER_SUFFIXES, RATE_DENOMINATORS, TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES,
     VULGAR_FRACTIONS,
 };
+use crate::lexicon::word_regex;
 use crate::time::{month_number, weekday};
-use number::{words_prefix_len, words_value, ASCII_BOUNDARY, CORE, MIXED, MULTIPLIER, UNIT};
+use number::{words_prefix_len, words_value, CORE, MIXED, MULTIPLIER, UNIT};
 
 /// A number found in a sentence, before ranges are merged and context is read.
 #[derive(Debug, Clone)]
@@ -624,11 +625,9 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
 /// "5% a year earlier" (the denominator must not be followed by "ago", "earlier", ...).
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     let dens = crate::lexicon::alternation(RATE_DENOMINATORS.iter().map(|(w, _)| *w));
-    Regex::new(&format!(
+    word_regex(&format!(
         r"^(?i)(?:\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
-    )
-    .replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
+    ))
 });
 
 /// A scale word after a fraction, with or without "a": "half a billion dollars", "a quarter
@@ -639,10 +638,7 @@ static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|(w, _)| *w)
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(
-        &format!(r"^(?i)[\s-]+(?:an?[\s-]+)?(?P<scale>{scales})\b").replace(r"\b", ASCII_BOUNDARY),
-    )
-    .unwrap()
+    word_regex(&format!(r"^(?i)[\s-]+(?:an?[\s-]+)?(?P<scale>{scales})\b"))
 });
 
 /// "weighs 236 pounds", "1/2 pound of chocolate chips": a spelled-out pound is a weight there,
@@ -1025,9 +1021,8 @@ fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
 
 /// A length in feet, yards or inches in brackets: "the 37m (121ft)-long skeleton" restates
 /// metres, not millions.
-static IMPERIAL_RESTATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|yd|yds|yards|in|inches)(?-u:\b)").unwrap()
-});
+static IMPERIAL_RESTATEMENT: LazyLock<Regex> =
+    LazyLock::new(|| word_regex(r"^\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|yd|yds|yards|in|inches)\b"));
 
 /// Words after "10m" that make it metres: "10m high", "the 100m sprint".
 const METRE_CONTEXT: &[&str] = &[
@@ -1094,7 +1089,9 @@ static YEAR_RANGE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d])(?:1[89]|20)\d\d[-–/]$").unwrap());
 
 static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$").unwrap()
+    word_regex(
+        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$",
+    )
 });
 
 /// Clock times and ISO timestamps inside a token: "4:39", "2019-09-01T10:38:07.190Z".

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::alternation;
+use crate::lexicon::{alternation, word_regex};
 
 use crate::lexicon::numbers::{
     CASED_UNITS, CURRENCY_PREFIXES, FRACTION_WORDS, MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS,
@@ -18,7 +18,9 @@ use crate::lexicon::numbers::{
 
 /// The core of a number, one of six kinds (named groups `vague`, `fnum`/`frac`, `whole`/`vulgar`,
 /// `dn`/`dd`, `words`, `sign`/`cur`/`num`). Vague magnitudes and fractions come first so that
-/// "tens of thousands", "two-thirds" and "2½" are not read as "ten", "two" and "2".
+/// "tens of thousands", "two-thirds" and "2½" are not read as "ten", "two" and "2". Its word
+/// boundaries are ASCII (`lexicon::word_regex`): with Unicode ones, `CORE` alone was a third of
+/// all instructions.
 pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     let vague = alternation(VAGUE_MAGNITUDES.iter().map(|(w, _, _)| *w));
     let frac = alternation(FRACTION_WORDS.iter().map(|(w, _)| *w));
@@ -27,21 +29,15 @@ pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     let small = alternation(NUMBER_WORDS.iter().take(11).map(|(w, _)| *w));
     let cur = alternation(CURRENCY_PREFIXES.iter().map(|(w, _)| *w));
     let vulgar = alternation(VULGAR_FRACTIONS.iter().map(|(w, _)| *w));
-    Regex::new(&format!(
+    word_regex(&format!(
         r"(?i)\b(?P<vague>{vague})\b|\b(?:(?P<fnum>an?|{small})[\s-]+)?(?P<frac>{frac})\b|(?:(?P<whole>\d{{1,3}})\s?)?(?P<vulgar>{vulgar})|\b(?P<dn>\d{{1,2}})[/⁄](?P<dd>\d{{1,3}})\b|\b(?P<words>(?:an?\s+(?:{scale})|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*)\b|(?P<sign>[-−+]|\bminus[\s-]|\bnegative\s)?(?:(?P<cur>(?-i:{cur}))\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    )
-    .replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
+    ))
 });
-
-/// Word boundaries in these patterns are ASCII (see `lexicon::ASCII_BOUNDARY`): with a Unicode
-/// `\b`, `CORE` alone was a third of all instructions.
-pub use crate::lexicon::ASCII_BOUNDARY;
 
 /// A multiplier right after digits: "1.5 million", "2.3bn", "$5m", "4.3M".
 pub static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
     let words = alternation(MULTIPLIERS.iter().map(|(w, _)| *w));
-    Regex::new(&format!(r"^(?i:\s?(?P<m>{words}))\b").replace(r"\b", ASCII_BOUNDARY)).unwrap()
+    word_regex(&format!(r"^(?i:\s?(?P<m>{words}))\b"))
 });
 
 /// A unit right after a number: separated by a space, a hyphen ("five-day", "6.1-inch") or
@@ -54,11 +50,9 @@ pub static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// "two and a half", "2 1/2": a fraction right after a whole number, its value and length.
 pub static MIXED: LazyLock<Regex> = LazyLock::new(|| {
     let frac = alternation(FRACTION_WORDS.iter().map(|(w, _)| *w));
-    Regex::new(&format!(
+    word_regex(&format!(
         r"^(?i:\s+and\s+(?P<a>an?|one)\s+(?P<frac>{frac})\b|\s+(?P<n>\d{{1,2}})[/⁄](?P<d>\d{{1,3}})\b)"
-    )
-    .replace(r"\b", ASCII_BOUNDARY))
-    .unwrap()
+    ))
 });
 
 /// The value of a written number: "twenty-one" 21, "three hundred and forty" 340, "a dozen" 12,
