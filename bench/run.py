@@ -155,6 +155,28 @@ def run_worker(python, task, *, input_path=None, jobs=None, repeat=1, shared=Non
     return result
 
 
+def run_paired(corpus_path, jobs_list, repeat):
+    """The speed-up of each jobs value over jobs=1 from bench/worker.py newsclaims_paired (the
+    jobs values alternate in one process), or {"failed": why}."""
+    cmd = [sys.executable, str(WORKER), "newsclaims_paired", "--input", str(corpus_path), "--repeat", str(repeat),
+           "--jobs-list", ",".join(map(str, jobs_list))]
+    log(f"newsclaims paired jobs={','.join(map(str, jobs_list))} (alternating, {repeat} rounds) ...")
+    proc = subprocess.run(cmd, env={**os.environ, "RUST_BACKTRACE": "0"}, capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        tail = " | ".join((proc.stderr or proc.stdout).strip().splitlines()[-3:])
+        log(f"newsclaims paired: failed: {tail}")
+        return {"task": "newsclaims_paired", "failed": tail}
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    best = {j: min(times) for j, times in result["runs_s"].items()}
+    first = best[str(jobs_list[0])]
+    result["best_s"] = best
+    result["speedup"] = {j: first / t for j, t in best.items()}
+    result["cores_used"] = {j: result["cpu_by_jobs_s"][j][times.index(min(times))] / min(times)
+                            for j, times in result["runs_s"].items()}
+    log("newsclaims paired: " + ", ".join(f"jobs={j} {t:.2f} s ({result['speedup'][j]:.2f}x)" for j, t in best.items()))
+    return result
+
+
 def run_stages(corpus_path, jobs_list, repeat):
     """Per-stage timings from examples/corpus.rs; [] with a message when cargo is missing."""
     cargo = shutil.which("cargo")
@@ -313,6 +335,17 @@ def tables(res, mach, args):
                    f"{r['cores_used']:.2f} | "
                    f"{fmt(rss_mb(r), 0)} | {r['hwm_kb'] * 1024 / r['bytes']:.1f} | {growth:.1f} |")
 
+    paired = res.get("newsclaims_paired")
+    if row_ok(paired):
+        out.append("")
+        out.append(f"Alternating the jobs values in one process ({args.repeat} rounds, best of each; the same "
+                   "conditions for each): " + ", ".join(
+                       f"jobs={j} {t:.2f} s, {paired['speedup'][j]:.2f}× ({paired['cores_used'][j]:.2f} cores used)"
+                       for j, t in paired["best_s"].items()) + ".")
+    elif paired is not None:
+        out.append("")
+        out.append(f"Alternating the jobs values in one process: failed ({paired.get('failed')}).")
+
     stages = res.get("stages") or []
     if stages:
         jobs_seen = []
@@ -420,6 +453,7 @@ def main():
             # against the peers (pinned, like them) is the sample's row above.
             r = run_worker(py, "newsclaims", input_path=big_path, jobs=j, repeat=args.repeat)
             res["newsclaims_scale"].append((label, r))
+        res["newsclaims_paired"] = run_paired(big_path, jobs_list, args.repeat)
         if not args.no_stages:
             res["stages"] = run_stages(big_path, [1, 2] + (["all"] if ncpu > 2 else []), args.repeat)
     mach = machine()
@@ -435,7 +469,8 @@ def main():
     log(f"done in {res['total_s']} s; raw figures in {out / 'results.json'}")
     # A newsclaims run that failed is a broken benchmark (CI runs --quick to catch that); a peer
     # that failed is reported in the table only.
-    ours = [res["newsclaims_sample"], res.get("newsclaims_html")] + [r for _, r in res["newsclaims_scale"]]
+    ours = ([res["newsclaims_sample"], res.get("newsclaims_html"), res.get("newsclaims_paired")]
+            + [r for _, r in res["newsclaims_scale"]])
     failed = [r for r in ours if r is not None and not row_ok(r)]
     if failed:
         sys.exit("bench: newsclaims failed: " + "; ".join(f"{r['task']}: {r['failed']}" for r in failed))

@@ -3,7 +3,7 @@
 
     python worker.py TASK --input CORPUS.jsonl [--jobs N] [--repeat N] [--shared DIR]
 
-TASK is one of: newsclaims, newsclaims_html, textacy, quantulum3, trafilatura. Plain-text tasks
+TASK is one of: newsclaims, newsclaims_paired, newsclaims_html, textacy, quantulum3, trafilatura. Plain-text tasks
 read CORPUS.jsonl (one {"id", "text", "published"} per line, written by run.py); the HTML tasks
 read the pages of DIR/corpus/article_extraction_benchmark/html/*.html.gz. The tool is imported,
 warmed up on the first document, and then the whole input is timed `--repeat` times. Memory:
@@ -80,6 +80,34 @@ def task_newsclaims(args):
             "output": {"claims": len(ex.claims), "quantities": len(ex.quantities), "sentences": len(ex.sentences)}}
 
 
+def task_newsclaims_paired(args):
+    """newsclaims.extract at each of `--jobs` (a comma list), alternating in one process: round r
+    runs every jobs value once, `--repeat` rounds. On a shared machine whose speed drifts over
+    minutes, separate processes run one after another can catch jobs=1 in a quiet spell and
+    jobs=2 in a busy one; alternating gives every jobs value the same conditions, so the ratio of
+    their best times is the speed-up. Memory is not reported per jobs value here (one process)."""
+    import newsclaims
+
+    docs = read_corpus(args.input)
+    texts = [d["text"] for d in docs]
+    ids = [d["id"] for d in docs]
+    published = [d.get("published") for d in docs]
+    jobs_list = [int(j) for j in args.jobs_list.split(",")]
+    # A first whole run warms the lazy regex caches: the first call in a process is 15-25% slower.
+    newsclaims.extract(texts, ids=ids, published=published, jobs=jobs_list[-1])
+    runs = {j: [] for j in jobs_list}
+    cpu = {j: [] for j in jobs_list}
+    for _ in range(max(1, args.repeat)):
+        for j in jobs_list:
+            c0, t0 = time.process_time(), time.perf_counter()
+            newsclaims.extract(texts, ids=ids, published=published, jobs=j)
+            runs[j].append(time.perf_counter() - t0)
+            cpu[j].append(time.process_time() - c0)
+    return {"version": newsclaims.__version__, "docs": len(texts), "bytes": sum(len(t.encode()) for t in texts),
+            "runs_s": {str(j): runs[j] for j in jobs_list}, "cpu_by_jobs_s": {str(j): cpu[j] for j in jobs_list},
+            "errors": 0}
+
+
 def task_newsclaims_html(args):
     import newsclaims
 
@@ -151,7 +179,7 @@ def task_trafilatura(args):
             "output": {"chars": sum(len(t) for t in out)}}
 
 
-TASKS = {"newsclaims": task_newsclaims, "newsclaims_html": task_newsclaims_html, "textacy": task_textacy,
+TASKS = {"newsclaims": task_newsclaims, "newsclaims_paired": task_newsclaims_paired, "newsclaims_html": task_newsclaims_html, "textacy": task_textacy,
          "quantulum3": task_quantulum3, "trafilatura": task_trafilatura}
 
 
@@ -160,6 +188,7 @@ def main():
     ap.add_argument("task", choices=sorted(TASKS))
     ap.add_argument("--input")
     ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--jobs-list", default="1,2", help="newsclaims_paired: the jobs values to alternate")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--pages", type=int, default=None, help="HTML tasks: only the first N pages (default all)")
