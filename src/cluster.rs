@@ -211,9 +211,7 @@ pub fn candidate_pairs(signatures: &[Option<Vec<u32>>]) -> Vec<(u32, u32)> {
     let mut pairs: Vec<(u32, u32)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
-            // Buckets by sorting (key, member) rather than a HashMap of Vecs: one allocation per
-            // band instead of one per bucket, and no hashing of the already-mixed keys.
-            let mut keyed: Vec<(u64, u32)> = signatures
+            let keys: Vec<(u64, u32)> = signatures
                 .iter()
                 .enumerate()
                 .filter_map(|(i, sig)| {
@@ -224,6 +222,17 @@ pub fn candidate_pairs(signatures: &[Option<Vec<u32>>]) -> Vec<(u32, u32)> {
                     ))
                 })
                 .collect();
+            // Nearly every bucket holds one member: counting first and sorting only the keys
+            // that repeat costs two hash operations per member instead of a sort of all of
+            // them, which was a fifth of clustering. Buckets still come out as runs of
+            // (key, member) sorted pairs: one allocation per band, not one per bucket.
+            let mut count: HashMap<u64, u32> =
+                HashMap::with_capacity_and_hasher(keys.len(), Default::default());
+            for &(key, _) in &keys {
+                *count.entry(key).or_default() += 1;
+            }
+            let mut keyed: Vec<(u64, u32)> =
+                keys.into_iter().filter(|(key, _)| count[key] > 1).collect();
             keyed.sort_unstable();
             let mut out = Vec::new();
             let mut members: Vec<u32> = Vec::new();
