@@ -10,7 +10,7 @@
 //! use newsclaims::{extract_batch, raw_from_text, Options};
 //! let raws = vec![raw_from_text("0".into(), "“Half of the city is free,” he said.".into(), None, None)];
 //! let tables = extract_batch(&raws, &Options::default(), None).unwrap();
-//! assert_eq!(tables.claims.content, ["Half of the city is free,"]);
+//! assert_eq!(tables.claims.content.iter().collect::<Vec<_>>(), [Some("Half of the city is free,")]);
 //! ```
 #![deny(missing_docs)]
 
@@ -39,7 +39,7 @@ pub use pipeline::{
     extract_batch, extract_document, extract_documents, extract_file_documents, extract_files,
     link_batch, link_claims, raw_from_text, read_file, ClaimKeys, FileInput, Links,
 };
-pub use table::Tables;
+pub use table::{StrColumn, Tables};
 
 #[cfg(test)]
 mod send_sync {

@@ -237,15 +237,23 @@ impl<'a> ClaimKeys<'a> {
     /// The keys of the claims of a `claims` table.
     pub fn of(claims: &'a ClaimsTable) -> Self {
         ClaimKeys {
-            doc_id: claims.doc_id.iter().map(String::as_str).collect(),
-            content: claims.content.iter().map(String::as_str).collect(),
+            doc_id: claims
+                .doc_id
+                .iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
+            content: claims
+                .content
+                .iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
             source: claims
                 .source
                 .iter()
-                .map(|s| s.as_deref().unwrap_or(""))
+                .map(Option::unwrap_or_default)
                 .collect(),
-            source_text: claims.source_text.iter().map(Option::as_deref).collect(),
-            source_role: claims.source_role.iter().map(Option::as_deref).collect(),
+            source_text: claims.source_text.iter().collect(),
+            source_role: claims.source_role.iter().collect(),
         }
     }
 }
@@ -298,7 +306,7 @@ fn extract_each<T: Sync>(
                 t
             })
             .collect();
-        concat(per_doc)
+        Tables::concat(per_doc)
     })
 }
 
@@ -419,23 +427,15 @@ fn source_identities(keys: &ClaimKeys) -> (Vec<Option<i64>>, SourcesTable) {
     let mut t = SourcesTable::default();
     for (i, s) in found.sources.into_iter().enumerate() {
         t.source_id.push(i as i64);
-        t.name.push(s.name);
+        t.name.push(&s.name);
         t.r#type.push(s.kind.as_str());
-        t.aliases.push(s.aliases.join("; "));
+        t.aliases.push(&s.aliases.join("; "));
         t.roles
-            .push((!s.roles.is_empty()).then(|| s.roles.join("; ")));
+            .push_opt((!s.roles.is_empty()).then(|| s.roles.join("; ")).as_deref());
         t.documents.push(s.documents as i64);
         t.claims.push(s.claims as i64);
     }
     (source_id, t)
-}
-
-fn concat(parts: Vec<Tables>) -> Tables {
-    let mut all = Tables::default();
-    for part in parts {
-        all.append(part);
-    }
-    all
 }
 
 /// The process that first used rayon's global pool. A child forked after that has no pool
@@ -500,12 +500,12 @@ mod tests {
         let one = extract_batch(&raws, &Options::default(), Some(1)).unwrap();
         let many = extract_batch(&raws, &Options::default(), Some(4)).unwrap();
         assert_eq!(
-            one.documents.doc_id,
+            one.documents.doc_id.iter().flatten().collect::<Vec<_>>(),
             (0..50).map(|i| i.to_string()).collect::<Vec<_>>()
         );
         assert_eq!(one.claims.content, many.claims.content);
         assert_eq!(one.quantities.value, many.quantities.value);
-        assert_eq!(one.claims.source[1].as_deref(), Some("Lavrov"));
+        assert_eq!(one.claims.source.get(1), Some("Lavrov"));
     }
 
     #[test]

@@ -8,9 +8,9 @@
 //! DataFrames.
 //!
 //! Memory (the target is a peak under 3x the input for in-memory runs): the input is copied out
-//! of Python one chunk at a time; each table column is moved (not cloned) into its Arrow buffer,
-//! so the `Tables` of a chunk are freed column by column; and each buffer goes to Python without
-//! a copy, as a [`Buffer`] that pyarrow adopts (`pyarrow.foreign_buffer`) and that frees the
+//! of Python one chunk at a time; each table column is already in Arrow's layout (text columns
+//! are `table::StrColumn`s) and is moved, not copied, into its Arrow buffers, shrunk to its
+//! length; and each buffer goes to Python without a copy, as a [`Buffer`] that pyarrow adopts (`pyarrow.foreign_buffer`) and that frees the
 //! Rust allocation when the last Arrow array or pandas column over it is gone.
 //!
 //! Why raw Arrow buffers and not arrow-rs with pyo3-arrow 0.20 (the C data interface): the
@@ -28,7 +28,7 @@ use crate::document::{InputFormat, RawDocument};
 use crate::error::Error;
 use crate::options::Options;
 use crate::pipeline::{self, FileInput};
-use crate::table::Tables;
+use crate::table::{StrColumn, Tables};
 
 fn to_py_err(e: Error) -> PyErr {
     if e.is_invalid_option() {
@@ -369,13 +369,13 @@ fn identify_sources<'py>(
     let columns = py.detach(move || -> Result<TableColumns, Error> {
         let workers = pipeline::Workers::new(None)?;
         let mut t = Tables::default();
-        t.claims.doc_id = doc_ids;
+        t.claims.doc_id = doc_ids.iter().map(String::as_str).collect();
         t.claims.source = sources
-            .into_iter()
-            .map(|s| (!s.is_empty()).then_some(s))
+            .iter()
+            .map(|s| (!s.is_empty()).then_some(s.as_str()))
             .collect();
-        t.claims.source_text = source_texts;
-        t.claims.source_role = source_roles;
+        t.claims.source_text = source_texts.iter().map(Option::as_deref).collect();
+        t.claims.source_role = source_roles.iter().map(Option::as_deref).collect();
         workers.run(|| pipeline::identify_sources(&mut t));
         let source_id = ArrowColumn::from(std::mem::take(&mut t.claims.source_id));
         let mut all = TableColumns::from_tables(t);
@@ -681,8 +681,19 @@ fn bitmap(bits: &[bool]) -> Vec<u8> {
 }
 
 impl ArrowColumn {
-    fn new(values: Values, len: usize, valid: Option<Vec<bool>>) -> Self {
+    fn new(mut values: Values, len: usize, valid: Option<Vec<bool>>) -> Self {
         let valid = valid.filter(|v| v.contains(&false));
+        // Columns grow by doubling while a chunk's documents are appended; Python keeps the
+        // buffers for as long as it keeps the tables, so they give back what they did not use.
+        match &mut values {
+            Values::I64(v) => v.shrink_to_fit(),
+            Values::F64(v) => v.shrink_to_fit(),
+            Values::Bool(_) => {}
+            Values::Str { offsets, data } => {
+                offsets.shrink_to_fit();
+                data.shrink_to_fit();
+            }
+        }
         ArrowColumn { valid, len, values }
     }
 
@@ -694,7 +705,7 @@ impl ArrowColumn {
         };
         offsets.windows(2).enumerate().map(move |(i, w)| {
             let valid = self.valid.as_ref().is_none_or(|v| v[i]);
-            // Each value was copied in whole from a `&str` (see `ArrowColumn::strings`).
+            // Each value was copied in whole from a `&str` (`StrColumn::push`, `ArrowColumn::strings`).
             valid.then(|| {
                 std::str::from_utf8(&data[w[0] as usize..w[1] as usize])
                     .expect("UTF-8 built from str")
@@ -782,14 +793,12 @@ impl From<Vec<bool>> for ArrowColumn {
         Self::new(Values::Bool(v), len, None)
     }
 }
-impl From<Vec<String>> for ArrowColumn {
-    fn from(v: Vec<String>) -> Self {
-        Self::strings(v.into_iter().map(Some))
-    }
-}
-impl From<Vec<Option<String>>> for ArrowColumn {
-    fn from(v: Vec<Option<String>>) -> Self {
-        Self::strings(v.into_iter())
+/// The column's own buffers, moved, not copied.
+impl From<StrColumn> for ArrowColumn {
+    fn from(column: StrColumn) -> Self {
+        let len = column.len();
+        let (offsets, data, valid) = column.into_arrow_parts();
+        Self::new(Values::Str { offsets, data }, len, valid)
     }
 }
 impl From<Vec<&'static str>> for ArrowColumn {

@@ -1,9 +1,156 @@
-//! Column builders: each output table as a struct of `Vec`s, filled one document at a time and
+//! Column builders: each output table as a struct of columns, filled one document at a time and
 //! concatenated in input order. Offsets here are **character** offsets (Python `str` indices),
-//! converted from the documents' byte spans once per document.
+//! converted from the documents' byte spans once per document. Text columns are [`StrColumn`]s,
+//! laid out as Arrow lays out strings, so that a row costs no allocation of its own and the
+//! Python binding hands the buffers over as they are.
+
+use std::fmt;
 
 use crate::document::{Document, Span};
 use crate::lexicon::cues::cue_lemma;
+
+/// A column of strings, some of them possibly null, stored the way Arrow stores a `large_utf8`
+/// array: the bytes of every row one after another, and the end of each row's bytes. Pushing a
+/// row copies its bytes and allocates nothing of its own (the tables have about a million text
+/// cells per 30 MB of articles; as one `String` each they were a million allocations, and the
+/// binding then copied each into Arrow's layout).
+#[derive(Clone, PartialEq, Eq)]
+pub struct StrColumn {
+    /// Row `i`'s bytes are `data[offsets[i]..offsets[i + 1]]`; `offsets` starts with 0.
+    offsets: Vec<i64>,
+    data: String,
+    /// `None` while no row is null; then one flag per row.
+    valid: Option<Vec<bool>>,
+}
+
+impl Default for StrColumn {
+    fn default() -> Self {
+        StrColumn::new()
+    }
+}
+
+impl StrColumn {
+    /// An empty column.
+    pub fn new() -> Self {
+        StrColumn {
+            offsets: vec![0],
+            data: String::new(),
+            valid: None,
+        }
+    }
+
+    /// Appends a row.
+    pub fn push(&mut self, value: &str) {
+        self.data.push_str(value);
+        self.offsets.push(self.data.len() as i64);
+        if let Some(valid) = &mut self.valid {
+            valid.push(true);
+        }
+    }
+
+    /// Appends a row that may be null.
+    pub fn push_opt(&mut self, value: Option<&str>) {
+        match value {
+            Some(v) => self.push(v),
+            None => {
+                let rows = self.len();
+                self.valid
+                    .get_or_insert_with(|| vec![true; rows])
+                    .push(false);
+                self.offsets.push(self.data.len() as i64);
+            }
+        }
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Whether it has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i`; `None` when it is null or past the end.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.offsets.get(i + 1)? as usize;
+        if self.valid.as_ref().is_some_and(|v| !v[i]) {
+            return None;
+        }
+        Some(&self.data[self.offsets[i] as usize..end])
+    }
+
+    /// The rows in order (`None` for a null).
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Option<&str>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Makes room for `rows` more rows of `bytes` bytes in all.
+    pub fn reserve(&mut self, rows: usize, bytes: usize) {
+        self.offsets.reserve(rows);
+        self.data.reserve(bytes);
+        if let Some(valid) = &mut self.valid {
+            valid.reserve(rows);
+        }
+    }
+
+    /// The bytes of all rows.
+    pub fn bytes(&self) -> usize {
+        self.data.len()
+    }
+
+    /// Appends every row of `other` (named like `Vec::extend`, so that `Tables::append` treats
+    /// every column alike).
+    pub fn extend(&mut self, other: StrColumn) {
+        let (rows, shift, more) = (self.len(), self.data.len() as i64, other.len());
+        match (&mut self.valid, other.valid) {
+            (Some(mine), Some(theirs)) => mine.extend(theirs),
+            (Some(mine), None) => mine.resize(rows + more, true),
+            (None, Some(theirs)) => {
+                let mut valid = vec![true; rows];
+                valid.extend(theirs);
+                self.valid = Some(valid);
+            }
+            (None, None) => {}
+        }
+        self.data.push_str(&other.data);
+        self.offsets
+            .extend(other.offsets[1..].iter().map(|end| end + shift));
+    }
+
+    /// The Arrow buffers: offsets (starting with 0, one end per row), the bytes, and the
+    /// validity flags (`None` when no row is null).
+    pub fn into_arrow_parts(self) -> (Vec<i64>, Vec<u8>, Option<Vec<bool>>) {
+        (self.offsets, self.data.into_bytes(), self.valid)
+    }
+}
+
+impl fmt::Debug for StrColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> FromIterator<Option<&'a str>> for StrColumn {
+    fn from_iter<I: IntoIterator<Item = Option<&'a str>>>(rows: I) -> Self {
+        let mut column = StrColumn::new();
+        for row in rows {
+            column.push_opt(row);
+        }
+        column
+    }
+}
+
+impl<'a> FromIterator<&'a str> for StrColumn {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(rows: I) -> Self {
+        let mut column = StrColumn::new();
+        for row in rows {
+            column.push(row);
+        }
+        column
+    }
+}
 
 /// Converts byte offsets of one text into character offsets.
 pub struct CharOffsets {
@@ -42,36 +189,36 @@ impl CharOffsets {
 #[derive(Debug, Default, Clone)]
 #[allow(missing_docs)]
 pub struct DocumentsTable {
-    pub doc_id: Vec<String>,
-    pub path: Vec<Option<String>>,
-    pub title: Vec<Option<String>>,
-    pub published: Vec<Option<String>>,
-    pub text: Vec<String>,
+    pub doc_id: StrColumn,
+    pub path: StrColumn,
+    pub title: StrColumn,
+    pub published: StrColumn,
+    pub text: StrColumn,
     pub n_sentences: Vec<i64>,
     pub n_claims: Vec<i64>,
     pub n_quantities: Vec<i64>,
-    pub warnings: Vec<Option<String>>,
-    pub error: Vec<Option<String>>,
+    pub warnings: StrColumn,
+    pub error: StrColumn,
 }
 
 /// The `claims` table; `claim_id` numbers claims within their document from 0.
 #[derive(Debug, Default, Clone)]
 #[allow(missing_docs)]
 pub struct ClaimsTable {
-    pub doc_id: Vec<String>,
+    pub doc_id: StrColumn,
     pub claim_id: Vec<i64>,
     pub sentence_id: Vec<i64>,
     pub kind: Vec<&'static str>,
-    pub source: Vec<Option<String>>,
-    pub source_text: Vec<Option<String>>,
-    pub source_role: Vec<Option<String>>,
-    pub cue: Vec<Option<String>>,
+    pub source: StrColumn,
+    pub source_text: StrColumn,
+    pub source_role: StrColumn,
+    pub cue: StrColumn,
     pub cue_lemma: Vec<Option<&'static str>>,
-    pub content: Vec<String>,
-    pub via: Vec<Option<String>>,
-    pub hedge: Vec<Option<String>>,
-    pub date_text: Vec<Option<String>>,
-    pub date: Vec<Option<String>>,
+    pub content: StrColumn,
+    pub via: StrColumn,
+    pub hedge: StrColumn,
+    pub date_text: StrColumn,
+    pub date: StrColumn,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
     pub content_start: Vec<i64>,
@@ -86,32 +233,32 @@ pub struct ClaimsTable {
 #[derive(Debug, Default, Clone)]
 #[allow(missing_docs)]
 pub struct QuantitiesTable {
-    pub doc_id: Vec<String>,
+    pub doc_id: StrColumn,
     pub quantity_id: Vec<i64>,
     pub claim_id: Vec<Option<i64>>,
     pub sentence_id: Vec<i64>,
-    pub text: Vec<String>,
+    pub text: StrColumn,
     pub value: Vec<Option<f64>>,
     pub low: Vec<Option<f64>>,
     pub high: Vec<Option<f64>>,
     pub qualifier: Vec<&'static str>,
-    pub unit: Vec<String>,
-    pub counted: Vec<Option<String>>,
+    pub unit: StrColumn,
+    pub counted: StrColumn,
     pub direction: Vec<Option<&'static str>>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
-    pub date: Vec<Option<String>>,
+    pub date: StrColumn,
 }
 
 /// The `sentences` table.
 #[derive(Debug, Default, Clone)]
 #[allow(missing_docs)]
 pub struct SentencesTable {
-    pub doc_id: Vec<String>,
+    pub doc_id: StrColumn,
     pub sentence_id: Vec<i64>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
-    pub text: Vec<String>,
+    pub text: StrColumn,
     pub is_caption: Vec<bool>,
 }
 
@@ -120,10 +267,10 @@ pub struct SentencesTable {
 #[allow(missing_docs)]
 pub struct SourcesTable {
     pub source_id: Vec<i64>,
-    pub name: Vec<String>,
+    pub name: StrColumn,
     pub r#type: Vec<&'static str>,
-    pub aliases: Vec<String>,
-    pub roles: Vec<Option<String>>,
+    pub aliases: StrColumn,
+    pub roles: StrColumn,
     pub documents: Vec<i64>,
     pub claims: Vec<i64>,
 }
@@ -140,8 +287,8 @@ pub struct Tables {
     pub sources: SourcesTable,
 }
 
-fn opt_slice(span: Option<Span>, text: &str) -> Option<String> {
-    span.map(|s| s.slice(text).to_owned())
+fn opt_slice(span: Option<Span>, text: &str) -> Option<&str> {
+    span.map(|s| s.slice(text))
 }
 
 impl Tables {
@@ -150,34 +297,38 @@ impl Tables {
         let text = doc.text.as_str();
         let chars = CharOffsets::new(text);
         let d = &mut self.documents;
-        d.doc_id.push(doc.id.clone());
-        d.path.push(doc.path.clone());
-        d.title.push(doc.title.clone());
-        d.published.push(
+        d.doc_id.push(&doc.id);
+        d.path.push_opt(doc.path.as_deref());
+        d.title.push_opt(doc.title.as_deref());
+        d.published.push_opt(
             doc.published
-                .map(|p| p.format("%Y-%m-%dT%H:%M:%S").to_string()),
+                .map(|p| p.format("%Y-%m-%dT%H:%M:%S").to_string())
+                .as_deref(),
         );
-        d.text.push(doc.text.clone());
+        d.text.push(text);
         d.n_sentences.push(doc.sentences.len() as i64);
         d.n_claims.push(doc.claims.len() as i64);
         d.n_quantities.push(doc.quantities.len() as i64);
-        d.warnings
-            .push((!doc.warnings.is_empty()).then(|| doc.warnings.join("; ")));
-        d.error.push(doc.error.clone());
+        d.warnings.push_opt(
+            (!doc.warnings.is_empty())
+                .then(|| doc.warnings.join("; "))
+                .as_deref(),
+        );
+        d.error.push_opt(doc.error.as_deref());
 
         let c = &mut self.claims;
         for (i, claim) in doc.claims.iter().enumerate() {
-            c.doc_id.push(doc.id.clone());
+            c.doc_id.push(&doc.id);
             c.claim_id.push(i as i64);
             c.sentence_id.push(claim.sentence as i64);
             c.kind.push(claim.kind.as_str());
             // No source known (an unresolved "he", an impression): null, not the pronoun.
             c.source
-                .push((!claim.source.is_empty()).then(|| claim.source.clone()));
-            c.source_text.push(opt_slice(claim.source_span, text));
-            c.source_role.push(claim.source_role.clone());
+                .push_opt((!claim.source.is_empty()).then_some(claim.source.as_str()));
+            c.source_text.push_opt(opt_slice(claim.source_span, text));
+            c.source_role.push_opt(claim.source_role.as_deref());
             let cue = opt_slice(claim.cue_span, text);
-            c.cue_lemma.push(cue.as_deref().and_then(|w| {
+            c.cue_lemma.push(cue.and_then(|w| {
                 cue_lemma(
                     &w.to_lowercase()
                         .split_whitespace()
@@ -185,12 +336,12 @@ impl Tables {
                         .join(" "),
                 )
             }));
-            c.cue.push(cue);
-            c.content.push(claim.content.slice(text).to_owned());
-            c.via.push(claim.via.clone());
-            c.hedge.push(claim.hedge.clone());
-            c.date_text.push(opt_slice(claim.date_span, text));
-            c.date.push(claim.date.clone());
+            c.cue.push_opt(cue);
+            c.content.push(claim.content.slice(text));
+            c.via.push_opt(claim.via.as_deref());
+            c.hedge.push_opt(claim.hedge.as_deref());
+            c.date_text.push_opt(opt_slice(claim.date_span, text));
+            c.date.push_opt(claim.date.as_deref());
             c.start.push(chars.char_at(claim.span.byte_start));
             c.end.push(chars.char_at(claim.span.byte_end));
             c.content_start
@@ -203,32 +354,59 @@ impl Tables {
 
         let q = &mut self.quantities;
         for (i, quantity) in doc.quantities.iter().enumerate() {
-            q.doc_id.push(doc.id.clone());
+            q.doc_id.push(&doc.id);
             q.quantity_id.push(i as i64);
             q.claim_id.push(quantity.claim.map(|c| c as i64));
             q.sentence_id.push(quantity.sentence as i64);
-            q.text.push(quantity.span.slice(text).to_owned());
+            q.text.push(quantity.span.slice(text));
             q.value.push(quantity.value);
             q.low.push(quantity.low);
             q.high.push(quantity.high);
             q.qualifier.push(quantity.qualifier.as_str());
-            q.unit.push(quantity.unit.clone());
-            q.counted.push(quantity.counted.clone());
+            q.unit.push(&quantity.unit);
+            q.counted.push_opt(quantity.counted.as_deref());
             q.direction.push(quantity.direction);
             q.start.push(chars.char_at(quantity.span.byte_start));
             q.end.push(chars.char_at(quantity.span.byte_end));
-            q.date.push(quantity.date.clone());
+            q.date.push_opt(quantity.date.as_deref());
         }
 
         let s = &mut self.sentences;
         for (i, sentence) in doc.sentences.iter().enumerate() {
-            s.doc_id.push(doc.id.clone());
+            s.doc_id.push(&doc.id);
             s.sentence_id.push(i as i64);
             s.start.push(chars.char_at(sentence.span.byte_start));
             s.end.push(chars.char_at(sentence.span.byte_end));
-            s.text.push(sentence.span.slice(text).to_owned());
+            s.text.push(sentence.span.slice(text));
             s.is_caption.push(sentence.is_caption);
         }
+    }
+
+    /// The rows of `parts` one after another, each column allocated once at its final size
+    /// (appended part by part, the text columns were copied again at every doubling).
+    pub fn concat(parts: Vec<Tables>) -> Tables {
+        let mut all = Tables::default();
+        macro_rules! reserve {
+            (str $table:ident: $($col:ident),*) => { $(
+                let (rows, bytes) = parts.iter().fold((0, 0), |(r, b), p| (r + p.$table.$col.len(), b + p.$table.$col.bytes()));
+                all.$table.$col.reserve(rows, bytes);
+            )* };
+            ($table:ident: $($col:ident),*) => { $(
+                all.$table.$col.reserve(parts.iter().map(|p| p.$table.$col.len()).sum());
+            )* };
+        }
+        reserve!(str documents: doc_id, path, title, published, text, warnings, error);
+        reserve!(documents: n_sentences, n_claims, n_quantities);
+        reserve!(str claims: doc_id, source, source_text, source_role, cue, content, via, hedge, date_text, date);
+        reserve!(claims: claim_id, sentence_id, kind, cue_lemma, start, end, content_start, content_end, cluster_id, source_id);
+        reserve!(str quantities: doc_id, text, unit, counted, date);
+        reserve!(quantities: quantity_id, claim_id, sentence_id, value, low, high, qualifier, direction, start, end);
+        reserve!(str sentences: doc_id, text);
+        reserve!(sentences: sentence_id, start, end, is_caption);
+        for part in parts {
+            all.append(part);
+        }
+        all
     }
 
     /// Appends all rows of `other` after this table's rows.
@@ -248,6 +426,48 @@ impl Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_string_column_keeps_rows_and_nulls_in_arrow_layout() {
+        let mut column = StrColumn::new();
+        column.push("Lavrov");
+        column.push_opt(None);
+        column.push("");
+        assert_eq!(column.len(), 3);
+        assert_eq!(
+            column.iter().collect::<Vec<_>>(),
+            [Some("Lavrov"), None, Some("")]
+        );
+        assert_eq!(column.get(3), None);
+        let mut more: StrColumn = [Some("Peskov"), None].into_iter().collect();
+        more.push("SANA");
+        column.extend(more);
+        assert_eq!(
+            column.iter().collect::<Vec<_>>(),
+            [
+                Some("Lavrov"),
+                None,
+                Some(""),
+                Some("Peskov"),
+                None,
+                Some("SANA")
+            ]
+        );
+        let (offsets, data, valid) = column.into_arrow_parts();
+        assert_eq!(offsets, [0, 6, 6, 6, 12, 12, 16]);
+        assert_eq!(data, b"LavrovPeskovSANA");
+        assert_eq!(valid, Some(vec![true, false, true, true, false, true]));
+    }
+
+    #[test]
+    fn a_string_column_without_nulls_has_no_validity_and_compares_by_rows() {
+        let mut all: StrColumn = ["a", "bc"].into_iter().collect();
+        all.extend(["d"].into_iter().collect());
+        assert_eq!(all.clone().into_arrow_parts().2, None);
+        let same: StrColumn = [Some("a"), Some("bc"), Some("d")].into_iter().collect();
+        assert_eq!(all, same);
+        assert_eq!(format!("{all:?}"), r#"[Some("a"), Some("bc"), Some("d")]"#);
+    }
 
     #[test]
     fn char_offsets_for_non_ascii() {

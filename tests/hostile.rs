@@ -12,6 +12,6 @@ fn one_sentence_of_many_quotations() {
     let text = "“aaa bbb ccc” ".repeat(5_000);
     let raws = vec![raw_from_text("q".into(), text, None, None)];
     let tables = extract_batch(&raws, &Options::default(), Some(1)).unwrap();
-    assert_eq!(tables.documents.error, [None]);
+    assert_eq!(tables.documents.error.iter().collect::<Vec<_>>(), [None]);
     assert_eq!(tables.documents.n_sentences, [1]);
 }

@@ -8,7 +8,9 @@ use newsclaims::parse::decode::decode_bytes;
 use newsclaims::parse::parse_document;
 use newsclaims::quantity::extract_quantities;
 use newsclaims::time::{find_time_expressions, resolve_date};
-use newsclaims::{extract_batch, raw_from_text, Document, InputFormat, Options, RawDocument, Span};
+use newsclaims::{
+    extract_batch, raw_from_text, Document, InputFormat, Options, RawDocument, Span, StrColumn,
+};
 use proptest::prelude::*;
 
 /// Pieces of news text, including the characters that stages treat specially: every quote
@@ -275,7 +277,7 @@ proptest! {
         prop_assert_eq!(&one.quantities.start, &two.quantities.start);
         prop_assert_eq!(d.doc_id.len(), texts.len());
         prop_assert!(d.error.iter().all(|e| e.is_none()), "{:?}", d.error);
-        let chars: Vec<Vec<char>> = d.text.iter().map(|t| t.chars().collect()).collect();
+        let chars: Vec<Vec<char>> = d.text.iter().flatten().map(|t| t.chars().collect()).collect();
         let doc_index = |id: &str| id.parse::<usize>().unwrap();
         let slice = |doc: usize, start: i64, end: i64| -> String {
             assert!(0 <= start && start <= end && end as usize <= chars[doc].len());
@@ -283,19 +285,19 @@ proptest! {
         };
         let c = &one.claims;
         for i in 0..c.doc_id.len() {
-            let doc = doc_index(&c.doc_id[i]);
-            prop_assert_eq!(slice(doc, c.content_start[i], c.content_end[i]), c.content[i].clone());
+            let doc = doc_index(c.doc_id.get(i).unwrap());
+            prop_assert_eq!(slice(doc, c.content_start[i], c.content_end[i]), c.content.get(i).unwrap());
         }
         let q = &one.quantities;
         for i in 0..q.doc_id.len() {
-            prop_assert_eq!(slice(doc_index(&q.doc_id[i]), q.start[i], q.end[i]), q.text[i].clone());
+            prop_assert_eq!(slice(doc_index(q.doc_id.get(i).unwrap()), q.start[i], q.end[i]), q.text.get(i).unwrap());
         }
         let s = &one.sentences;
         for i in 0..s.doc_id.len() {
-            prop_assert_eq!(slice(doc_index(&s.doc_id[i]), s.start[i], s.end[i]), s.text[i].clone());
+            prop_assert_eq!(slice(doc_index(s.doc_id.get(i).unwrap()), s.start[i], s.end[i]), s.text.get(i).unwrap());
         }
         for (doc, id) in d.doc_id.iter().enumerate() {
-            let count = |ids: &[String]| ids.iter().filter(|x| *x == id).count() as i64;
+            let count = |ids: &StrColumn| ids.iter().filter(|x| *x == id).count() as i64;
             prop_assert_eq!(count(&c.doc_id), d.n_claims[doc]);
             prop_assert_eq!(count(&q.doc_id), d.n_quantities[doc]);
             prop_assert_eq!(count(&s.doc_id), d.n_sentences[doc]);

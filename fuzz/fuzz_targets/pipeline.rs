@@ -26,8 +26,8 @@ fuzz_target!(|data: &[u8]| {
     tables.push_document(&extract_document(&raw, &Options::default()));
     let d = &tables.documents;
     assert_eq!(d.doc_id.len(), 1);
-    assert!(d.error[0].is_none(), "{:?}", d.error[0]);
-    let chars: Vec<char> = d.text[0].chars().collect();
+    assert!(d.error.get(0).is_none(), "{:?}", d.error.get(0));
+    let chars: Vec<char> = d.text.get(0).unwrap().chars().collect();
     let slice = |start: i64, end: i64| -> String {
         assert!(0 <= start && start <= end && end as usize <= chars.len());
         chars[start as usize..end as usize].iter().collect()
@@ -35,18 +35,18 @@ fuzz_target!(|data: &[u8]| {
     let c = &tables.claims;
     assert_eq!(c.doc_id.len() as i64, d.n_claims[0]);
     for i in 0..c.doc_id.len() {
-        assert_eq!(slice(c.content_start[i], c.content_end[i]), c.content[i]);
+        assert_eq!(slice(c.content_start[i], c.content_end[i]), c.content.get(i).unwrap());
         assert!(c.start[i] <= c.end[i]);
     }
     let q = &tables.quantities;
     assert_eq!(q.doc_id.len() as i64, d.n_quantities[0]);
     for i in 0..q.doc_id.len() {
-        assert_eq!(slice(q.start[i], q.end[i]), q.text[i]);
+        assert_eq!(slice(q.start[i], q.end[i]), q.text.get(i).unwrap());
     }
     let s = &tables.sentences;
     assert_eq!(s.doc_id.len() as i64, d.n_sentences[0]);
     for i in 0..s.doc_id.len() {
-        assert_eq!(slice(s.start[i], s.end[i]), s.text[i]);
+        assert_eq!(slice(s.start[i], s.end[i]), s.text.get(i).unwrap());
         assert!(i == 0 || s.end[i - 1] <= s.start[i], "sentences out of order");
     }
 });
