@@ -290,7 +290,7 @@ fn linked(mut tables: Tables) -> Tables {
     tables
 }
 
-/// Turns each input into a document in parallel; per-document tables are concatenated in input
+/// Turns each input into a document in parallel; the tables of each thread's runs of documents are concatenated in input
 /// order, so the result does not depend on `jobs`.
 fn extract_each<T: Sync>(
     inputs: &[T],
@@ -298,15 +298,16 @@ fn extract_each<T: Sync>(
     document: impl Fn(&T) -> Document + Sync + Send,
 ) -> Result<Tables, Error> {
     in_pool(jobs, || {
-        let per_doc: Vec<Tables> = inputs
+        // One table per run of documents that a thread takes in one go, not one per document:
+        // a table's columns each allocate and grow; `collect` keeps the runs in input order.
+        let runs: Vec<Tables> = inputs
             .par_iter()
-            .map(|input| {
-                let mut t = Tables::default();
+            .fold(Tables::default, |mut t, input| {
                 t.push_document(&document(input));
                 t
             })
             .collect();
-        Tables::concat(per_doc)
+        Tables::concat(runs)
     })
 }
 
