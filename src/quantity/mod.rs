@@ -1498,13 +1498,12 @@ fn counted_of(
             .split_whitespace()
             .nth(1)
             .map_or("", |w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        let participle =
+            next.ends_with("ed") || next.ends_with("ing") || IRREGULAR_PARTICIPLES.contains(&next);
         let noun_follows = matches!(pronoun.as_str(), "those" | "these")
             && next.starts_with(|c: char| c.is_lowercase())
             && next.chars().all(char::is_alphabetic)
-            && !(next.ends_with("ed")
-                || next.ends_with("ing")
-                || COUNTED_STOP.contains(&next)
-                || IRREGULAR_PARTICIPLES.contains(&next));
+            && !(participle || COUNTED_STOP.contains(&next));
         if PARTITIVE_PRONOUNS.contains(&pronoun.as_str()) && !noun_follows {
             let antecedent = earlier
                 .iter()
@@ -1515,9 +1514,6 @@ fn counted_of(
             // partitive names. What follows tells a participle from an adjective before its
             // noun ("one of those interesting areas", "those armed groups"): a preposition, an
             // auxiliary, a reporting verb or the end of the clause.
-            let participle = next.ends_with("ed")
-                || next.ends_with("ing")
-                || IRREGULAR_PARTICIPLES.contains(&next);
             let mut words = after_of.split_whitespace().skip(1);
             let ends_clause = words
                 .next()
