@@ -10,8 +10,9 @@
 //! Memory (the target is a peak under 3x the input for in-memory runs): the input is copied out
 //! of Python one chunk at a time; each table column is already in Arrow's layout (text columns
 //! are `table::StrColumn`s) and is moved, not copied, into its Arrow buffers, shrunk to its
-//! length; and each buffer goes to Python without a copy, as a [`Buffer`] that pyarrow adopts (`pyarrow.foreign_buffer`) and that frees the
-//! Rust allocation when the last Arrow array or pandas column over it is gone.
+//! length; and each buffer goes to Python without a copy, as a [`Buffer`] that pyarrow adopts
+//! (`pyarrow.foreign_buffer`) and that frees the Rust allocation when the last Arrow array or
+//! pandas column over it is gone.
 //!
 //! Why raw Arrow buffers and not arrow-rs with pyo3-arrow 0.20 (the C data interface): the
 //! buffers are the same bytes either way and this needs no new crate. Measured on a scratch
@@ -705,7 +706,7 @@ impl ArrowColumn {
         };
         offsets.windows(2).enumerate().map(move |(i, w)| {
             let valid = self.valid.as_ref().is_none_or(|v| v[i]);
-            // Each value was copied in whole from a `&str` (`StrColumn::push`, `ArrowColumn::strings`).
+            // Each value was copied in whole from a `&str` (`StrColumn::push`).
             valid.then(|| {
                 std::str::from_utf8(&data[w[0] as usize..w[1] as usize])
                     .expect("UTF-8 built from str")
@@ -745,22 +746,6 @@ impl ArrowColumn {
                 PyTuple::new(py, buffers)?.into_any(),
             ],
         )
-    }
-
-    fn strings<S: AsRef<str>>(items: impl ExactSizeIterator<Item = Option<S>>) -> Self {
-        let len = items.len();
-        let mut offsets = Vec::with_capacity(len + 1);
-        offsets.push(0i64);
-        let mut data = Vec::new();
-        let mut valid = Vec::with_capacity(len);
-        for item in items {
-            if let Some(s) = &item {
-                data.extend_from_slice(s.as_ref().as_bytes());
-            }
-            valid.push(item.is_some());
-            offsets.push(data.len() as i64);
-        }
-        Self::new(Values::Str { offsets, data }, len, Some(valid))
     }
 }
 
@@ -803,12 +788,12 @@ impl From<StrColumn> for ArrowColumn {
 }
 impl From<Vec<&'static str>> for ArrowColumn {
     fn from(v: Vec<&'static str>) -> Self {
-        Self::strings(v.into_iter().map(Some))
+        v.into_iter().collect::<StrColumn>().into()
     }
 }
 impl From<Vec<Option<&'static str>>> for ArrowColumn {
     fn from(v: Vec<Option<&'static str>>) -> Self {
-        Self::strings(v.into_iter())
+        v.into_iter().collect::<StrColumn>().into()
     }
 }
 
