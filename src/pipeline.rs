@@ -290,8 +290,8 @@ fn linked(mut tables: Tables) -> Tables {
     tables
 }
 
-/// Turns each input into a document in parallel; the tables of each thread's runs of documents are concatenated in input
-/// order, so the result does not depend on `jobs`.
+/// Turns each input into a document in parallel; the tables of the runs of documents the
+/// threads take are concatenated in input order, so the result does not depend on `jobs`.
 fn extract_each<T: Sync>(
     inputs: &[T],
     jobs: Option<usize>,

@@ -86,20 +86,6 @@ impl StrColumn {
         (0..self.len()).map(|i| self.get(i))
     }
 
-    /// Makes room for `rows` more rows of `bytes` bytes in all.
-    pub fn reserve(&mut self, rows: usize, bytes: usize) {
-        self.offsets.reserve(rows);
-        self.data.reserve(bytes);
-        if let Some(valid) = &mut self.valid {
-            valid.reserve(rows);
-        }
-    }
-
-    /// The bytes of all rows.
-    pub fn bytes(&self) -> usize {
-        self.data.len()
-    }
-
     /// Appends every row of `other` (named like `Vec::extend`, so that `Tables::append` treats
     /// every column alike).
     pub fn extend(&mut self, other: StrColumn) {
@@ -382,27 +368,9 @@ impl Tables {
         }
     }
 
-    /// The rows of `parts` one after another, each column allocated once at its final size
-    /// (appended part by part, the text columns were copied again at every doubling).
+    /// The rows of `parts` one after another.
     pub fn concat(parts: Vec<Tables>) -> Tables {
         let mut all = Tables::default();
-        macro_rules! reserve {
-            (str $table:ident: $($col:ident),*) => { $(
-                let (rows, bytes) = parts.iter().fold((0, 0), |(r, b), p| (r + p.$table.$col.len(), b + p.$table.$col.bytes()));
-                all.$table.$col.reserve(rows, bytes);
-            )* };
-            ($table:ident: $($col:ident),*) => { $(
-                all.$table.$col.reserve(parts.iter().map(|p| p.$table.$col.len()).sum());
-            )* };
-        }
-        reserve!(str documents: doc_id, path, title, published, text, warnings, error);
-        reserve!(documents: n_sentences, n_claims, n_quantities);
-        reserve!(str claims: doc_id, source, source_text, source_role, cue, content, via, hedge, date_text, date);
-        reserve!(claims: claim_id, sentence_id, kind, cue_lemma, start, end, content_start, content_end, cluster_id, source_id);
-        reserve!(str quantities: doc_id, text, unit, counted, date);
-        reserve!(quantities: quantity_id, claim_id, sentence_id, value, low, high, qualifier, direction, start, end);
-        reserve!(str sentences: doc_id, text);
-        reserve!(sentences: sentence_id, start, end, is_caption);
         for part in parts {
             all.append(part);
         }
