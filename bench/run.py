@@ -119,20 +119,14 @@ def one_core_prefix():
     return ["taskset", "-c", str(min(os.sched_getaffinity(0)))]
 
 
-def run_worker(python, task, *, input_path=None, jobs=None, repeat=1, shared=None, pin=False, timeout=900, pages=None):
-    cmd = (one_core_prefix() if pin else []) + [python, str(WORKER), task, "--repeat", str(repeat)]
-    if pages is not None:
-        cmd += ["--pages", str(pages)]
-    if input_path:
-        cmd += ["--input", str(input_path)]
-    if jobs is not None:
-        cmd += ["--jobs", str(jobs)]
-    if shared:
-        cmd += ["--shared", str(shared)]
+def call_worker(python, task, args, *, pin=False, timeout=900, what=None):
+    """Runs bench/worker.py TASK ARGS in its own process and returns its JSON line, or
+    {"task", "failed"} with the reason."""
+    cmd = (one_core_prefix() if pin else []) + [python, str(WORKER), task, *args]
     # RUST_BACKTRACE=0: a document that panics becomes an error row either way; capturing a
     # backtrace for each (this machine sets RUST_BACKTRACE=1) would be timed as extraction.
     env = {**os.environ, **(ONE_THREAD if pin else {}), "RUST_BACKTRACE": "0"}
-    log(f"{task}" + (f" jobs={jobs}" if jobs else "") + (" (one core)" if pin else "") + " ...")
+    log(f"{what or task} ...")
     try:
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -142,7 +136,23 @@ def run_worker(python, task, *, input_path=None, jobs=None, repeat=1, shared=Non
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
         log(f"{task}: failed: {' | '.join(tail)}")
         return {"task": task, "failed": " | ".join(tail)}
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run_worker(python, task, *, input_path=None, jobs=None, repeat=1, shared=None, pin=False, timeout=900, pages=None):
+    args = ["--repeat", str(repeat)]
+    if pages is not None:
+        args += ["--pages", str(pages)]
+    if input_path:
+        args += ["--input", str(input_path)]
+    if jobs is not None:
+        args += ["--jobs", str(jobs)]
+    if shared:
+        args += ["--shared", str(shared)]
+    what = f"{task}" + (f" jobs={jobs}" if jobs else "") + (" (one core)" if pin else "")
+    result = call_worker(python, task, args, pin=pin, timeout=timeout, what=what)
+    if "failed" in result:
+        return result
     best = min(range(len(result["runs_s"])), key=result["runs_s"].__getitem__)
     result["best_s"] = result["runs_s"][best]
     # CPU seconds / wall seconds of the best run: how many cores the run really had. On a shared
@@ -156,17 +166,14 @@ def run_worker(python, task, *, input_path=None, jobs=None, repeat=1, shared=Non
 
 
 def run_paired(corpus_path, jobs_list, repeat):
-    """The speed-up of each jobs value over jobs=1 from bench/worker.py newsclaims_paired (the
-    jobs values alternate in one process), or {"failed": why}."""
-    cmd = [sys.executable, str(WORKER), "newsclaims_paired", "--input", str(corpus_path), "--repeat", str(repeat),
-           "--jobs-list", ",".join(map(str, jobs_list))]
-    log(f"newsclaims paired jobs={','.join(map(str, jobs_list))} (alternating, {repeat} rounds) ...")
-    proc = subprocess.run(cmd, env={**os.environ, "RUST_BACKTRACE": "0"}, capture_output=True, text=True, timeout=1800)
-    if proc.returncode != 0:
-        tail = " | ".join((proc.stderr or proc.stdout).strip().splitlines()[-3:])
-        log(f"newsclaims paired: failed: {tail}")
-        return {"task": "newsclaims_paired", "failed": tail}
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    """The speed-up of each jobs value over the first from bench/worker.py newsclaims_paired (the
+    jobs values alternate in one process), or {"task", "failed"}."""
+    jobs_arg = ",".join(map(str, jobs_list))
+    result = call_worker(sys.executable, "newsclaims_paired",
+                         ["--input", str(corpus_path), "--repeat", str(repeat), "--jobs-list", jobs_arg],
+                         timeout=1800, what=f"newsclaims paired jobs={jobs_arg} (alternating, {repeat} rounds)")
+    if "failed" in result:
+        return result
     best = {j: min(times) for j, times in result["runs_s"].items()}
     first = best[str(jobs_list[0])]
     result["best_s"] = best

@@ -3,9 +3,10 @@
 
     python worker.py TASK --input CORPUS.jsonl [--jobs N] [--repeat N] [--shared DIR]
 
-TASK is one of: newsclaims, newsclaims_paired, newsclaims_html, textacy, quantulum3, trafilatura. Plain-text tasks
-read CORPUS.jsonl (one {"id", "text", "published"} per line, written by run.py); the HTML tasks
-read the pages of DIR/corpus/article_extraction_benchmark/html/*.html.gz. The tool is imported,
+TASK is one of: newsclaims, newsclaims_paired, newsclaims_html, textacy, quantulum3, trafilatura.
+Plain-text tasks read CORPUS.jsonl (one {"id", "text", "published"} per line, written by
+run.py); the HTML tasks read the pages of DIR/corpus/article_extraction_benchmark/html/*.html.gz.
+The tool is imported,
 warmed up on the first document, and then the whole input is timed `--repeat` times. Memory:
 VmRSS just before the first timed run (interpreter, tool, model and input loaded) and VmHWM at
 the end (the peak of the whole process). Prints one JSON line. Standard library only, besides
@@ -64,13 +65,16 @@ def timed(fn, repeat):
     return times, out
 
 
+def read_columns(path):
+    """The corpus as the three lists newsclaims.extract takes: texts, ids, published."""
+    docs = read_corpus(path)
+    return [d["text"] for d in docs], [d["id"] for d in docs], [d.get("published") for d in docs]
+
+
 def task_newsclaims(args):
     import newsclaims
 
-    docs = read_corpus(args.input)
-    texts = [d["text"] for d in docs]
-    ids = [d["id"] for d in docs]
-    published = [d.get("published") for d in docs]
+    texts, ids, published = read_columns(args.input)
     newsclaims.extract(texts[:1], jobs=args.jobs)
     rss = memory_kb("VmRSS")
     times, ex = timed(lambda: newsclaims.extract(texts, ids=ids, published=published, jobs=args.jobs), args.repeat)
@@ -81,17 +85,14 @@ def task_newsclaims(args):
 
 
 def task_newsclaims_paired(args):
-    """newsclaims.extract at each of `--jobs` (a comma list), alternating in one process: round r
+    """newsclaims.extract at each of `--jobs-list` (a comma list), alternating in one process: round r
     runs every jobs value once, `--repeat` rounds. On a shared machine whose speed drifts over
     minutes, separate processes run one after another can catch jobs=1 in a quiet spell and
     jobs=2 in a busy one; alternating gives every jobs value the same conditions, so the ratio of
     their best times is the speed-up. Memory is not reported per jobs value here (one process)."""
     import newsclaims
 
-    docs = read_corpus(args.input)
-    texts = [d["text"] for d in docs]
-    ids = [d["id"] for d in docs]
-    published = [d.get("published") for d in docs]
+    texts, ids, published = read_columns(args.input)
     jobs_list = [int(j) for j in args.jobs_list.split(",")]
     # A first whole run warms the lazy regex caches: the first call in a process is 15-25% slower.
     newsclaims.extract(texts, ids=ids, published=published, jobs=jobs_list[-1])
@@ -179,8 +180,9 @@ def task_trafilatura(args):
             "output": {"chars": sum(len(t) for t in out)}}
 
 
-TASKS = {"newsclaims": task_newsclaims, "newsclaims_paired": task_newsclaims_paired, "newsclaims_html": task_newsclaims_html, "textacy": task_textacy,
-         "quantulum3": task_quantulum3, "trafilatura": task_trafilatura}
+TASKS = {"newsclaims": task_newsclaims, "newsclaims_paired": task_newsclaims_paired,
+         "newsclaims_html": task_newsclaims_html, "textacy": task_textacy, "quantulum3": task_quantulum3,
+         "trafilatura": task_trafilatura}
 
 
 def main():
