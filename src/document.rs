@@ -143,6 +143,8 @@ pub struct Claim {
     pub date: Option<String>,
     /// Index into `Document::sentences` of the sentence where the claim starts.
     pub sentence: usize,
+    /// The rule that made it ([`crate::rules`]).
+    pub rule: crate::rules::Rule,
 }
 
 /// How a number relates to the true value.
@@ -210,6 +212,8 @@ pub struct Quantity {
     pub claim: Option<usize>,
     /// The date (ISO 8601) of its claim, or of a time expression in its sentence.
     pub date: Option<String>,
+    /// The reading that made it ([`crate::rules`]).
+    pub rule: crate::rules::Rule,
 }
 
 /// A parsed article and everything extracted from it.

@@ -24,6 +24,7 @@ pub mod options;
 pub mod parse;
 pub mod pipeline;
 pub mod quantity;
+pub mod rules;
 pub mod table;
 pub mod time;
 

@@ -7,6 +7,7 @@ use regex::RegexSet;
 use crate::attribution::lexicon::Lexicon;
 use crate::attribution::quotes::QuoteMarks;
 use crate::error::Error;
+use crate::rules::RuleSet;
 
 /// How to extract; `Options::default()` is what the module-level Python functions use.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +28,8 @@ pub struct Options {
     /// quotation mark languages (`with_quote_marks`); `None`: the built-in tables, compiled once
     /// per process ([`Lexicon::shared`]).
     pub attribution: Option<Arc<Lexicon>>,
+    /// The named rules switched off (`crate::rules`); none by default.
+    pub disabled_rules: RuleSet,
 }
 
 impl Options {
@@ -79,6 +82,13 @@ impl Options {
         }
         let lexicon = self.lexicon().clone().with_quote_marks(marks);
         self.attribution = Some(Arc::new(lexicon));
+        Ok(self)
+    }
+
+    /// Options with the rules named in `names` switched off (`crate::rules::RULES` has the
+    /// names); an unknown name is an [`Error::invalid_option`].
+    pub fn with_disabled_rules(mut self, names: &[String]) -> Result<Self, Error> {
+        self.disabled_rules = RuleSet::disabling(names)?;
         Ok(self)
     }
 

@@ -55,9 +55,9 @@ pub fn extract_document(raw: &RawDocument, options: &Options) -> Document {
 
 fn run_stages(raw: &RawDocument, options: &Options) -> Document {
     let mut doc = parse_document(raw, options);
-    extract_claims_with(&mut doc, options.lexicon());
+    extract_claims_with(&mut doc, options.lexicon(), options.disabled_rules);
     drop_short_quotes(&mut doc, options.min_quote_words);
-    extract_quantities_with(&mut doc, options.implied_quantities);
+    extract_quantities_with(&mut doc, options.implied_quantities, options.disabled_rules);
     // One scan of the whole text for time expressions; claims and quantities look theirs up by
     // sentence. (Scanning the sentence again per claim was 21% of all instructions.)
     doc.time_expressions = find_time_expressions(&doc.text, Span::new(0, doc.text.len()));

@@ -51,6 +51,8 @@ struct PyOptions {
     source_titles: Vec<String>,
     /// Languages whose quotation marks pair; `None`: the default (English and French).
     quote_marks: Option<Vec<String>>,
+    /// Names of rules switched off (`crate::rules`).
+    disable_rules: Vec<String>,
 }
 
 /// The last attribution words (and quote mark languages) compiled and their tables: an
@@ -61,6 +63,7 @@ static LEXICON_CACHE: std::sync::Mutex<LexiconCache> = std::sync::Mutex::new(Non
 
 fn build_options(o: PyOptions) -> PyResult<Options> {
     let boilerplate = o.boilerplate;
+    let disable_rules = o.disable_rules;
     let mut options = Options {
         max_document_bytes: o.max_document_bytes,
         min_quote_words: o.min_quote_words,
@@ -68,6 +71,7 @@ fn build_options(o: PyOptions) -> PyResult<Options> {
         ..Options::default()
     }
     .with_boilerplate(&boilerplate)
+    .and_then(|o| o.with_disabled_rules(&disable_rules))
     .map_err(to_py_err)?;
     if o.cue_verbs.is_empty() && o.source_titles.is_empty() && o.quote_marks.is_none() {
         return Ok(options);
@@ -159,7 +163,7 @@ const CHUNK_BYTES: usize = 2 << 20;
 /// already in memory (WARC responses, gzipped files) go through it. The texts are read from
 /// Python one chunk of about `chunk_bytes` at a time (see [`CHUNK_BYTES`]).
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None, disable_rules=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -177,6 +181,7 @@ fn extract_texts<'py>(
     source_titles: Vec<String>,
     chunk_bytes: usize,
     quote_marks: Option<Vec<String>>,
+    disable_rules: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     // A sized `texts` (the Python layer passes a list) is checked before any work; another
     // iterable when it ends.
@@ -218,6 +223,7 @@ fn extract_texts<'py>(
         cue_verbs,
         source_titles,
         quote_marks,
+        disable_rules,
     })?;
     let mut run = ChunkedRun::new(jobs).map_err(to_py_err)?;
     let mut items = texts.try_iter()?.enumerate();
@@ -262,7 +268,7 @@ fn extract_texts<'py>(
 /// Runs the pipeline over files, read and decoded in parallel, about `chunk_bytes` of files at
 /// a time; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None, disable_rules=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -278,6 +284,7 @@ fn extract_paths<'py>(
     source_titles: Vec<String>,
     chunk_bytes: usize,
     quote_marks: Option<Vec<String>>,
+    disable_rules: Vec<String>,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
@@ -292,6 +299,7 @@ fn extract_paths<'py>(
         cue_verbs,
         source_titles,
         quote_marks,
+        disable_rules,
     })?;
     let published = published.unwrap_or_else(|| vec![None; paths.len()]);
     if published.len() != paths.len() {
@@ -482,11 +490,11 @@ impl TableColumns {
             ),
             (
                 "claims",
-                columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id, source_id),
+                columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, rule, cluster_id, source_id),
             ),
             (
                 "quantities",
-                columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date),
+                columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, rule, date),
             ),
             (
                 "sentences",
@@ -797,11 +805,22 @@ impl From<Vec<Option<&'static str>>> for ArrowColumn {
     }
 }
 
+/// The rule registry (`crate::rules::RULES`) as `(name, table, summary, example)` rows, in the
+/// order the stages try them.
+#[pyfunction]
+fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    crate::rules::RULES
+        .iter()
+        .map(|r| (r.name, r.stage.as_str(), r.summary, r.example))
+        .collect()
+}
+
 /// The compiled core of newsclaims.
 #[pymodule]
 #[pyo3(name = "_core")]
 fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_texts, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(extract_paths, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_ids, m)?)?;
     m.add_function(wrap_pyfunction!(identify_sources, m)?)?;

@@ -209,6 +209,8 @@ pub struct ClaimsTable {
     pub end: Vec<i64>,
     pub content_start: Vec<i64>,
     pub content_end: Vec<i64>,
+    /// The rule that made the row (`crate::rules`).
+    pub rule: Vec<&'static str>,
     /// Set for the whole batch by `pipeline` (see `cluster`); `None` per document.
     pub cluster_id: Vec<Option<i64>>,
     /// The claim's row in `sources`; filled by the pipeline once the batch is complete.
@@ -233,6 +235,8 @@ pub struct QuantitiesTable {
     pub direction: Vec<Option<&'static str>>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
+    /// The reading that made the row (`crate::rules`).
+    pub rule: Vec<&'static str>,
     pub date: StrColumn,
 }
 
@@ -336,6 +340,7 @@ impl Tables {
             // Repeats are found across documents, once the batch is complete.
             c.cluster_id.push(None);
             c.source_id.push(None);
+            c.rule.push(claim.rule.name());
         }
 
         let q = &mut self.quantities;
@@ -355,6 +360,7 @@ impl Tables {
             q.start.push(chars.char_at(quantity.span.byte_start));
             q.end.push(chars.char_at(quantity.span.byte_end));
             q.date.push_opt(quantity.date.as_deref());
+            q.rule.push(quantity.rule.name());
         }
 
         let s = &mut self.sentences;
@@ -383,8 +389,8 @@ impl Tables {
             ($table:ident: $($col:ident),*) => { $( self.$table.$col.extend(other.$table.$col); )* };
         }
         extend!(documents: doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error);
-        extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, cluster_id, source_id);
-        extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, date);
+        extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, rule, cluster_id, source_id);
+        extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, rule, date);
         extend!(sentences: doc_id, sentence_id, start, end, text, is_caption);
         // Source ids are per batch: after appending batches, `pipeline::identify_sources` unifies them.
         extend!(sources: source_id, name, r#type, aliases, roles, documents, claims);

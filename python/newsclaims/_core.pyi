@@ -3,7 +3,7 @@
 from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
 
 __version__: str
-__all__ = ["Buffer", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources"]
+__all__ = ["Buffer", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources", "rules"]
 
 @final
 class Buffer:
@@ -46,6 +46,7 @@ def extract_texts(
     source_titles: Sequence[str] = ...,
     chunk_bytes: int = ...,
     quote_marks: Optional[Sequence[str]] = None,
+    disable_rules: Sequence[str] = ...,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
@@ -56,6 +57,8 @@ def extract_texts(
     (ValueError for an entry that is not letters joined by single spaces, - ' ’ or .).
     ``quote_marks``: languages whose quotation marks pair ("en", "de", ...; None: English and
     French; ValueError naming an unknown language and listing the known ones).
+    ``disable_rules``: names of rules switched off (see :func:`rules`; ValueError for an
+    unknown name, listing the known ones).
     ``chunk_bytes``: the texts are copied and processed about this many bytes at a time (the
     default, 2 MiB, bounds the memory the pipeline needs beyond its output); results do not
     depend on it."""
@@ -74,10 +77,15 @@ def extract_paths(
     source_titles: Sequence[str] = ...,
     chunk_bytes: int = ...,
     quote_marks: Optional[Sequence[str]] = None,
+    disable_rules: Sequence[str] = ...,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`. ``published``: one date
     per file given by the caller (it wins over a dateline), or None."""
+
+def rules() -> List[Tuple[str, str, str, str]]:
+    """The rule registry as ``(name, table, summary, example)`` rows, in the order the stages
+    try them."""
 
 def cluster_ids(contents: Sequence[str], doc_ids: Sequence[str]) -> List[Optional[int]]:
     """One ``cluster_id`` per claim content: shared by near-repeats across documents, None

@@ -303,7 +303,10 @@ class Extractor:
     Swiss and German outlets print English quotes; ``None`` (the default) is English “…” and
     French « ». Straight "…" pair in every language. ``implied_quantities``: also give shares stated
     without a number as quantities ("full control of eastern Aleppo" = 100 percent, qualifier ``implied``), for timelines such as
-    :meth:`Extraction.track`; off by default, as they are no numeric mentions.
+    :meth:`Extraction.track`; off by default, as they are no numeric mentions. ``disable_rules``:
+    names of rules to switch off (:func:`newsclaims.rules` lists them; the ``rule`` column of
+    ``claims`` and ``quantities`` says which rule made each row), to see what a rule is worth or
+    to drop one a corpus does not need; ValueError for an unknown name.
 
     >>> text = "“Lies and more lies,” said Zakharova. Lavrov said: “The talks will continue in Geneva.”"
     >>> Extractor().extract([text]).claims["content"].tolist()
@@ -316,13 +319,20 @@ class Extractor:
     >>> swiss = "„The talks will continue,“ Lavrov said."
     >>> Extractor(quote_marks=["en", "de"]).extract([swiss]).claims[["source", "content"]].values.tolist()
     [['Lavrov', 'The talks will continue,']]
+    >>> Extractor().extract([text]).claims["rule"].tolist()
+    ['trailing', 'leading']
+    >>> Extractor(disable_rules=["leading"]).extract([text]).claims[["rule", "content"]].values.tolist()
+    [['trailing', 'Lies and more lies,'], ['colon_quote', 'The talks will continue in Geneva.']]
     """
 
     def __init__(self, *, boilerplate: Sequence[str] = (), max_document_bytes: int = 0,
                  jobs: Optional[int] = None, min_quote_words: int = 0, implied_quantities: bool = False,
                  cue_verbs: Sequence[str] = (), source_titles: Sequence[str] = (),
-                 quote_marks: Optional[Sequence[str]] = None) -> None:
+                 quote_marks: Optional[Sequence[str]] = None, disable_rules: Sequence[str] = ()) -> None:
         self.boilerplate = _words("boilerplate", boilerplate)
+        self.disable_rules = _words("disable_rules", disable_rules)
+        if self.disable_rules:
+            _core.extract_texts([], [], [], [], disable_rules=self.disable_rules)  # unknown names fail now
         if not isinstance(implied_quantities, bool):
             raise TypeError(f"implied_quantities must be a bool, not {type(implied_quantities).__name__}")
         self.implied_quantities = implied_quantities
@@ -348,7 +358,8 @@ class Extractor:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes, "jobs": self.jobs,
                 "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
                 "cue_verbs": self.cue_verbs,
-                "source_titles": self.source_titles, "quote_marks": self.quote_marks}
+                "source_titles": self.source_titles, "quote_marks": self.quote_marks,
+                "disable_rules": self.disable_rules}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
@@ -357,7 +368,8 @@ class Extractor:
         return {"boilerplate": self.boilerplate, "max_document_bytes": self.max_document_bytes,
                 "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
                 "cue_verbs": self.cue_verbs,
-                "source_titles": self.source_titles, "quote_marks": self.quote_marks}
+                "source_titles": self.source_titles, "quote_marks": self.quote_marks,
+                "disable_rules": self.disable_rules}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
@@ -513,6 +525,18 @@ class Extractor:
 
 #: columns of a metadata table that name the document it describes, in order of preference
 METADATA_ID_COLUMNS = ("id", "doc_id")
+
+
+def rules() -> pd.DataFrame:
+    """The named rules that make rows of ``claims`` and ``quantities``, in the order each stage
+    tries them: ``name`` (as in the ``rule`` column and ``Extractor(disable_rules=...)``),
+    ``table``, ``summary`` and an ``example`` sentence from the news.
+
+    >>> table = rules()
+    >>> table[table["name"] == "according"][["table", "summary"]].values.tolist()
+    [['claims', "'..., according to X', 'According to X, ...', '..., as reported by X'"]]
+    """
+    return pd.DataFrame(_core.rules(), columns=["name", "table", "summary", "example"])
 
 
 def read_metadata(metadata: Union[PathLike, pd.DataFrame, None]) -> Optional[pd.DataFrame]:

@@ -57,6 +57,8 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("end", INT, "end of the whole claim"),
         ("content_start", INT, "start of the content"),
         ("content_end", INT, "end of the content"),
+        ("rule", CATEGORY, "the named rule that made the row (newsclaims.rules() lists them with examples): "
+                           "trailing, leading, according, participle, ..."),
         ("cluster_id", INT, "claims whose contents nearly repeat each other across documents share it (word 3-gram "
                             "sets with Jaccard similarity >= 0.5, candidates found by MinHash LSH); null when the claim has no repeat in another document"),
         ("source_id", INT, "the source's row in sources: one id per real-world source across the documents; null when the claim has no source"),
@@ -76,6 +78,8 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("direction", CATEGORY, "up or down when the number is a change"),
         ("start", INT, "start of the surface form"),
         ("end", INT, "end of the surface form"),
+        ("rule", CATEGORY, "the named reading that made the row (newsclaims.rules() lists them): digits, "
+                           "number_words, range, fraction_word, ..."),
         ("date", DATETIME, "the date of its claim, else of a time expression in its sentence; NaT when unknown"),
     ],
     "sentences": [

@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import __version__
 
-from ._extract import Extraction, identify_sources
+from ._extract import Extraction, Extractor, identify_sources
 from ._schema import TABLES, frame
 from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract
 
@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"documents per batch when streaming to -o (default: {DEFAULT_BATCH_SIZE})")
     p.add_argument("--follow-links", action="store_true",
                    help="follow symbolic links out of the directories walked (default: report them as errors)")
+    p.add_argument("--disable-rule", dest="disable_rules", action="append", default=[], metavar="RULE",
+                   help="switch off a named rule (repeatable; the rule column names them, "
+                        "newsclaims.rules() lists them)")
     p.add_argument("--version", action="version", version=f"newsclaims {__version__}")
     return p
 
@@ -111,8 +114,9 @@ def _cut(value: object, width: int) -> str:
 
 def _batches(args: argparse.Namespace) -> Iterator[Extraction]:
     docs = 0
+    extractor = Extractor(disable_rules=args.disable_rules) if args.disable_rules else None
     for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs,
-                              follow_links=args.follow_links):
+                              extractor=extractor, follow_links=args.follow_links):
         docs += len(batch)
         if args.progress:
             print(f"\rnewsclaims: {docs} documents", end="", file=sys.stderr, flush=True)

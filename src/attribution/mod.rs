@@ -51,6 +51,7 @@ use crate::lexicon::sources::{
     SOURCE_POSTMODIFIERS, VIEW_NOUNS,
 };
 use crate::lexicon::word_regex;
+use crate::rules::{Rule, RuleSet};
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
 use quotes::QuoteMarks;
@@ -58,8 +59,7 @@ use resolve::EntityMemory;
 use rules::{
     according::according, asked_question::asked_question, colon_quote::colon_quote,
     conjoined::conjoined, headline::headline, impressions::impressions, in_view::in_view,
-    leading::leading, participle::participle, trailing::trailing,
-    transcript_turn::transcript_turn,
+    leading::leading, participle::participle, trailing::trailing, transcript_turn::transcript_turn,
 };
 
 /// Verbs of impression and expectation ("seemed", "is expected"), as one alternation.
@@ -115,17 +115,19 @@ struct Found {
     span: Span,
     hedge: Option<String>,
     sentence: usize,
+    /// The rule that found it.
+    rule: Rule,
 }
 
 /// Finds the claims of a parsed document and stores them in `doc.claims`, in text order, with
 /// the built-in tables ([`Lexicon::shared`]).
 pub fn extract_claims(doc: &mut Document) {
-    extract_claims_with(doc, Lexicon::shared());
+    extract_claims_with(doc, Lexicon::shared(), RuleSet::default());
 }
 
 /// [`extract_claims`] with the tables of `lx` (built-in words plus what
-/// [`crate::Options`] adds: extra cue verbs and titles).
-pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
+/// [`crate::Options`] adds: extra cue verbs and titles), running the rules `rules` leaves on.
+pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon, rules: RuleSet) {
     let marks = lx.quote_marks();
     let english = if marks.is_default() {
         None
@@ -133,7 +135,7 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
         quotes::as_english(&doc.text, &doc.paragraphs, marks)
     };
     let Some(english) = english else {
-        return claims_with_marks(doc, lx, marks);
+        return claims_with_marks(doc, lx, marks, rules);
     };
     // Other languages' marks („…“) are read as the English ones the rules know, on a copy of
     // the text with the same offsets; strings taken from it get the marks as written back.
@@ -143,7 +145,7 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
         Some(p) if p.slice(&original) == *t => p.slice(&doc.text).to_owned(),
         _ => t.clone(),
     });
-    claims_with_marks(doc, lx, QuoteMarks::shared());
+    claims_with_marks(doc, lx, QuoteMarks::shared(), rules);
     let english = std::mem::replace(&mut doc.text, original);
     doc.title = title;
     for c in &mut doc.claims {
@@ -159,7 +161,7 @@ pub fn extract_claims_with(doc: &mut Document, lx: &Lexicon) {
 }
 
 /// [`extract_claims_with`], pairing quotations with `marks`.
-fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks) {
+fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks, rules: RuleSet) {
     let text = doc.text.as_str();
     let mut memory = EntityMemory::default();
     let mut claims: Vec<Claim> = Vec::new();
@@ -179,7 +181,9 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks) {
         let looks_like_title =
             next_sentence == first + 1 && para.slice(text).split_whitespace().count() <= 20;
         if pi == 0 && (title_paragraph.is_some() || looks_like_title) {
-            if let Some(found) = headline(lx, text, *para, first, title_paragraph.is_some()) {
+            if let Some(found) = gated(rules, Rule::Headline, || {
+                headline(lx, text, *para, first, title_paragraph.is_some())
+            }) {
                 let claim = finish(text, found, &mut memory, None);
                 claims.push(claim);
                 continue;
@@ -187,7 +191,9 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks) {
         }
         // "BENENSON: Senator Sanders doesn’t get to decide when we debate.": a transcript turn.
         if pi > 0 {
-            if let Some(found) = transcript_turn(lx, text, *para, first) {
+            if let Some(found) = gated(rules, Rule::TranscriptTurn, || {
+                transcript_turn(lx, text, *para, first)
+            }) {
                 let claim = finish(text, found, &mut memory, None);
                 claims.push(claim);
                 for si in first..next_sentence {
@@ -200,7 +206,8 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks) {
         let mut pending_quote: Option<Span> = None;
         for si in first..next_sentence {
             let s = doc.sentences[si].span;
-            let found = sentence_claims(lx, text, s, si, &quotes, &claims[paragraph_start..]);
+            let found =
+                sentence_claims(lx, rules, text, s, si, &quotes, &claims[paragraph_start..]);
             let mut new: Vec<Claim> = Vec::new();
             for f in found {
                 new.push(finish(text, f, &mut memory, Some(s)));
@@ -260,9 +267,19 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks) {
     doc.claims = claims;
 }
 
+/// What `find` gives when `rule` is on; `None` when it is switched off.
+fn gated(rules: RuleSet, rule: Rule, find: impl FnOnce() -> Option<Found>) -> Option<Found> {
+    if rules.is_enabled(rule) {
+        find()
+    } else {
+        None
+    }
+}
+
 /// The claims whose cue lies in sentence `s`.
 fn sentence_claims(
     lx: &Lexicon,
+    rules: RuleSet,
     text: &str,
     s: Span,
     index: usize,
@@ -352,7 +369,9 @@ fn sentence_claims(
                     .is_none()
         });
         let found = if cue.according {
-            according(lx, text, s, *cue, quotes, later_cue)
+            gated(rules, Rule::According, || {
+                according(lx, text, s, *cue, quotes, later_cue)
+            })
         } else {
             // A trailing attribution whose content is a few words ("Also on Tuesday, X said
             // ...") is a leading one.
@@ -366,7 +385,9 @@ fn sentence_claims(
                     .trim_end_matches([',', ';', ':'])
                     .to_lowercase()
             };
-            match trailing(lx, text, s, *cue, quotes) {
+            match gated(rules, Rule::Trailing, || {
+                trailing(lx, text, s, *cue, quotes)
+            }) {
                 // "In the former coal mining town of Scranton, where Biden grew up, the vice
                 // president said Clinton was the only choice ...": the content follows the cue.
                 // "In the three years since ..., Barden says, far too many lives have been lost":
@@ -377,7 +398,7 @@ fn sentence_claims(
                         && (words(&t) <= 4 || opens_adverbial(&first_word(&t))) =>
                 {
                     let opener = opens_adverbial(&first_word(&t));
-                    leading(lx, text, s, *cue, quotes)
+                    gated(rules, Rule::Leading, || leading(lx, text, s, *cue, quotes))
                         // "On Wednesday, Peskov said the army advanced.": after an adverbial
                         // opener, a short clause is the content too.
                         .filter(|l| {
@@ -397,7 +418,7 @@ fn sentence_claims(
                             .strip_prefix(' ')
                             .is_some_and(|r| r.starts_with(char::is_alphabetic)) =>
                 {
-                    leading(lx, text, s, *cue, quotes)
+                    gated(rules, Rule::Leading, || leading(lx, text, s, *cue, quotes))
                         .filter(|l| {
                             let first = first_word(l);
                             words(l) >= 5
@@ -411,10 +432,18 @@ fn sentence_claims(
                         .or(Some(t))
                 }
                 Some(t) => Some(t),
-                None => leading(lx, text, s, *cue, quotes),
+                None => gated(rules, Rule::Leading, || leading(lx, text, s, *cue, quotes)),
             }
-            .or_else(|| participle(lx, text, s, *cue, quotes, &out, earlier))
-            .or_else(|| conjoined(text, s, *cue, quotes, &out))
+            .or_else(|| {
+                gated(rules, Rule::Participle, || {
+                    participle(lx, text, s, *cue, quotes, &out, earlier)
+                })
+            })
+            .or_else(|| {
+                gated(rules, Rule::Conjoined, || {
+                    conjoined(text, s, *cue, quotes, &out)
+                })
+            })
         };
         if let Some(mut f) = found {
             f.sentence = index;
@@ -430,25 +459,34 @@ fn sentence_claims(
             out.push(f);
         }
     }
-    if let Some(f) = colon_quote(lx, text, s, quotes, &out) {
+    if let Some(f) = gated(rules, Rule::ColonQuote, || {
+        colon_quote(lx, text, s, quotes, &out)
+    }) {
         out.push(Found {
             sentence: index,
             ..f
         });
     }
-    if let Some(f) = asked_question(lx, text, s, &out) {
+    if let Some(f) = gated(rules, Rule::AskedQuestion, || {
+        asked_question(lx, text, s, &out)
+    }) {
         out.push(Found {
             sentence: index,
             ..f
         });
     }
-    if let Some(f) = in_view(text, s, quotes, &out) {
+    if let Some(f) = gated(rules, Rule::InView, || in_view(text, s, quotes, &out)) {
         out.push(Found {
             sentence: index,
             ..f
         });
     }
-    for f in impressions(text, s, quotes, &out) {
+    let impressions = if rules.is_enabled(Rule::Impression) {
+        impressions(text, s, quotes, &out)
+    } else {
+        Vec::new()
+    };
+    for f in impressions {
         out.push(Found {
             sentence: index,
             ..f
@@ -1255,6 +1293,7 @@ fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span
         span,
         hedge,
         sentence: index,
+        rule,
     } = f;
     // Canonical names use plain spaces ("UN\u{a0}Commission" -> "UN Commission").
     let name = chunk.name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1294,6 +1333,7 @@ fn finish(text: &str, f: Found, memory: &mut EntityMemory, sentence: Option<Span
         date_span: None,
         date: None,
         sentence: index,
+        rule,
     }
 }
 

@@ -45,6 +45,7 @@ use crate::lexicon::numbers::{
     VULGAR_FRACTIONS,
 };
 use crate::lexicon::word_regex;
+use crate::rules::{Rule, RuleSet};
 use crate::time::{month_number, weekday};
 use number::{words_prefix_len, words_value, CORE, MIXED, MULTIPLIER, UNIT};
 
@@ -76,22 +77,25 @@ struct Found {
     /// Where the noun the number describes starts when it is not right after the number: the
     /// end of the paired unit of a suspended hyphen ("a 7- or 8-inch touchscreen").
     noun_from: Option<usize>,
+    /// The reading that found it, or [`Rule::Range`] / [`Rule::ShareOutOf`] once merged.
+    rule: Rule,
 }
 
 /// Finds the quantities of a parsed document and stores them in `doc.quantities`; with
 /// `implied`, also the shares stated without a number ([`implied_shares`]).
 pub fn extract_quantities(doc: &mut Document) {
-    extract_quantities_with(doc, false);
+    extract_quantities_with(doc, false, RuleSet::default());
 }
 
-/// [`extract_quantities`], with implied shares when `implied` is true.
-pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
+/// [`extract_quantities`], with implied shares when `implied` is true, running the readings
+/// `rules` leaves on.
+pub fn extract_quantities_with(doc: &mut Document, implied: bool, rules: RuleSet) {
     let text = doc.text.as_str();
     let mut out: Vec<Quantity> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let s = sentence.span;
-        let mut found = find_numbers(text, s);
-        merge_ranges(text, s, &mut found);
+        let mut found = find_numbers(text, s, rules);
+        merge_ranges(text, s, &mut found, rules);
         for i in 0..found.len() {
             let f = &found[i];
             // The rules below look back from the number, at most `LOOKBACK_BYTES`.
@@ -159,11 +163,12 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool) {
                 sentence: index,
                 claim: None,
                 date: None,
+                rule: f.rule,
             });
         }
         let first = out.partition_point(|q| q.sentence < index);
         levels_in_points(text, &mut out[first..]);
-        if implied {
+        if implied && rules.is_enabled(Rule::ImpliedShare) {
             implied_shares(text, s, index, &mut out);
         }
     }
@@ -240,6 +245,7 @@ pub fn implied_shares(text: &str, s: Span, index: usize, out: &mut Vec<Quantity>
                 sentence: index,
                 claim: None,
                 date: None,
+                rule: Rule::ImpliedShare,
             },
         );
     }
@@ -273,7 +279,7 @@ fn near(text: &str, s: Span, at: usize) -> Span {
 }
 
 /// Every number of the sentence `s`, left to right, with its qualifier and unit.
-fn find_numbers(text: &str, s: Span) -> Vec<Found> {
+fn find_numbers(text: &str, s: Span, rules: RuleSet) -> Vec<Found> {
     let hay = &text[..s.byte_end];
     let mut found = Vec::new();
     let mut pos = s.byte_start;
@@ -282,7 +288,7 @@ fn find_numbers(text: &str, s: Span) -> Vec<Found> {
             break;
         };
         let m = c.get(0).unwrap();
-        match read_number(text, near(text, s, m.start()), &c) {
+        match read_number(text, near(text, s, m.start()), &c, rules) {
             Some(mut f) => {
                 // A qualifier never reaches back into the previous quantity.
                 if let Some(last) = found.last() {
@@ -301,9 +307,28 @@ fn find_numbers(text: &str, s: Span) -> Vec<Found> {
     found
 }
 
-/// Reads one number from its core match, or `None` when it is not a quantity.
-fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
+/// Reads one number from its core match, or `None` when it is not a quantity or its reading
+/// is switched off.
+fn read_number(text: &str, s: Span, c: &regex::Captures, rules: RuleSet) -> Option<Found> {
     let m = c.get(0).unwrap();
+    // The alternative of `number::CORE` that matched names the reading, in the order of the
+    // branches below.
+    let rule = if c.name("vague").is_some() {
+        Rule::VagueMagnitude
+    } else if c.name("frac").is_some() {
+        Rule::FractionWord
+    } else if c.name("vulgar").is_some() {
+        Rule::VulgarFraction
+    } else if c.name("dn").is_some() && c.name("dd").is_some() {
+        Rule::SlashFraction
+    } else if c.name("words").is_some() {
+        Rule::NumberWords
+    } else {
+        Rule::Digits
+    };
+    if !rules.is_enabled(rule) {
+        return None;
+    }
     let mut f = Found {
         start: m.start(),
         core_start: m.start(),
@@ -320,6 +345,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures) -> Option<Found> {
         rate: None,
         direction: None,
         noun_from: None,
+        rule,
     };
     if let Some(v) = c.name("vague") {
         let phrase = normalize_space(v.as_str());
@@ -1289,7 +1315,7 @@ pub fn qualifier_named(name: &str) -> Qualifier {
 
 /// Joins "2 to 3 days", "two to three days", "between 5 and 10", "from 4.8 to 4.7 percent",
 /// "5-10W" and "three or four years" into one quantity with `low`/`high` and a null value.
-fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
+fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>, rules: RuleSet) {
     // Merged-away numbers are marked and dropped at the end: removing each from the Vec at
     // once made a sentence of many ranges quadratic.
     let mut dead = vec![false; found.len()];
@@ -1315,7 +1341,11 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
             _ => false,
         };
         // "One out of three Germans": a share.
-        if gap == "out of" && a.unit == "count" && b.unit == "count" {
+        if gap == "out of"
+            && a.unit == "count"
+            && b.unit == "count"
+            && rules.is_enabled(Rule::ShareOutOf)
+        {
             if let (Some(x), Some(y)) = (a.value, b.value) {
                 if x <= y && y > 0.0 {
                     dead[i + 1] = true;
@@ -1325,6 +1355,7 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
                     a.unit = "fraction";
                     a.explicit_unit = true;
                     a.end = b_end;
+                    a.rule = Rule::ShareOutOf;
                     i += 2;
                     continue;
                 }
@@ -1358,6 +1389,7 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
             && !between
             && direction_of(text, s.byte_start, a).is_some();
         let ok = connector
+            && rules.is_enabled(Rule::Range)
             && !change_then_level
             && compatible
             && a.value.is_some()
@@ -1396,6 +1428,7 @@ fn merge_ranges(text: &str, s: Span, found: &mut Vec<Found>) {
         a.low = Some(low);
         a.high = Some(high);
         a.end = b.end;
+        a.rule = Rule::Range;
         // The unit is written after the second number ("2 to 3 days"), or only before the
         // first ("aged 18 to 34").
         if b.explicit_unit || !a.explicit_unit {
@@ -1737,7 +1770,7 @@ mod tests {
             },
             &Options::default(),
         );
-        extract_quantities_with(&mut doc, true);
+        extract_quantities_with(&mut doc, true, RuleSet::default());
         doc
     }
 

@@ -81,6 +81,7 @@ pub(crate) fn according(
         ClaimKind::AccordingTo
     };
     Some(Found {
+        rule: Rule::According,
         kind,
         written: chunk.span,
         cue: Some(cue.span),

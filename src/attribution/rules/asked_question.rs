@@ -45,6 +45,7 @@ pub(crate) fn asked_question(lx: &Lexicon, text: &str, s: Span, out: &[Found]) -
         return None;
     }
     Some(Found {
+        rule: Rule::AskedQuestion,
         kind: ClaimKind::Indirect,
         written: chunk.span,
         chunk,

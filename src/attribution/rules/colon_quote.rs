@@ -2,7 +2,13 @@ use super::super::*;
 
 /// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that
 /// ends the sentence after a colon is the subject's, even without a reporting verb.
-pub(crate) fn colon_quote(lx: &Lexicon, text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Option<Found> {
+pub(crate) fn colon_quote(
+    lx: &Lexicon,
+    text: &str,
+    s: Span,
+    quotes: &[Span],
+    out: &[Found],
+) -> Option<Found> {
     let q = quotes.iter().find(|q| {
         q.byte_start > s.byte_start
             && q.byte_start < s.byte_end
@@ -21,6 +27,7 @@ pub(crate) fn colon_quote(lx: &Lexicon, text: &str, s: Span, quotes: &[Span], ou
     }
     let (chunk, hedge) = noun_phrase(lx, text, s.byte_start, subject(text, s, q.byte_start)?)?;
     Some(Found {
+        rule: Rule::ColonQuote,
         kind: ClaimKind::Direct,
         written: chunk.span,
         chunk,

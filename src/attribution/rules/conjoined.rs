@@ -2,7 +2,13 @@ use super::super::*;
 
 /// `X said A and said that B`: a reporting verb joined by "and"/"but" to the claim before it
 /// in the sentence shares that claim's source.
-pub(crate) fn conjoined(text: &str, s: Span, cue: Cue, quotes: &[Span], out: &[Found]) -> Option<Found> {
+pub(crate) fn conjoined(
+    text: &str,
+    s: Span,
+    cue: Cue,
+    quotes: &[Span],
+    out: &[Found],
+) -> Option<Found> {
     let prev = out.last()?;
     let before = text[prev.content.byte_end..cue.span.byte_start].trim();
     let joined = before
@@ -28,6 +34,7 @@ pub(crate) fn conjoined(text: &str, s: Span, cue: Cue, quotes: &[Span], out: &[F
     let (kind, content) = content_kind(text, region, quotes);
     let content = with_that(text, kind, content);
     Some(Found {
+        rule: Rule::Conjoined,
         kind,
         written: prev.written,
         chunk: prev.chunk.clone(),

@@ -40,6 +40,7 @@ pub(crate) fn headline(
     };
     let chunk = chunk_source(lx, src.byte_start, src.slice(text), false)?;
     Some(Found {
+        rule: Rule::Headline,
         kind: ClaimKind::Headline,
         written: src,
         chunk,

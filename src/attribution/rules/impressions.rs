@@ -44,6 +44,7 @@ pub(crate) fn impressions(text: &str, s: Span, quotes: &[Span], out: &[Found]) -
             _ => ClaimKind::Mixed,
         };
         found.push(Found {
+            rule: Rule::Impression,
             kind,
             chunk: SourceChunk {
                 span: Span::new(cue.byte_start, cue.byte_start),

@@ -58,6 +58,7 @@ pub(crate) fn in_view(text: &str, s: Span, quotes: &[Span], out: &[Found]) -> Op
     };
     let kind = content_kind(text, region, quotes).0;
     Some(Found {
+        rule: Rule::InView,
         kind,
         chunk: SourceChunk {
             span: source,

@@ -1,7 +1,13 @@
 use super::super::*;
 
 /// `X said (that) ...`, `X told journalists that ...`, `X said: “...”`: the content follows.
-pub(crate) fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+pub(crate) fn leading(
+    lx: &Lexicon,
+    text: &str,
+    s: Span,
+    cue: Cue,
+    quotes: &[Span],
+) -> Option<Found> {
     if matches!(cue.lemma, "read") || is_participle(cue.span.slice(text)) {
         return None;
     }
@@ -123,6 +129,7 @@ pub(crate) fn leading(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Spa
     }
     let content = with_that(text, kind, content);
     Some(Found {
+        rule: Rule::Leading,
         kind,
         written,
         cue: Some(cue.span),

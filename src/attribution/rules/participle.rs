@@ -52,6 +52,7 @@ pub(crate) fn participle(
     };
     let _ = earlier;
     Some(Found {
+        rule: Rule::Participle,
         kind,
         written: chunk.span,
         chunk,

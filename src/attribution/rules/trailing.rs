@@ -2,7 +2,13 @@ use super::super::*;
 
 /// `“...,” X said`, `..., Russia says.`, `..., said X, a spokesman ...`: the content is the
 /// sentence before the attribution.
-pub(crate) fn trailing(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Span]) -> Option<Found> {
+pub(crate) fn trailing(
+    lx: &Lexicon,
+    text: &str,
+    s: Span,
+    cue: Cue,
+    quotes: &[Span],
+) -> Option<Found> {
     // “... president of the United States, Donald J. Trump!” US Senator Jeff Sessions said as
     // he launched the process.: the quote closed the sentence before.
     let prev_quote = quotes
@@ -41,6 +47,7 @@ pub(crate) fn trailing(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Sp
             match prev_quote {
                 Some(q) if head_trim.is_empty() => {
                     let found = Found {
+                        rule: Rule::Trailing,
                         kind: ClaimKind::Direct,
                         written,
                         cue: Some(cue.span),
@@ -153,6 +160,7 @@ pub(crate) fn trailing(lx: &Lexicon, text: &str, s: Span, cue: Cue, quotes: &[Sp
     let start = content.byte_start.min(region.byte_start);
     let end = source_end.max(cue.span.byte_end).max(content.byte_end);
     Some(Found {
+        rule: Rule::Trailing,
         kind,
         chunk,
         written,

@@ -2,7 +2,12 @@ use super::super::*;
 
 /// A transcript turn: a paragraph opened by a speaker's label ("TRUMP:", "Alex Seitz-Wald:",
 /// "Q:") and a colon; the rest of the paragraph is what the speaker said.
-pub(crate) fn transcript_turn(lx: &Lexicon, text: &str, para: Span, sentence: usize) -> Option<Found> {
+pub(crate) fn transcript_turn(
+    lx: &Lexicon,
+    text: &str,
+    para: Span,
+    sentence: usize,
+) -> Option<Found> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}):\s+\S").unwrap()
     });
@@ -21,6 +26,7 @@ pub(crate) fn transcript_turn(lx: &Lexicon, text: &str, para: Span, sentence: us
     }
     let chunk = chunk_source(lx, para.byte_start, label, false)?;
     Some(Found {
+        rule: Rule::TranscriptTurn,
         kind: ClaimKind::Indirect,
         written: chunk.span,
         chunk,
