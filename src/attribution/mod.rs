@@ -58,7 +58,7 @@ use quotes::QuoteMarks;
 use resolve::EntityMemory;
 use rules::{
     according::according, asked_question::asked_question, colon_quote::colon_quote,
-    conjoined::conjoined, headline::headline, impressions::impressions, in_view::in_view,
+    conjoined::conjoined, headline::headline, impression::impressions, in_view::in_view,
     leading::leading, participle::participle, trailing::trailing, transcript_turn::transcript_turn,
 };
 

@@ -7,7 +7,7 @@ pub(crate) mod asked_question;
 pub(crate) mod colon_quote;
 pub(crate) mod conjoined;
 pub(crate) mod headline;
-pub(crate) mod impressions;
+pub(crate) mod impression;
 pub(crate) mod in_view;
 pub(crate) mod leading;
 pub(crate) mod participle;

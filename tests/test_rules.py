@@ -1,0 +1,114 @@
+"""Each named rule's cases, one file per rule under tests/rules/ (ruff's layout: the rule's code
+says what it does, its fixture file what it must and must not produce).
+
+A case file holds `rule` (its name in `newsclaims.rules()`), optional `options` for the
+Extractor, and cases from real text, each with `text` and `from` (where the text was read):
+- `[[positive]]`: some row made by the rule has every field of `expect` (`content` compared as
+  a prefix, numbers approximately);
+- `[[negative]]`: no row made by the rule (with the fields of `absent`, when given);
+- `[[known_wrong]]`: what the rule gets wrong today, written as the right answer (`expect`, or
+  `absent`); they run as strict xfails, so a fix shows as a failure until the case moves up.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+import newsclaims
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CASES = Path(__file__).parent / "rules"
+RULES = newsclaims.rules()
+TABLE_OF = dict(zip(RULES["name"], RULES["table"]))
+
+
+def _load() -> Dict[str, Dict[str, Any]]:
+    return {p.stem: tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(CASES.glob("*.toml"))}
+
+
+FILES = _load()
+
+
+def _matches(row: Dict[str, Any], fields: Dict[str, Any]) -> bool:
+    for name, want in fields.items():
+        got = row[name]
+        if got is None or got is pd_na() or (isinstance(got, float) and math.isnan(got)):
+            return False
+        if name == "content":
+            if not str(got).startswith(want):
+                return False
+        elif isinstance(want, float):
+            if not math.isclose(float(got), want, rel_tol=1e-9):
+                return False
+        elif str(got) != str(want):
+            return False
+    return True
+
+
+def pd_na() -> Any:
+    import pandas as pd
+    return pd.NA
+
+
+def _rows(rule: str, case: Dict[str, Any], defaults: Dict[str, Any]) -> List[Dict[str, Any]]:
+    options = {**defaults, **case.get("options", {})}
+    table = newsclaims.Extractor(**options).extract([case["text"]]).table(TABLE_OF[rule])
+    made = table[table["rule"] == rule].astype(object).where(table[table["rule"] == rule].notna(), None)
+    return made.to_dict("records")
+
+
+def _params(kind: str) -> List[Any]:
+    out = []
+    for rule, spec in FILES.items():
+        for i, case in enumerate(spec.get(kind, [])):
+            marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=case["from"])] if kind == "known_wrong" else []
+            out.append(pytest.param(rule, case, id=f"{rule}-{kind}-{i}", marks=marks))
+    return out
+
+
+def test_every_rule_has_a_case_file_with_both_kinds_of_case():
+    assert sorted(FILES) == sorted(RULES["name"]), "one tests/rules/<rule>.toml per rule"
+    for rule, spec in FILES.items():
+        assert spec["rule"] == rule
+        assert spec.get("positive") and spec.get("negative"), rule
+        for case in spec.get("positive", []) + spec.get("negative", []) + spec.get("known_wrong", []):
+            assert case["text"].strip() and case["from"].strip(), rule
+
+
+def _check(rule: str, case: Dict[str, Any], kind: str) -> None:
+    rows = _rows(rule, case, FILES[rule].get("options", {}))
+    if "expect" in case:
+        assert any(_matches(r, case["expect"]) for r in rows), f"{rule} gave {rows}"
+    else:
+        absent = case.get("absent", {})
+        assert not [r for r in rows if _matches(r, absent)], f"{rule} gave {rows}"
+
+
+@pytest.mark.parametrize("rule, case", _params("positive"))
+def test_rule_makes_its_row(rule, case):
+    _check(rule, case, "positive")
+
+
+@pytest.mark.parametrize("rule, case", _params("negative"))
+def test_rule_makes_no_row(rule, case):
+    _check(rule, case, "negative")
+
+
+@pytest.mark.parametrize("rule, case", _params("known_wrong"))
+def test_rule_known_wrong(rule, case):
+    _check(rule, case, "known_wrong")
+
+
+@pytest.mark.parametrize("rule, case", [p for p in _params("positive")])
+def test_switching_a_rule_off_removes_its_rows(rule, case):
+    options = {**FILES[rule].get("options", {}), **case.get("options", {})}
+    table = newsclaims.Extractor(disable_rules=[rule], **options).extract([case["text"]]).table(TABLE_OF[rule])
+    assert rule not in set(table["rule"].astype(str)), table
