@@ -1,5 +1,6 @@
 """The README's promises: its example runs, its commands are what CI runs, its column
 reference is the schema."""
+import json
 import re
 from pathlib import Path
 
@@ -45,3 +46,41 @@ def test_readme_describes_what_ci_runs():
 
 def test_column_reference_is_the_schema():
     assert column_reference() in README
+
+
+#: The Quality table's rows, in order, and the eval/ratchet.json figures their newsclaims column
+#: gives (evaluation, then each figure of the row). A row of figures not in the ratchet (PolNeAR
+#: train, the peers' test suites) is None.
+QUALITY_ROWS = [
+    ("seeds", ["claim_recall", "claim_precision"]),
+    ("seeds", ["source_accuracy", "cue_accuracy", "via_accuracy", "kind_accuracy"]),
+    ("seeds", ["quantity_recall", "quantity_precision", "quantity_correct", "counted_accuracy"]),
+    ("seeds", ["boilerplate_removed", "content_kept", "titles", "published"]),
+    ("polnear_dev", ["content.f1", "direct.f1", "attribution.f1", "source_acc"]),
+    None,
+    ("newsquant", ["value.f1", "value+unit.f1", "value+change.f1", "value+concept.f1"]),
+    None,
+    ("fakes", ["value_recall", "counted_recall"]),
+    ("html", ["newsclaims.f1"]),
+]
+
+
+def test_quality_table_holds_the_ratchet_figures():
+    """The README's figures are those in eval/ratchet.json (which eval/check.py --update raises to
+    the measured figures), to the 3 decimals shown; every ratchet figure is in the table."""
+    ratchet = json.loads((ROOT / "eval" / "ratchet.json").read_text(encoding="utf-8"))
+    section = README[README.index("## Quality"):README.index("## Speed")]
+    rows = [line for line in section.splitlines() if line.startswith("|")][2:]  # header, rule
+    assert len(rows) == len(QUALITY_ROWS), rows
+    shown = set()
+    for line, expected in zip(rows, QUALITY_ROWS):
+        if expected is None:
+            continue
+        name, keys = expected
+        figures = [float(f) for f in line.split("|")[3].split("/")]
+        assert len(figures) == len(keys), line
+        for key, figure in zip(keys, figures):
+            assert abs(figure - ratchet[name][key]) <= 0.0005 + 1e-9, (
+                f"README says {name} {key} = {figure}, eval/ratchet.json {ratchet[name][key]}")
+            shown.add((name, key))
+    assert shown == {(name, key) for name, figures in ratchet.items() for key in figures}
