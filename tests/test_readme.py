@@ -84,3 +84,16 @@ def test_quality_table_holds_the_ratchet_figures():
                 f"README says {name} {key} = {figure}, eval/ratchet.json {ratchet[name][key]}")
             shown.add((name, key))
     assert shown == {(name, key) for name, figures in ratchet.items() for key in figures}
+
+
+def test_command_line_section_is_the_usage():
+    """The README's usage block is the parser's usage, which names every option (test_cli
+    checks that), so a new or renamed option fails here until the README has it."""
+    from newsclaims import cli
+
+    section = README[README.index("## Command line"):README.index("## Large corpora")]
+    block = re.search(r"```\n(.*?)\n```", section, flags=re.S).group(1)
+    assert block == cli.USAGE
+    assert cli.build_parser().format_usage() == f"usage: {cli.USAGE}\n"
+    for names in (a.option_strings for a in cli.build_parser()._actions if a.option_strings):
+        assert any(name in section for name in names), names
