@@ -39,7 +39,8 @@ def test_readme_describes_what_ci_runs():
                         ("cargo test --locked", "cargo test"), ("cargo clippy --locked --all-targets", "two `cargo clippy` runs"),
                         ("cargo clippy --locked --features python", "two `cargo clippy` runs"),
                         ("eval/check.py", "eval/check.py"), ("eval/agreement_polnear.py", "eval/agreement_polnear.py"),
-                        ("bench/run.py --quick", "bench/run.py --quick")]:
+                        ("bench/run.py --quick", "bench/run.py --quick"),
+                        ("bash scripts/check_wheel.sh", "scripts/check_wheel.sh")]:
         assert step in ci, step
         assert named in section, named
 
