@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the portable wheel the README's "Without Rust" section documents and checks it:
 #   - tagged abi3 (one wheel for CPython >= 3.9) and manylinux2014 / manylinux_2_17 (glibc 2.17+);
-#   - its compiled library is stripped (no .symtab section);
+#   - its compiled library is stripped (no .symtab section) and needs no glibc symbol newer than 2.17;
 #   - it installs in a fresh venv whose PATH has no cargo, and there `newsclaims seeds/` prints
 #     what a source build prints (the newsclaims of .venv/, or NEWSCLAIMS_SOURCE=path/to/newsclaims).
 # Usage: bash scripts/check_wheel.sh [OUT_DIR]   (the wheel is left in OUT_DIR, default dist/)
@@ -50,6 +50,17 @@ for i in range(shnum):
 assert ".symtab" not in names and ".debug_info" not in names, f"{so[0]} is not stripped"
 print(f"check_wheel: {so[0]}: {len(elf) / 1e6:.1f} MB, stripped (no .symtab, no .debug_info)")
 PY
+
+# The glibc symbols the library needs (objdump from binutils, when present): none newer than 2.17.
+if command -v objdump >/dev/null; then
+    "$python" -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); n = next(n for n in z.namelist() if n.endswith(".so")); open(sys.argv[2], "wb").write(z.read(n))' \
+        "$wheel" "$work/core.so"
+    newest=$(objdump -T "$work/core.so" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+    case "$newest" in
+        GLIBC_2.1[0-7]|GLIBC_2.1[0-7].*|GLIBC_2.[0-9]|GLIBC_2.[0-9].*) step "newest glibc symbol: $newest" ;;
+        *) echo "check_wheel: the library needs $newest, newer than manylinux2014's glibc 2.17" >&2; exit 1 ;;
+    esac
+fi
 
 # 3. A fresh venv with no cargo (nor rustc) on PATH: pip must take the wheel, not build from source.
 "$python" -m venv "$work/user"
