@@ -5,7 +5,7 @@ references and photo captions) come from ``examples/seeds_metadata.csv``, so tha
 resolves to a date. "Half" counts as 50 percent and "full control of ... Aleppo" as an implied
 100 percent (``implied_quantities=True``).
 
-    python examples/aleppo_timeline.py [out.png]    # needs matplotlib (newsclaims[plot])
+    python examples/aleppo_timeline.py [out.png]    # needs matplotlib (pip install matplotlib, or '.[plot]' from the checkout)
 """
 import sys
 from pathlib import Path

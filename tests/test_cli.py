@@ -1,7 +1,9 @@
 """The command line on the seeds."""
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -69,7 +71,7 @@ def test_documents_with_errors_exit_1_and_are_listed_on_stderr(seeds_dir, tmp_pa
     out = tmp_path / "claims.csv"
     assert cli.main([str(bad), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "1 documents had errors" in err
+    assert "1 document had errors" in err
     assert "x2: the record has no text" in err
     assert pd.read_csv(out)["doc_id"].tolist() == ["x1"]  # the good document is still written
     assert cli.main([str(seeds_dir)]) == 0
@@ -93,3 +95,85 @@ def test_reader_closing_the_pipe_early_is_not_an_error(seeds_dir):
     err = proc.stderr.read()
     assert proc.wait() == 0
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_usage_and_help_name_every_option_and_the_subcommand(capsys):
+    parser = cli.build_parser()
+    usage, help_text = parser.format_usage(), parser.format_help()
+    actions = [a.option_strings for a in parser._actions if a.option_strings]
+    assert {"--table", "--follow-links", "--version", "--batch-size", "--no-progress"} <= {o for a in actions for o in a}
+    for names in actions:  # -o or --output
+        assert any(re.search(rf"(?<![\w-]){name}\b", usage) for name in names), names
+        assert all(name in help_text for name in names), names
+    for table in ("claims", "quantities", "documents", "sentences", "sources"):
+        assert table in usage
+    assert "newsclaims evaluate" in usage and "newsclaims evaluate" in help_text
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("newsclaims ")
+
+
+def _claim_rows(out: str):
+    """(kind, source) of each row of the printed claims table, a wrapped source joined again."""
+    lines = out.split("\n\n")[0].splitlines()
+    header = lines[0]
+    kind_at, source_at, cue_at = header.index("kind"), header.index("source"), header.index("cue")
+    rows = []
+    for line in lines[1:]:
+        if line[:kind_at].strip():
+            rows.append([line[kind_at:source_at].strip(), line[source_at:cue_at].strip()])
+        else:
+            rows[-1][1] += " " + line[source_at:].strip()
+    return rows
+
+
+def test_printed_table_never_cuts_kind_or_source(seeds_dir):
+    import newsclaims
+
+    claims = newsclaims.extract_files(seeds_dir).claims
+    expected = [[k, "" if pd.isna(s) else s] for k, s in zip(claims["kind"], claims["source"])]
+    assert any(len(s) > 40 for _, s in expected) and "indirect" in {k for k, _ in expected}
+    for width in (60, 120, 200):
+        out = cli.render(newsclaims.extract_files(seeds_dir), "claims", width)
+        assert _claim_rows(out) == expected
+
+
+def test_one_document_with_errors_reads_as_english(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x1", "text": "Lavrov said: \\u201cThe talks will continue.\\u201d"}\n{"id": "x2"}\n',
+                   encoding="utf-8")
+    assert cli.main([str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "newsclaims: 1 document had errors:" in captured.err
+    assert captured.out.strip().splitlines()[-1] == "2 documents, 1 claim, 0 quantities, 1 document with errors"
+    assert cli.plural(1, "claim") == "1 claim" and cli.plural(2, "quantity", "quantities") == "2 quantities"
+
+
+def test_walk_warning_is_one_line_without_python_source(seeds_dir, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in seeds_dir.iterdir():
+        (corpus / f.name).write_bytes(f.read_bytes())
+    assert cli.main([str(corpus), "-o", str(corpus / "claims.csv")]) == 0
+    for extra in ([], ["-o", str(tmp_path / "again.csv")]):
+        proc = subprocess.run([sys.executable, "-m", "newsclaims", str(corpus), *extra],
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        warning = [line for line in proc.stderr.splitlines() if "skipped" in line]
+        assert warning == [f"newsclaims: warning: skipped 1 newsclaims output table(s) in {corpus}: "
+                           f"{corpus / 'claims.csv'}; name a file itself to read it as records"]
+        assert ".py" not in proc.stderr and "UserWarning" not in proc.stderr
+
+
+def test_evaluate_a_table_written_with_o_against_the_repository_gold(seeds_dir, tmp_path, capsys):
+    data = Path(__file__).parent / "data"
+    for table, gold in (("claims", "seeds_claims_gold.csv"), ("quantities", "seeds_quantities_gold.csv")):
+        out = tmp_path / f"{table}.parquet"
+        assert cli.main([str(seeds_dir), "-o", str(out), "--table", table]) == 0
+        capsys.readouterr()
+        assert cli.main(["evaluate", str(out), str(data / gold), "--json"]) == 0
+        from_table = json.loads(capsys.readouterr().out)
+        assert cli.main(["evaluate", str(seeds_dir), str(data / gold), "--json"]) == 0
+        from_corpus = json.loads(capsys.readouterr().out)
+        # the same figures; `chars` (characters of content) needs the documents' text, which a table lacks
+        assert from_table == {k: v for k, v in from_corpus.items() if k in from_table} and from_table["n_gold"] > 20
+        assert {"f1", "precision", "recall"} <= set(from_table)

@@ -410,7 +410,11 @@ def test_cli_evaluate(seeds, seeds_dir, tmp_path, capsys):
     from_corpus = json.loads(capsys.readouterr().out)
     assert (from_table["tp"], from_table["n_gold"]) == (from_corpus["tp"], from_corpus["n_gold"]) == (3, 3)
     assert from_table["f1"] == from_corpus["f1"] and from_table["value_accuracy"] == from_corpus["value_accuracy"]
-    assert cli.main(["evaluate", str(pred), gold]) == 2
+    assert cli.main(["evaluate", str(pred), gold]) == 0  # the repository's gold gives spans
+    capsys.readouterr()
+    text_only = tmp_path / "text_only.csv"
+    pd.read_csv(gold).drop(columns=["start", "end"]).to_csv(text_only, index=False)
+    assert cli.main(["evaluate", str(pred), str(text_only)]) == 2
     assert "the predictions carry no document text" in capsys.readouterr().err
     assert cli.main(["evaluate", str(seeds_dir), gold, "--min-f1", "1.01"]) == 1
     assert "F1" in capsys.readouterr().err
@@ -438,7 +442,7 @@ def test_plugin_fixture_passes_and_fails_readably(pytester, seeds_dir):
     # A gold row that no extractor should find (a plain statement of the article, no source or
     # cue) makes the failures below independent of how good extraction gets.
     with open(pytester.path / "seeds_claims_gold.csv", "a", encoding="utf-8") as gold:
-        gold.write("000_80e81b5a0bd1fe9d,Russia has been offering military support to the Syrian government,"
+        gold.write("000_80e81b5a0bd1fe9d,Russia has been offering military support to the Syrian government,,,"
                    "Russia,,indirect\n")
     pytester.makepyfile(f"""
         CORPUS = {str(seeds_dir)!r}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import List, Optional
 
@@ -50,10 +51,15 @@ def evaluate_main(argv: Optional[List[str]] = None) -> int:
         return 2
     if args.errors_out:
         ev.errors.to_csv(args.errors_out, index=False)
-    if args.json:
-        print(json.dumps(ev.to_dict(), default=str))
-    else:
-        print(ev.table(args.errors))
+    try:
+        if args.json:
+            print(json.dumps(ev.to_dict(), default=str))
+        else:
+            print(ev.table(args.errors))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `newsclaims evaluate ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     failed = []
     if args.min_f1 is not None and ev.f1 < args.min_f1:
         failed.append(f"F1 {ev.f1:.3f} < {args.min_f1}")

@@ -136,11 +136,12 @@ class Extraction:
         return {name: arrow_from_pandas(name, getattr(self, name)) for name in TABLES}
 
     def to_polars(self) -> Dict[str, "polars.DataFrame"]:
-        """The tables as polars DataFrames, keyed by table name (``pip install newsclaims[polars]``)."""
+        """The tables as polars DataFrames, keyed by table name (``pip install polars``; from a checkout ``pip install '.[polars]'``)."""
         try:
             import polars as pl
         except ImportError as e:
-            raise ImportError("to_polars() needs polars: pip install 'newsclaims[polars]'") from e
+            raise ImportError("to_polars() needs polars: pip install polars "
+                              "(from a newsclaims checkout: pip install '.[polars]')") from e
         out: Dict[str, pl.DataFrame] = {}
         for name, table in self.to_arrow().items():
             df = pl.from_arrow(table)
@@ -203,7 +204,7 @@ class Extraction:
     def plot_timeline(self, *, unit: Optional[str] = None, counted: Optional[str] = None,
                       sources: Union[int, Sequence[str]] = 8, ax: "Optional[matplotlib.axes.Axes]" = None
                       ) -> "matplotlib.axes.Axes":
-        """Numeric claims over time, one line per source (``pip install newsclaims[plot]``).
+        """Numeric claims over time, one line per source (``pip install matplotlib``; from a checkout ``pip install '.[plot]'``).
 
         Each point is a quantity inside a claim, at the claim's date (else the quantity's, else
         the publication date). ``unit``/``counted`` keep only quantities with that unit

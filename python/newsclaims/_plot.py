@@ -30,7 +30,8 @@ def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Opti
         import matplotlib.dates as mdates
         import matplotlib.pyplot as plt
     except ImportError as e:
-        raise ImportError("plot_timeline() needs matplotlib: pip install 'newsclaims[plot]'") from e
+        raise ImportError("plot_timeline() needs matplotlib: pip install matplotlib "
+                          "(from a newsclaims checkout: pip install '.[plot]')") from e
     points = timeline_points(ex, unit=unit, counted=counted)
     if isinstance(sources, int):
         keep = list(points["source"].value_counts().index[:sources])

@@ -77,7 +77,7 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
     Files: ``.txt``/``.html`` articles, ``.jsonl``/``.csv`` records (read ``batch_size``
     records at a time), any of these gzipped (``.txt.gz``, ``.jsonl.gz``, ...), and WARC
     archives (``.warc``, ``.warc.gz``: every 2xx HTML response is a document whose ``doc_id`` is
-    its URL, with columns ``url`` and ``warc_date``; needs ``pip install 'newsclaims[warc]'``).
+    its URL, with columns ``url`` and ``warc_date``; needs ``pip install warcio``, from a checkout ``pip install '.[warc]'``).
     A file that cannot be read becomes a documents row with its ``error``; the run goes on.
     Directory walks stay inside each directory unless ``follow_links`` (as in
     :func:`newsclaims.extract_files`).
@@ -303,7 +303,7 @@ def _warc_units(path: str) -> Iterator[Unit]:
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError as e:
         raise ImportError(f"reading WARC files ({path}) needs the warcio package: "
-                          f"pip install 'newsclaims[warc]'") from e
+                          f"pip install warcio (from a newsclaims checkout: pip install '.[warc]')") from e
     stem = Path(path).name
     n = 0
     try:

@@ -1,4 +1,5 @@
-"""Command line: ``newsclaims PATH... [-o OUT] [--table claims|quantities|documents|sentences|sources] [--jobs N]``.
+"""Command line: ``newsclaims PATH... [-o OUT] [--table ...] ...`` (see :data:`USAGE`) and
+``newsclaims evaluate`` (:mod:`newsclaims._evaluate_cli`).
 
 Without ``-o`` prints a readable table of claims and a one-line summary; with ``-o`` streams:
 documents are extracted ``--batch-size`` at a time and the chosen table is written batch by
@@ -18,6 +19,8 @@ import argparse
 import os
 import shutil
 import sys
+import textwrap
+import warnings
 from pathlib import Path
 from typing import Iterator, List, Optional, TextIO, Tuple
 
@@ -31,19 +34,28 @@ from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract
 
 WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 
+#: The usage lines of ``--help`` and of the README's "Command line": every option and the subcommand.
+USAGE = (f"newsclaims PATH... [-o OUT.csv|.jsonl|.parquet] [--table {'|'.join(TABLES)}] [--jobs N]\n"
+         "                  [--progress|--no-progress] [--batch-size N] [--follow-links]\n"
+         "       newsclaims evaluate [PRED_OR_CORPUS...] GOLD [options]   (newsclaims evaluate --help)\n"
+         "       newsclaims --version | --help")
+
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsclaims", description="Extract who claimed what, and with which numbers, from news articles.")
+    p = argparse.ArgumentParser(prog="newsclaims", usage=USAGE,
+                                description="Extract who claimed what, and with which numbers, from news articles.",
+                                epilog="newsclaims evaluate [PRED_OR_CORPUS...] GOLD scores newsclaims (or a table "
+                                       "it wrote with -o) on your own annotations; see newsclaims evaluate --help.")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, directories (walked recursively) or glob patterns; - reads paths from stdin")
-    p.add_argument("-o", "--output", help="write the table here: .csv, .jsonl or .parquet")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the table here: .csv, .jsonl or .parquet")
     p.add_argument("--table", choices=TABLES, default="claims", help="which table to write or print (default: claims)")
-    p.add_argument("--jobs", type=int, default=None, help="threads to use (default: all cores)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="threads to use (default: all cores)")
     progress = p.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="report progress on stderr")
     progress.add_argument("--no-progress", dest="progress", action="store_false", help="never report progress")
-    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
                    help=f"documents per batch when streaming to -o (default: {DEFAULT_BATCH_SIZE})")
     p.add_argument("--follow-links", action="store_true",
                    help="follow symbolic links out of the directories walked (default: report them as errors)")
@@ -52,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "newsclaims.rules() lists them)")
     p.add_argument("--version", action="version", version=f"newsclaims {__version__}")
     return p
+
+
+def plural(n: int, noun: str, nouns: Optional[str] = None) -> str:
+    """``1 document``, ``2 documents`` (`nouns` for a plural that is not `noun` + s)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"
+
+
+def _show_warning(message: Warning | str, category: type, filename: str, lineno: int,
+                  file: Optional[TextIO] = None, line: Optional[str] = None) -> None:
+    """Warnings as one line of the command's own, without the Python source line."""
+    print(f"newsclaims: warning: {message}", file=sys.stderr)
 
 
 class UsageError(Exception):
@@ -95,15 +118,22 @@ def render(ex: Extraction, table: str, width: int) -> str:
         with pd.option_context("display.width", width, "display.max_columns", 12, "display.max_colwidth", 40):
             return df.drop(columns=[c for c in ("text",) if c in df and table == "documents"]).to_string(index=False)
     lines = []
-    src_w, cue_w, doc_w = 28, 12, 22
-    content_w = max(20, width - src_w - cue_w - doc_w - 9)
-    lines.append(f"{'doc':<{doc_w}} {'kind':<5} {'source':<{src_w}} {'cue':<{cue_w}} content")
+    # kind and source are never cut: kind's column is as wide as its longest value; a source longer
+    # than its column (at most a third of the width, at least 28) wraps onto the lines below
+    kind_w = max([4, *(len(_cut(k, 10**6)) for k in df["kind"])])
+    cue_w, doc_w = 12, 22
+    longest = max([6, *(len(_cut(v, 10**6)) for v in df["source"])])
+    src_w = min(longest, max(28, (width - cue_w - doc_w - kind_w - 4) // 3))
+    content_w = max(20, width - src_w - cue_w - doc_w - kind_w - 4)
+    lines.append(f"{'doc':<{doc_w}} {'kind':<{kind_w}} {'source':<{src_w}} {'cue':<{cue_w}} content")
     for row in df.itertuples(index=False):
         content = " ".join(str(row.content).split())
         if len(content) > content_w:
             content = content[: content_w - 1] + "…"
-        lines.append(f"{_cut(row.doc_id, doc_w):<{doc_w}} {str(row.kind)[:5]:<5} {_cut(row.source, src_w):<{src_w}} "
-                     f"{_cut(row.cue, cue_w):<{cue_w}} {content}")
+        source = textwrap.wrap(_cut(row.source, 10**6), src_w) or [""]
+        lines.append(f"{_cut(row.doc_id, doc_w):<{doc_w}} {_cut(row.kind, 10**6):<{kind_w}} "
+                     f"{source[0]:<{src_w}} {_cut(row.cue, cue_w):<{cue_w}} {content}")
+        lines.extend(f"{'':<{doc_w}} {'':<{kind_w}} {more}" for more in source[1:])
     return "\n".join(lines)
 
 
@@ -149,8 +179,8 @@ def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
             ex = Extraction._from_columns({name: {} for name in TABLES})
             ex.sources = identify_sources(every)[1]
             writer.write(ex)
-    print(f"newsclaims: wrote {writer.rows} {args.table} rows to {args.output}; {docs} documents "
-          f"({len(errors)} with errors), {claims} claims, {quantities} quantities", file=sys.stderr)
+    print(f"newsclaims: wrote {plural(writer.rows, args.table + ' row')} to {args.output}; {plural(docs, 'document')} "
+          f"({len(errors)} with errors), {plural(claims, 'claim')}, {plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
     return errors
 
 
@@ -180,15 +210,20 @@ def main(argv: Optional[List[str]] = None) -> int:
         if not args.paths:
             raise UsageError("no paths given (stdin was empty)")
         if args.output:
-            errors = _stream_to(args)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                errors = _stream_to(args)
         else:
-            ex = Extraction._concat(list(_batches(args)))
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                ex = Extraction._concat(list(_batches(args)))
             failed = ex.documents[ex.documents["error"].notna()]
             errors = list(zip(failed["doc_id"], failed["error"]))
             try:
                 print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
-                print(f"\n{len(ex.documents)} documents, {len(ex.claims)} claims, {len(ex.quantities)} quantities"
-                      + (f", {len(errors)} documents with errors" if errors else ""))
+                print(f"\n{plural(len(ex.documents), 'document')}, {plural(len(ex.claims), 'claim')}, "
+                      f"{plural(len(ex.quantities), 'quantity', 'quantities')}"
+                      + (f", {plural(len(errors), 'document')} with errors" if errors else ""))
                 sys.stdout.flush()
             except BrokenPipeError:
                 _silence_stdout()  # `newsclaims seeds/ | head`: the reader has all it wanted
@@ -196,7 +231,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"newsclaims: {e}", file=sys.stderr)
         return 2
     if errors:
-        print(f"newsclaims: {len(errors)} documents had errors:", file=sys.stderr)
+        print(f"newsclaims: {plural(len(errors), 'document')} had errors:", file=sys.stderr)
         for doc_id, error in errors:
             print(f"  {doc_id}: {error}", file=sys.stderr)
         return 1

@@ -2,7 +2,7 @@
 
 ``newsclaims.dask.extract(ddf, text="text", id="id")`` returns Dask DataFrames for documents,
 claims, quantities, sentences and sources (numbered per partition) whose ``meta`` is ``newsclaims.SCHEMA``; nothing runs until
-they are computed. Needs ``pip install 'newsclaims[dask]'``. Each partition runs
+they are computed. Needs ``pip install 'dask[dataframe]' distributed`` (from a checkout: ``pip install '.[dask]'``). Each partition runs
 ``newsclaims.extract_frame`` in a worker, so the results are those of the single-machine run,
 except ``claims.cluster_id``, which links repeats within a partition only: for the corpus,
 ``claims = ex.claims.compute(); claims["cluster_id"] = newsclaims.cluster_claims(claims)``.
@@ -18,7 +18,8 @@ try:
     import dask.dataframe as dd
     from dask.delayed import delayed
 except ImportError as e:  # pragma: no cover - depends on the environment
-    raise ImportError("newsclaims.dask needs dask: pip install 'newsclaims[dask]'") from e
+    raise ImportError("newsclaims.dask needs dask: pip install 'dask[dataframe]' distributed "
+                      "(from a newsclaims checkout: pip install '.[dask]')") from e
 
 from ._extract import Extraction, Extractor, _DEFAULT
 from ._schema import CATEGORY, SCHEMA, TABLES, frame

@@ -4,7 +4,7 @@
 that table with an explicit schema derived from ``newsclaims.SCHEMA``; Spark runs
 ``newsclaims.extract_frame`` on each Arrow batch of rows in its Python workers, so the rows are
 those of the single-machine run (``claims.cluster_id`` links repeats within a batch only;
-:func:`newsclaims.cluster_claims` links them over collected claims). Needs ``pyspark`` (``pip install 'newsclaims[spark]'``) and
+:func:`newsclaims.cluster_claims` links them over collected claims). Needs ``pyspark`` (``pip install pyspark``, from a checkout ``pip install '.[spark]'``) and
 newsclaims installed on every executor. Unlike ``newsclaims.dask``, Spark has no shared lazy
 graph across DataFrames: each table is its own job (cache the input if you need several).
 ``sources`` and ``claims.source_id`` are numbered per Arrow batch, as in ``newsclaims.dask``.

@@ -128,6 +128,7 @@ pub fn find_quotations(text: &str, sentence: Span) -> Vec<Span> {
         let mark_len = if mark == '\'' { 2 } else { mark.len_utf8() };
         match open {
             None if matches!(mark, '“' | '"' | '«' | '\'') => open = Some((i, mark)),
+            None if mark == '”' && opens_here(s, i) => open = Some((i, mark)),
             Some((start, opener)) if closes(opener, mark) => {
                 let span = Span::new(
                     sentence.byte_start + start,
@@ -198,7 +199,9 @@ fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
             (c.len_utf8(), c == '"')
         };
         match open {
-            None if straight || marks.open.contains(&c) => open = Some((i, false)),
+            None if straight || marks.open.contains(&c) || c == '”' && opens_here(p, i) => {
+                open = Some((i, false))
+            }
             None if marks.open_inner.contains(&c) => open = Some((i, true)),
             Some((start, inner))
                 if if inner {
@@ -229,16 +232,24 @@ fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
     out
 }
 
-/// `text` with the curly marks of every quotation `marks` pairs rewritten to the English marks
-/// of the same UTF-8 length (German „…“ and Swedish ”…” to “…”, Danish »…« to «…», a German
-/// ‚…‘ standing alone to “…”), so that the attribution rules, written for English marks (“…,” Lavrov said), read
-/// them; `None` when no mark changes. Offsets stay valid: every mark keeps its byte length.
+/// `text` with the curly marks of every quotation `marks` pairs rewritten to English marks of
+/// the same UTF-8 length (German „…“ and Swedish ”…” to “…”, a German ‚…‘ standing alone to
+/// “…”, the two-byte guillemets of Danish »…« and French «…» to NYT-style ''…'', which the
+/// rules read as they read “…” (»…,« Lavrov said), and to « when left open), so that the
+/// attribution rules, written for English marks (“…,” Lavrov said), read them; `None` when no
+/// mark changes. Offsets stay valid: every mark keeps its byte length.
 pub fn as_english(text: &str, paragraphs: &[Span], marks: &QuoteMarks) -> Option<String> {
     let mut out = text.to_owned();
     let mut changed = false;
     let mut rewrite = |at: usize, to: char| {
         let from = text[at..].chars().next().expect("a mark");
-        if from != to && from.len_utf8() == to.len_utf8() && !matches!(from, '"' | '\'') {
+        if matches!(from, '"' | '\'') {
+            return;
+        }
+        if to == '\'' && from.len_utf8() == 2 {
+            out.replace_range(at..at + 2, "''");
+            changed = true;
+        } else if from != to && from.len_utf8() == to.len_utf8() {
             let mut buf = [0; 4];
             out.replace_range(at..at + from.len_utf8(), to.encode_utf8(&mut buf));
             changed = true;
@@ -249,7 +260,10 @@ pub fn as_english(text: &str, paragraphs: &[Span], marks: &QuoteMarks) -> Option
             // A secondary quotation found here stands alone (inside a quotation secondary marks
             // are skipped), so it reads as a quotation: ‚Never again,‘ he said.
             let first = text[q.span.byte_start..].chars().next().expect("a mark");
-            let (open, close) = if first.len_utf8() == 2 {
+            // An unclosed one keeps « (a lone '' would close whatever quote the rules read next).
+            let (open, close) = if first.len_utf8() == 2 && q.closed {
+                ('\'', '\'') // written as ''
+            } else if first.len_utf8() == 2 {
                 ('«', '»')
             } else {
                 ('“', '”')
@@ -267,7 +281,7 @@ pub fn as_english(text: &str, paragraphs: &[Span], marks: &QuoteMarks) -> Option
 /// `s`, a string the attribution stage took from `english` (the text [`as_english`] gave), as
 /// written in `original`: found first inside `near`, then anywhere; unchanged when not found.
 pub fn restore_marks(original: &str, english: &str, near: Span, s: &mut String) {
-    if !s.contains(['“', '”', '«', '»', '‘', '’']) {
+    if !s.contains(['“', '”', '«', '»', '‘', '’']) && !s.contains("''") {
         return;
     }
     let at = english
@@ -289,8 +303,22 @@ pub fn is_closed(text: &str, quote: Span) -> bool {
 fn closes(opener: char, mark: char) -> bool {
     matches!(
         (opener, mark),
-        ('“', '”') | ('“', '"') | ('"', '"') | ('"', '”') | ('«', '»') | ('\'', '\'')
+        ('“', '”') | ('“', '"') | ('"', '"') | ('"', '”') | ('”', '”') | ('«', '»') | ('\'', '\'')
     )
+}
+
+/// Whether a `”` at byte `i` of `s` opens a quotation (Swedish and Finnish ”…”, also met in
+/// English copy): it starts `s` or follows a space or `(`, and a letter or digit follows it. A
+/// closing `”` follows the quoted words (“We stay,” he said).
+fn opens_here(s: &str, i: usize) -> bool {
+    s[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|b| b.is_whitespace() || b == '(')
+        && s[i + '”'.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 fn word_count(s: &str) -> usize {
@@ -439,7 +467,7 @@ mod tests {
         let da = langs(&["da"]);
         assert_eq!(paired(t, &da), ["»The talks will continue,«"]);
         let english = as_english(t, &[Span::new(0, t.len())], &da).unwrap();
-        assert_eq!(english, "«The talks will continue,» Lavrov said.");
+        assert_eq!(english, "''The talks will continue,'' Lavrov said.");
         let q = pair_quotes(&english, Span::new(0, t.len()), QuoteMarks::shared())[0];
         assert_eq!(inner(&english, q).slice(t), "The talks will continue,");
     }
@@ -447,8 +475,14 @@ mod tests {
     #[test]
     fn swedish_closing_marks_toggle() {
         let t = "”The talks will continue,” Lavrov said. ”We are ready.”";
-        // By default ” only closes: nothing opens.
-        assert_eq!(paired(t, QuoteMarks::shared()), Vec::<&str>::new());
+        // By default ” closes, and opens only where a quotation opens (before a word, after a
+        // space or the paragraph start), so the same quotations pair.
+        for marks in [QuoteMarks::shared(), &langs(&["en"])] {
+            assert_eq!(
+                paired(t, marks),
+                ["”The talks will continue,”", "”We are ready.”"]
+            );
+        }
         for code in ["sv", "fi"] {
             assert_eq!(
                 paired(t, &langs(&[code])),
@@ -545,7 +579,7 @@ mod tests {
         let english = as_english(t, &paras, &de).unwrap();
         assert_eq!(
             english,
-            "“He told me ‚no‘ twice,” she said.\n\n«Never,» he said. “Open"
+            "“He told me ‚no‘ twice,” she said.\n\n''Never,'' he said. “Open"
         );
         assert_eq!(english.len(), t.len());
         // English marks need no rewriting.
@@ -576,6 +610,72 @@ mod tests {
         assert_eq!(
             doc.claims[0].content.slice(&doc.text),
             "a „ceasefire“ in Aleppo"
+        );
+    }
+
+    fn claims_of(text: &str, marks: &[&str]) -> Vec<(crate::document::ClaimKind, String, String)> {
+        let raw = crate::RawDocument {
+            text: text.into(),
+            ..Default::default()
+        };
+        let mut options = crate::Options::default();
+        if !marks.is_empty() {
+            let marks: Vec<String> = marks.iter().map(|m| (*m).to_owned()).collect();
+            options = options.with_quote_marks(&marks).unwrap();
+        }
+        let doc = crate::extract_document(&raw, &options);
+        doc.claims
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.source.clone(),
+                    c.content.slice(&doc.text).to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn danish_guillemets_before_the_speaker_make_a_claim() {
+        use crate::document::ClaimKind;
+        let direct = |source: &str, content: &str| {
+            (ClaimKind::Direct, source.to_owned(), content.to_owned())
+        };
+        assert_eq!(
+            claims_of("»The talks will continue,« Lavrov said.", &["da"]),
+            [direct("Lavrov", "The talks will continue,")]
+        );
+        assert_eq!(
+            claims_of("Lavrov said: »The talks will continue.«", &["da"]),
+            [direct("Lavrov", "The talks will continue.")]
+        );
+    }
+
+    #[test]
+    fn swedish_quotes_open_where_a_quotation_opens() {
+        use crate::document::ClaimKind;
+        let t = "”The talks will continue,” Lavrov said.";
+        let want = [(
+            ClaimKind::Direct,
+            "Lavrov".to_owned(),
+            "The talks will continue,".to_owned(),
+        )];
+        assert_eq!(claims_of(t, &[]), want);
+        assert_eq!(claims_of(t, &["sv"]), want);
+        assert_eq!(
+            paired(t, QuoteMarks::shared()),
+            ["”The talks will continue,”"]
+        );
+        assert_eq!(quotes(t), ["The talks will continue,"]);
+        // A closing ” after the words, or one with a space after it, opens nothing.
+        assert_eq!(
+            paired("“We stay,” he said.", QuoteMarks::shared()),
+            ["“We stay,”"]
+        );
+        assert_eq!(
+            paired("He said ” nothing more.", QuoteMarks::shared()),
+            Vec::<&str>::new()
         );
     }
 }
