@@ -177,3 +177,17 @@ def test_evaluate_a_table_written_with_o_against_the_repository_gold(seeds_dir, 
         # the same figures; `chars` (characters of content) needs the documents' text, which a table lacks
         assert from_table == {k: v for k, v in from_corpus.items() if k in from_table} and from_table["n_gold"] > 20
         assert {"f1", "precision", "recall"} <= set(from_table)
+
+
+def test_disable_rule_switches_a_rule_off_and_names_the_known_ones(seeds_dir, tmp_path, capsys):
+    out = tmp_path / "claims.csv"
+    assert cli.main([str(seeds_dir), "-o", str(out)]) == 0
+    rules = pd.read_csv(out)["rule"].value_counts()
+    assert rules["trailing"] >= 20 and rules["leading"] >= 30
+    assert cli.main([str(seeds_dir), "-o", str(out), "--disable-rule", "trailing", "--disable-rule", "headline"]) == 0
+    left = set(pd.read_csv(out)["rule"])
+    assert "trailing" not in left and "headline" not in left and "leading" in left
+    capsys.readouterr()
+    assert cli.main([str(seeds_dir), "--disable-rule", "trailling"]) == 2
+    err = capsys.readouterr().err
+    assert 'no rule named "trailling"' in err and "trailing, leading" in err

@@ -37,6 +37,7 @@ WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parq
 #: The usage lines of ``--help`` and of the README's "Command line": every option and the subcommand.
 USAGE = (f"newsclaims PATH... [-o OUT.csv|.jsonl|.parquet] [--table {'|'.join(TABLES)}] [--jobs N]\n"
          "                  [--progress|--no-progress] [--batch-size N] [--follow-links]\n"
+         "                  [--disable-rule RULE]...\n"
          "       newsclaims evaluate [PRED_OR_CORPUS...] GOLD [options]   (newsclaims evaluate --help)\n"
          "       newsclaims --version | --help")
 
