@@ -63,6 +63,7 @@ QUALITY_ROWS = [
     None,
     ("fakes", ["value_recall", "counted_recall"]),
     ("html", ["newsclaims.f1"]),
+    ("speakers", ["cue_recall", "source_text", "resolved"]),
 ]
 
 
@@ -70,7 +71,7 @@ def test_quality_table_holds_the_ratchet_figures():
     """The README's figures are those in eval/ratchet.json (which eval/check.py --update raises to
     the measured figures), to the 3 decimals shown; every ratchet figure is in the table."""
     ratchet = json.loads((ROOT / "eval" / "ratchet.json").read_text(encoding="utf-8"))
-    section = README[README.index("## Quality"):README.index("## Speed")]
+    section = README[README.index("## Quality"):README.index("### What each rule is worth")]
     rows = [line for line in section.splitlines() if line.startswith("|")][2:]  # header, rule
     assert len(rows) == len(QUALITY_ROWS), rows
     shown = set()

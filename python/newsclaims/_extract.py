@@ -902,7 +902,9 @@ def _is_own_output(path: str) -> bool:
     return tuple(header[:2]) in _OUTPUT_HEADS
 
 
-_DEFAULT = Extractor()
+# NEWSCLAIMS_DISABLE_RULES (comma-separated rule names) switches rules off in the module-level
+# functions only, so that scorers that call them can measure each rule (eval/check.py --ablate).
+_DEFAULT = Extractor(disable_rules=[r for r in os.environ.get("NEWSCLAIMS_DISABLE_RULES", "").split(",") if r])
 
 
 def extract(texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None, published: Optional[Sequence[Any]] = None,
