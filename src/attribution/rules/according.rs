@@ -1,3 +1,7 @@
+//! Rule `according` (see its entry in `crate::rules::RULES`); cases in `tests/rules/according.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// `..., according to X.`, `According to X, ...`, `..., as reported by X.`

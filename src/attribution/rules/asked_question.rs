@@ -1,3 +1,7 @@
+//! Rule `asked_question` (see its entry in `crate::rules::RULES`); cases in `tests/rules/asked_question.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// "Asked whether he would counsel Clinton to ask Sanders to join her ticket, Reid said ...":

@@ -1,3 +1,7 @@
+//! Rule `colon_quote` (see its entry in `crate::rules::RULES`); cases in `tests/rules/colon_quote.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// `She then addressed the supporters again: “Here is what I regret. ...”`: a quotation that

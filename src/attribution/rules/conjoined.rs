@@ -1,3 +1,7 @@
+//! Rule `conjoined` (see its entry in `crate::rules::RULES`); cases in `tests/rules/conjoined.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// `X said A and said that B`: a reporting verb joined by "and"/"but" to the claim before it

@@ -1,3 +1,7 @@
+//! Rule `headline` (see its entry in `crate::rules::RULES`); cases in `tests/rules/headline.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// The title line: `Russia: Syrian army controls 93 % of Aleppo` or `Syrian Army retakes 70% of

@@ -1,3 +1,7 @@
+//! Rule `impression` (see its entry in `crate::rules::RULES`); cases in `tests/rules/impression.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// "The House is expected to pass a bipartisan bill later this week", "Donald Trump on Tuesday

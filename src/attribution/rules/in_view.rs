@@ -1,3 +1,7 @@
+//! Rule `in_view` (see its entry in `crate::rules::RULES`); cases in `tests/rules/in_view.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// A sentence opened by the view or poll it reports: "In Trump's mind, the party owes him" or

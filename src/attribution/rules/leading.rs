@@ -1,3 +1,7 @@
+//! Rule `leading` (see its entry in `crate::rules::RULES`); cases in `tests/rules/leading.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// `X said (that) ...`, `X told journalists that ...`, `X said: “...”`: the content follows.

@@ -1,3 +1,7 @@
+//! Rule `participle` (see its entry in `crate::rules::RULES`); cases in `tests/rules/participle.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// `..., adding that ...`, `..., claiming, “...”`: the source is the claim's before it in the

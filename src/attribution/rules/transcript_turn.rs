@@ -1,3 +1,7 @@
+//! Rule `transcript_turn` (see its entry in `crate::rules::RULES`); cases in `tests/rules/transcript_turn.toml`.
+//! Reads the text it is given and returns a `Found` (or nothing); it must not resolve sources or
+//! read relays and hedges: the parent's `finish` does that for every rule alike.
+
 use super::super::*;
 
 /// A transcript turn: a paragraph opened by a speaker's label ("TRUMP:", "Alex Seitz-Wald:",
