@@ -173,7 +173,7 @@ def compare(before: Path, after: Path, ignore: List[str], rows: int) -> int:
 def _row_diff(path_a: Path, path_b: Path, table: str, limit: int) -> None:
     da, db = pd.read_pickle(path_a), pd.read_pickle(path_b)
     keys = ROW_KEYS[table]
-    cols = [c for c in keys + SHOWN[table] if c in da.columns and c in db.columns]
+    cols = [c for c in dict.fromkeys(keys + SHOWN[table]) if c in da.columns and c in db.columns]
     merged = da[cols].astype(str).merge(db[cols].astype(str), how="outer", indicator=True)
     changed = merged[merged["_merge"] != "both"]
     buf = io.StringIO()

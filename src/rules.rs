@@ -1,5 +1,6 @@
 //! The rule registry: every named rule that makes a row of `claims` or `quantities`, in the
-//! order its stage tries it, with what it reads and the news sentence that motivated it.
+//! order its stage tries it, with what it reads and a news sentence it reads (the first positive
+//! case of its `tests/rules/<rule>.toml`, which a test keeps equal).
 //!
 //! Owns the names (the `rule` column, `Extractor(disable_rules=...)`, `newsclaims.rules()`) and
 //! the set of rules switched off ([`RuleSet`]). It must not hold any rule's logic: the attribution
@@ -82,64 +83,64 @@ macro_rules! registry {
 registry! {
     Headline, "headline", Claims,
         "the title line 'Source: claim' or 'claim – Source'",
-        "Russia: Syrian army controls 93 % of Aleppo";
+        "Syrian Army retakes 70% of E. Aleppo, evacuates over 1,200 civilians – Russian military";
     TranscriptTurn, "transcript_turn", Claims,
         "a paragraph opened by a speaker's label and a colon",
-        "BENENSON: Senator Sanders doesn't get to decide when we debate.";
+        "BENENSON: Senator Sanders doesn’t get to decide when we debate. He is running a negative campaign.";
     According, "according", Claims,
         "'..., according to X', 'According to X, ...', '..., as reported by X'",
-        "Government forces now control about 93 percent of eastern Aleppo, according to the Russian military.";
+        "The conflict in Syria, which flared up in March 2011, has claimed the lives of more than 400,000 people, according to an estimate by UN special envoy for Syria Staffan de Mistura.";
     Trailing, "trailing", Claims,
         "the attribution after its content: '\u{201c}...,\u{201d} X said', '..., Russia says.'",
-        "\u{201c}This is a strategic victory,\u{201d} Lavrov said.";
+        "“Practically, half of the territory occupied by rebels in recent years in the eastern part of Aleppo has been completely liberated,” he said.";
     Leading, "leading", Claims,
         "the attribution before its content: 'X said (that) ...', 'X said: \u{201c}...\u{201d}'",
-        "Peskov said that the Kremlin had no information about the talks.";
+        "Russia says the Syrian army has recently reestablished control over half of the areas that had been under the control of militants in the east of the city of Aleppo.";
     Participle, "participle", Claims,
         "'..., adding that ...', '..., claiming, \u{201c}...\u{201d}': the source of the claim before, or the subject",
-        "The ministry said the corridors were open, adding that 2,000 civilians had left.";
+        "French Foreign Minister Jean-Marc Ayrault called for the meeting, claiming, “More than ever before, we need to urgently put in place means to end the hostilities and to allow humanitarian aid to get through unhindered.”";
     Conjoined, "conjoined", Claims,
         "'X said A and said that B': a cue joined by 'and'/'but' shares the source before it",
-        "Konashenkov said the army had advanced and said that the militants were retreating.";
+        "But he told the Times Educational Supplement that truancy was \"very bad\" and said \"firm action\" was needed.";
     ColonQuote, "colon_quote", Claims,
         "a quotation after a colon that ends the sentence is the subject's, without a cue",
-        "She then addressed the supporters again: \u{201c}Here is what I regret.\u{201d}";
+        "Osbourne himself was at a loss to explain its popularity: \"I suppose Americans get a kick out of watching a crazy Brit family like us make complete fools of ourselves every week.\"";
     AskedQuestion, "asked_question", Claims,
         "'Asked whether ..., X said': the question put to the subject",
-        "Asked whether he would counsel Clinton to ask Sanders to join her ticket, Reid said ...";
+        "Asked whether he had not returned to work immediately because he was under doctors orders to rest, Mr Blair said there was also a story he had been away for plastic surgery.";
     InView, "in_view", Claims,
         "'In X's mind/poll, ...': the view or poll the sentence opens with",
-        "In the new Morning Consult poll, 40 percent of likely Democratic voters back Sanders.";
+        "In the Countryfile survey, 47% said they supported the legislation, with 26% against.";
     Impression, "impression", Claims,
         "a clause around a verb of impression or expectation, its holder unnamed",
-        "The House is expected to pass a bipartisan bill later this week.";
+        "While UN war crimes investigators are looking into the alleged chemical weapons attack on the Syrian town in Idlib the Security Council is expected to hold a meeting on Wednesday to discuss the matter.";
     VagueMagnitude, "vague_magnitude", Quantities,
         "'dozens of', 'tens of thousands': no value, the order of magnitude as bounds",
-        "Tens of thousands of civilians have fled the fighting.";
+        "The spiraling militancy has so far claimed thousands of lives and displaced millions in Syria.";
     FractionWord, "fraction_word", Quantities,
         "'half', 'a third', 'two-thirds' as a fraction",
-        "The army controls half of eastern Aleppo.";
+        "Over the weakened, the army managed to retake a third of the city’s eastern side, and on Tuesday, the Russian Defense Ministry announced that the Syrian army had extended the gains to half of those areas.";
     VulgarFraction, "vulgar_fraction", Quantities,
         "'\u{bd}', '2\u{bc}' as a number",
-        "The storm left 1\u{bd} inches of rain.";
+        "Tomato Cucumber Salad (½ cup cherry tomatoes, ½ cup cucumber slices, ¼ cup feta, 1 Tbsp olive oil)";
     SlashFraction, "slash_fraction", Quantities,
         "'1/4', '3/8' as a fraction",
-        "Stir in 1/4 cup of sugar.";
+        "She was hot favourite to be evicted first, with odds of 1/4 to leave.";
     NumberWords, "number_words", Quantities,
         "numbers written in words: 'seven', 'twenty-one', 'a dozen', 'a million'",
-        "Seven people were killed in the shelling.";
+        "Terrorist mortar attacks against various residential neighborhoods in the city also killed seven Syrian civilians and injured 72 others.";
     Digits, "digits", Quantities,
         "numbers in digits with separators, decimals, signs, currencies and multipliers",
-        "More than 9,500 people were evacuated, the ministry said.";
+        "It further noted that more than 9,500 people, including over 4,500 militants and 337 wounded, have been taken out of eastern Aleppo.";
     Range, "range", Quantities,
         "two numbers joined as a range: 'to', '-', 'between ... and', 'or'",
-        "Between 5 and 10 buses left the city.";
+        "Russian Foreign Minister Sergei Lavrov also said he hoped militants in eastern Aleppo end resistance in the next 2 to 3 days.";
     ShareOutOf, "share_out_of", Quantities,
         "'one out of three' as a fraction",
-        "One out of three Germans supports the plan.";
+        "The cost of buying a home fell in seven out of 10 regions between the third and fourth quarters of 2004.";
     ImpliedShare, "implied_share", Quantities,
         "a share stated without a number ('full control of' = 100 percent); only with implied_quantities",
-        "The army wrested full control of eastern Aleppo.";
+        "The Syrian military has wrested full control of the militant-held eastern Aleppo, scoring a major victory against terrorists in the strategic northwestern city, Russia says.";
 }
 
 impl Rule {

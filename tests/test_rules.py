@@ -112,3 +112,9 @@ def test_switching_a_rule_off_removes_its_rows(rule, case):
     options = {**FILES[rule].get("options", {}), **case.get("options", {})}
     table = newsclaims.Extractor(disable_rules=[rule], **options).extract([case["text"]]).table(TABLE_OF[rule])
     assert rule not in set(table["rule"].astype(str)), table
+
+
+def test_each_rules_example_is_its_first_positive_case():
+    for rule, example in zip(RULES["name"], RULES["example"]):
+        first = FILES[rule]["positive"][0]["text"]
+        assert example in first, (rule, example)

@@ -1,5 +1,5 @@
 //! The attribution rules: each file holds one pattern of reported speech, the sentence that
-//! motivated it and its cases. `attribution` runs them in the order of [`crate::rules::RULES`];
+//! motivated it; its cases are `tests/rules/<rule>.toml`. `attribution` runs them in the order of [`crate::rules::RULES`];
 //! the word tables and the source, content and relay readers they share stay in the parent.
 
 pub(crate) mod according;
