@@ -131,7 +131,7 @@ class Extraction:
 
     def to_arrow(self) -> Dict[str, "pyarrow.Table"]:
         """The tables as ``pyarrow.Table`` objects with the schema's Arrow types (``int64``,
-        ``large_string``, ``timestamp[ns]``, dictionaries for categories), keyed by table name.
+        ``large_string``, ``timestamp[us]``, dictionaries for categories), keyed by table name.
         The text columns are already Arrow arrays inside pandas, so this copies little."""
         return {name: arrow_from_pandas(name, getattr(self, name)) for name in TABLES}
 

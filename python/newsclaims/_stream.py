@@ -340,7 +340,7 @@ def arrow_schema(table: str, extra: Sequence[str] = ()) -> Any:
     the one schema every Parquet row group of a streamed table is written with."""
     import pyarrow as pa
 
-    types = {DATETIME: pa.timestamp("ns"), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_(),
+    types = {DATETIME: pa.timestamp("us"), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_(),
              CATEGORY: pa.dictionary(pa.int32(), pa.string())}
     fields = [pa.field(name, types.get(dtype, pa.string())) for name, dtype, _ in SCHEMA[table]]
     return pa.schema(fields + [pa.field(name, pa.string()) for name in extra])
