@@ -15,7 +15,8 @@ use crate::document::{Document, InputFormat, RawDocument, Span};
 use crate::error::Error;
 use crate::identity::{identify, Mention};
 use crate::options::Options;
-use crate::parse::decode::{decode_bytes, decode_html_bytes, normalize_text};
+use crate::parse::decode::normalize_text;
+use crate::parse::input::{is_html_name, read_bytes};
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities_with;
 use crate::table::{ClaimsTable, SourcesTable, Tables};
@@ -322,7 +323,9 @@ pub struct FileInput {
     pub published: Option<String>,
 }
 
-/// Reads and decodes one file into a raw document; failures are recorded, not returned.
+/// Reads and decodes one file into a raw document (see `parse::input`: compressed files are
+/// decompressed, binary files are errors, legacy encodings detected); failures are recorded,
+/// not returned.
 pub fn read_file(file: &FileInput) -> RawDocument {
     read_file_limited(file, 0)
 }
@@ -338,12 +341,7 @@ pub fn read_file_limited(file: &FileInput, max_bytes: usize) -> RawDocument {
         ..RawDocument::default()
     };
     let path = Path::new(&file.path);
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    raw.format = if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
+    raw.format = if is_html_name(&file.path) {
         InputFormat::Html
     } else {
         InputFormat::Text
@@ -367,15 +365,14 @@ pub fn read_file_limited(file: &FileInput, max_bytes: usize) -> RawDocument {
         Ok(_) => {}
     }
     match std::fs::read(path) {
-        Ok(bytes) => {
-            let (text, warnings) = if raw.format == InputFormat::Html {
-                decode_html_bytes(&bytes)
-            } else {
-                decode_bytes(&bytes)
-            };
-            raw.text = text;
-            raw.warnings = warnings;
-        }
+        // Compression, binary content and the encoding from the bytes (`parse::input`).
+        Ok(bytes) => match read_bytes(bytes, raw.format == InputFormat::Html, max_bytes) {
+            Ok((text, warnings)) => {
+                raw.text = text;
+                raw.warnings = warnings;
+            }
+            Err(error) => raw.error = Some(error),
+        },
         Err(e) => raw.error = Some(Error::io(&file.path, &e).to_string()),
     }
     raw

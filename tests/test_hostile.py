@@ -92,16 +92,16 @@ def test_100000_tiny_documents():
     assert ex.documents["error"].isna().all()
 
 
-def test_binary_file_nul_bytes_and_invalid_utf8(tmp_path):
+def test_binary_files_under_a_text_name_are_errors(tmp_path):
     path = tmp_path / "random.txt"
     path.write_bytes(random.Random(1).randbytes(MB // 2))
+    # Binary content under a text name is an error, not a document of mojibake (issue 24).
     docs = one_file(path).documents
-    assert docs["error"].isna().all()
-    assert "invalid UTF-8" in docs.loc[0, "warnings"]
-    assert "\x00" not in docs.loc[0, "text"]
+    assert docs["error"].tolist() == ["binary file (unknown format), not text"]
+    assert docs.loc[0, "text"] == ""
     path = tmp_path / "elf.txt"
     path.write_bytes(open(sys.executable, "rb").read(MB))
-    assert one_file(path).documents["error"].isna().all()
+    assert one_file(path).documents["error"].tolist() == ["binary file (ELF executable), not text"]
 
 
 def test_nul_bytes_in_a_str():

@@ -35,8 +35,9 @@ def test_text_with_bom_crlf_utf16_and_invalid_bytes(tmp_path):
         assert d["title"] == "Syrian govt. soldiers make gains"
         assert pd.isna(d["warnings"]) and pd.isna(d["error"])
     bad = doc(ex, "bad")
-    assert bad["text"] == "Caf\ufffd owners said prices rose."
-    assert bad["warnings"] == "invalid UTF-8 at byte 3: 1 replacement character(s) inserted; 1 NUL byte(s) removed"
+    # Not UTF-8 and no BOM: the encoding is detected (issue 24), not replaced.
+    assert bad["text"] == "Café owners said prices rose."
+    assert bad["warnings"] == "not valid UTF-8: decoded as windows-1252; 1 NUL byte(s) removed"
     assert pd.isna(bad["error"])
 
 

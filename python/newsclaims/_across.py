@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 import pandas as pd
 
+from ._schema import DATETIME
+
 if TYPE_CHECKING:
     from ._extract import Extraction
 
@@ -199,7 +201,7 @@ def contradictions(ex: "Extraction", *, counted: Optional[str] = None,
         })
     columns = ["date", "counted", "unit", "n_sources", "sources", "min_value", "max_value", "statements", "doc_ids"]
     out = pd.DataFrame(rows, columns=columns)
-    return out.astype({"date": "datetime64[ns]", "counted": "string", "unit": "string", "n_sources": "Int64",
+    return out.astype({"date": DATETIME, "counted": "string", "unit": "string", "n_sources": "Int64",
                        "sources": "string", "min_value": "float64", "max_value": "float64",
                        "statements": "string", "doc_ids": "string"})
 
@@ -240,4 +242,4 @@ def clusters(ex: "Extraction") -> pd.DataFrame:
 
 def _typed_clusters(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype({"cluster_id": "Int64", "n_claims": "Int64", "n_documents": "Int64", "first_doc_id": "string",
-                      "first_published": "datetime64[ns]", "content": "string"})
+                      "first_published": DATETIME, "content": "string"})

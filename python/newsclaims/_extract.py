@@ -36,8 +36,17 @@ PROGRESS_MIN_FILES = 300
 #: files of records, one document per JSON line or CSV row
 RECORD_EXTENSIONS = (".jsonl", ".csv", ".jsonl.gz", ".csv.gz")
 
+#: article files (one document each)
+ARTICLE_EXTENSIONS = (".txt", ".text", ".html", ".htm")
+
+#: compression suffixes of article files. The core recognises compression by the file's magic
+#: bytes whatever its name (``src/parse/input.rs``); the names only say what a walk picks up
+#: and are stripped from the document id (``a.txt.gz`` is ``a``).
+COMPRESSED_EXTENSIONS = (".gz", ".bz2", ".xz", ".zst")
+
 #: file extensions read when a directory is walked
-TEXT_EXTENSIONS = (".txt", ".text", ".html", ".htm") + RECORD_EXTENSIONS
+TEXT_EXTENSIONS = (ARTICLE_EXTENSIONS + tuple(a + c for a in ARTICLE_EXTENSIONS for c in COMPRESSED_EXTENSIONS)
+                   + RECORD_EXTENSIONS)
 
 #: columns that may hold a record's text, in order of preference
 TEXT_COLUMNS = ("text", "body", "content")
@@ -131,7 +140,7 @@ class Extraction:
 
     def to_arrow(self) -> Dict[str, "pyarrow.Table"]:
         """The tables as ``pyarrow.Table`` objects with the schema's Arrow types (``int64``,
-        ``large_string``, ``timestamp[ns]``, dictionaries for categories), keyed by table name.
+        ``large_string``, ``timestamp[us]``, dictionaries for categories), keyed by table name.
         The text columns are already Arrow arrays inside pandas, so this copies little."""
         return {name: arrow_from_pandas(name, getattr(self, name)) for name in TABLES}
 
@@ -407,7 +416,7 @@ class Extractor:
         report, close = _progress_reporter(progress, len(files))
         plain = all(error is None and not _is_record_file(path) for path, error in entries)
         if plain and report is None:
-            ids = [Path(f).stem for f in files]
+            ids = [file_id(f) for f in files]
             ex = Extraction._from_core(_core.extract_paths(files, ids, jobs=jobs, published=_published_of(meta, ids),
                                                            **self._options()))
         else:
@@ -430,7 +439,7 @@ class Extractor:
         while i < len(files):
             path, error = entries[i]
             if error is not None:
-                parts.append(_error_row(Path(path).stem, path, error))
+                parts.append(_error_row(file_id(path), path, error))
                 i += 1
                 done += 1
             elif _is_record_file(path):
@@ -443,7 +452,7 @@ class Extractor:
                        and not _is_record_file(files[j])):
                     j += 1
                 chunk = files[i:j]
-                ids = [Path(f).stem for f in chunk]
+                ids = [file_id(f) for f in chunk]
                 parts.append(Extraction._from_core(
                     _core.extract_paths(chunk, ids, jobs=jobs, published=_published_of(meta, ids), **self._options())))
                 done += len(chunk)
@@ -609,6 +618,18 @@ def identify_sources(claims: pd.DataFrame) -> "tuple[pd.DataFrame, pd.DataFrame]
 
 def _record_stem(path: str) -> str:
     return Path(path[:-3] if path.lower().endswith(".gz") else path).stem
+
+
+def file_id(path: str) -> str:
+    """The document id of an article file: its stem, compression suffix aside (``a.txt.gz`` ->
+    ``a``)."""
+    name = Path(path).name
+    lower = name.lower()
+    for suffix in COMPRESSED_EXTENSIONS:
+        if lower.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    return Path(name).stem
 
 
 def _words(name: str, items: Sequence[str]) -> List[str]:
@@ -934,7 +955,12 @@ def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progre
     """Extracts claims and quantities from files.
 
     Each path is a file, a directory (walked recursively for .txt, .html, .jsonl and .csv
-    files, the last two also gzipped) or a glob pattern. A document's id is its file stem. A ``.jsonl`` or ``.csv`` file
+    files, all also compressed: .txt.gz, .html.bz2, .txt.xz, .txt.zst, .jsonl.gz, ...) or a glob
+    pattern. A document's id is its file stem (``a.txt.gz``: ``a``). An article file is read by
+    its bytes, whatever its name: gzip, bzip2, xz and zstd are decompressed; text that is not
+    UTF-8 and has no BOM is decoded in the encoding detected (``warnings``: "not valid UTF-8:
+    decoded as windows-1252"); a binary file (PDF, image, Office file, archive) gets
+    ``documents.error`` ("binary file (PDF), not text") and no other rows. A ``.jsonl`` or ``.csv`` file
     holds one document per record: the text in column ``text`` (or ``body``, ``content``),
     optional ``id`` (default ``STEM:ROW``), ``title`` and ``published``; every other column
     (``url``, ``outlet``, ...) is kept on the documents table after the standard columns. A missing path raises ``FileNotFoundError``; a

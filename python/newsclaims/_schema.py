@@ -19,7 +19,10 @@ STRING = "string"
 INT = "Int64"
 FLOAT = "float64"
 BOOL = "boolean"
-DATETIME = "datetime64[ns]"
+#: microseconds: years 1 to 9999 ("born on 31 March 1635", "on 1 January 2300"), where
+#: nanoseconds stop at 1677-2262; the resolution of Python's datetime, of Spark's timestamps and
+#: of the dates pandas 3 parses from strings
+DATETIME = "datetime64[us]"
 CATEGORY = "category"
 
 #: table name -> [(column, dtype, meaning)]
@@ -110,7 +113,7 @@ ARROW_TYPES: Dict[str, pa.DataType] = {
     INT: pa.int64(),
     FLOAT: pa.float64(),
     BOOL: pa.bool_(),
-    DATETIME: pa.timestamp("ns"),
+    DATETIME: pa.timestamp("us"),
     CATEGORY: pa.dictionary(pa.int32(), pa.large_string()),
 }
 
@@ -134,11 +137,21 @@ def _typed(array: pa.Array, dtype: str) -> pa.Array:
             return pc.cast(array, ARROW_TYPES[DATETIME])
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             # Not ISO 8601 (only from callers' own lists): parse leniently, unknown -> NaT.
-            parsed = pd.to_datetime(pd.Series(array.to_pylist(), dtype=object), errors="coerce")
-            return pa.array(parsed.astype("datetime64[ns]"), type=ARROW_TYPES[DATETIME])
+            return pa.array(_lenient_datetimes(array.to_pylist()), type=ARROW_TYPES[DATETIME])
     if dtype == CATEGORY:
         return pc.dictionary_encode(array.cast(pa.large_string()))
     return array.cast(ARROW_TYPES[dtype])
+
+
+def _lenient_datetimes(values: Sequence[Optional[str]]) -> pd.Series:
+    """`values` parsed one by one as pandas reads dates, in :data:`DATETIME`; NaT where a value
+    is not a date or lies outside years 1-9999."""
+    def one(value: Optional[str]) -> Any:
+        try:
+            return pd.Timestamp(value).as_unit("us").tz_localize(None) if value is not None else pd.NaT
+        except (ValueError, TypeError, OverflowError):
+            return pd.NaT
+    return pd.Series([one(v) for v in values], dtype=DATETIME)
 
 
 def _adopt(buffer: Optional["_core.Buffer"]) -> Optional[pa.Buffer]:

@@ -8,7 +8,6 @@ It does not parallelise across machines: see ``newsclaims.dask`` for that.
 """
 from __future__ import annotations
 
-import gzip
 import os
 import queue
 import threading
@@ -19,18 +18,15 @@ import pandas as pd
 
 from . import _core
 from ._extract import (TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT, _date_string,
-                       _error_row, _is_record_file, _join_warning, _record_id, _record_stem, walk_paths,
-                       iter_records, TEXT_EXTENSIONS)
+                       _error_row, _is_record_file, _join_warning, _record_id, _record_stem, file_id,
+                       walk_paths, iter_records, TEXT_EXTENSIONS)
 from ._schema import CATEGORY, DATETIME, FLOAT, INT, BOOL, SCHEMA
-
-#: gzipped article files, read whole (one document each) and decompressed here
-GZIP_EXTENSIONS = (".txt.gz", ".text.gz", ".html.gz", ".htm.gz")
 
 #: web archives: each HTML response is a document (needs the optional ``warcio`` package)
 WARC_EXTENSIONS = (".warc", ".warc.gz")
 
 #: file extensions read when a directory is walked by :func:`iter_extract`
-STREAM_EXTENSIONS = TEXT_EXTENSIONS + GZIP_EXTENSIONS + WARC_EXTENSIONS
+STREAM_EXTENSIONS = TEXT_EXTENSIONS + WARC_EXTENSIONS
 
 #: documents per batch by default. On the BBC/benchmark articles (~4 KB of text each) a batch
 #: of 1000 documents and its four tables take about 40 MB in pandas (bench/stream.py).
@@ -74,8 +70,10 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
     as documents columns). Iterables are consumed lazily, so a generator over a huge source
     works. A plain list of str is a list of *texts*; wrap paths in ``pathlib.Path``.
 
-    Files: ``.txt``/``.html`` articles, ``.jsonl``/``.csv`` records (read ``batch_size``
-    records at a time), any of these gzipped (``.txt.gz``, ``.jsonl.gz``, ...), and WARC
+    Files: ``.txt``/``.html`` articles (also compressed: gzip, bzip2, xz or zstd, recognised by
+    their bytes; read by the core exactly as :func:`newsclaims.extract_files` reads them),
+    ``.jsonl``/``.csv`` records (read ``batch_size`` records at a time; also ``.jsonl.gz``,
+    ``.csv.gz``), and WARC
     archives (``.warc``, ``.warc.gz``: every 2xx HTML response is a document whose ``doc_id`` is
     its URL, with columns ``url`` and ``warc_date``; needs ``pip install warcio``, from a checkout ``pip install '.[warc]'``).
     A file that cannot be read becomes a documents row with its ``error``; the run goes on.
@@ -243,15 +241,14 @@ def _path_units(paths: Sequence[PathLike], batch_size: int, extractor: Extractor
     for path, error in walk_paths(paths, STREAM_EXTENSIONS, follow_links=follow_links):
         lower = path.lower()
         if error is not None:
-            yield _error_row(Path(path).stem, path, error)
+            yield _error_row(file_id(path), path, error)
         elif lower.endswith(WARC_EXTENSIONS):
             yield from _warc_units(path)
-        elif lower.endswith(GZIP_EXTENSIONS):
-            yield _gzip_unit(path)
         elif _is_record_file(path):
             yield from _record_chunks(path, batch_size, extractor, jobs)
         else:
-            yield _File(path, Path(path).stem)
+            # Article files, compressed or not, are read by the core as extract_files reads them.
+            yield _File(path, file_id(path))
 
 
 def _record_chunks(path: str, batch_size: int, extractor: Extractor, jobs: Optional[int]) -> Iterator[Extraction]:
@@ -279,21 +276,6 @@ def _decode(data: bytes, charset: Optional[str] = None) -> "tuple[str, list[str]
             continue
     text = data.decode("utf-8", errors="replace")
     return text, [f"invalid UTF-8: {text.count(chr(0xFFFD))} replacement character(s) inserted"]
-
-
-def _format_of(name: str) -> str:
-    return "html" if name.lower().endswith((".html", ".htm", ".xhtml")) else "text"
-
-
-def _gzip_unit(path: str) -> Unit:
-    inner = path[:-3]
-    try:
-        with gzip.open(path, "rb") as f:
-            data = f.read()
-    except (OSError, EOFError) as e:
-        return _error_row(Path(inner).stem, path, f"cannot read {path}: {e}")
-    text, warnings = _decode(data)
-    return _Text(text, Path(inner).stem, format=_format_of(inner), path=path, warnings=warnings)
 
 
 def _warc_units(path: str) -> Iterator[Unit]:
@@ -340,7 +322,7 @@ def arrow_schema(table: str, extra: Sequence[str] = ()) -> Any:
     the one schema every Parquet row group of a streamed table is written with."""
     import pyarrow as pa
 
-    types = {DATETIME: pa.timestamp("ns"), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_(),
+    types = {DATETIME: pa.timestamp("us"), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_(),
              CATEGORY: pa.dictionary(pa.int32(), pa.string())}
     fields = [pa.field(name, types.get(dtype, pa.string())) for name, dtype, _ in SCHEMA[table]]
     return pa.schema(fields + [pa.field(name, pa.string()) for name in extra])

@@ -2,6 +2,12 @@
 //!
 //! Never fails: undecodable bytes become U+FFFD and a warning says so.
 //!
+//! Text without a BOM that is not valid UTF-8 is decoded in the encoding `chardetng` guesses
+//! (Firefox's detector: windows-1252 for Latin-1 and most Western legacy text, also Cyrillic,
+//! Greek, Shift_JIS, GBK, EUC-KR, ...), with a warning naming it ("decoded as windows-1252").
+//! Text that is UTF-8 but for a few stray bytes (more valid multi-byte characters than invalid
+//! sequences: a UTF-8 file with one pasted Latin-1 byte) stays UTF-8, the stray bytes replaced.
+//!
 //! HTML pages may also name their own charset ([`decode_html_bytes`]): a BOM wins, then bytes
 //! that are valid UTF-8 are read as UTF-8 (whatever the page declares: a page labelled
 //! `iso-8859-1` that is valid UTF-8 beyond ASCII was saved as UTF-8 and mislabelled), then the
@@ -19,10 +25,40 @@ pub fn decode_bytes(bytes: &[u8]) -> (String, Vec<String>) {
         utf16(rest, u16::from_le_bytes, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         utf16(rest, u16::from_be_bytes, &mut warnings)
-    } else {
+    } else if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         utf8_lossy(bytes, &mut warnings)
+    } else {
+        detected(bytes, &mut warnings)
     };
     (normalize_text(text, &mut warnings), warnings)
+}
+
+/// Whether `bytes` (not valid UTF-8) hold more valid multi-byte UTF-8 characters than invalid
+/// sequences: UTF-8 with stray bytes, not a legacy encoding (whose non-ASCII letters are
+/// almost never valid UTF-8 sequences).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multi, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multi > invalid
+}
+
+/// `bytes` decoded in the encoding `chardetng` guesses for them (see the module doc).
+fn detected(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    // No top-level domain to go by; UTF-8 is not a candidate (the bytes are not valid UTF-8).
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let mut warning = format!("not valid UTF-8: decoded as {}", encoding.name());
+    if had_errors {
+        let replaced = text.matches('\u{FFFD}').count();
+        warning.push_str(&format!(", {replaced} replacement character(s) inserted"));
+    }
+    warnings.push(warning);
+    text.into_owned()
 }
 
 /// How far into a page [`decode_html_bytes`] looks for a charset declaration. Browsers stop at
@@ -228,10 +264,10 @@ mod tests {
         // Valid UTF-8 despite the label: read as UTF-8, not as "cafÃ©".
         let mislabelled = "<meta charset=iso-8859-1><p>café</p>";
         assert_eq!(decode_html_bytes(mislabelled.as_bytes()).0, mislabelled);
-        // No declaration and invalid UTF-8: replaced and reported, as for text.
+        // No declaration and invalid UTF-8: detected and reported, as for text.
         let (text, warnings) = decode_html_bytes(b"<p>caf\xE9</p>");
-        assert_eq!(text, "<p>caf\u{FFFD}</p>");
-        assert_eq!(warnings.len(), 1);
+        assert_eq!(text, "<p>caf\u{e9}</p>");
+        assert_eq!(warnings, ["not valid UTF-8: decoded as windows-1252"]);
         // An unknown label is ignored the same way.
         assert_eq!(
             decode_html_bytes(b"<meta charset=klingon><p>\xE9</p>")
@@ -242,11 +278,31 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_and_reported() {
-        let (text, warnings) = decode_bytes(b"caf\xE9 au lait");
-        assert_eq!(text, "caf\u{FFFD} au lait");
+    fn legacy_text_is_detected_and_reported() {
+        let (text, warnings) = decode_bytes(b"\x93Caf\xE9 au lait,\x94 said Ren\xE9e \x96 twice.");
+        assert_eq!(
+            text,
+            "\u{201C}Caf\u{e9} au lait,\u{201D} said Ren\u{e9}e \u{2013} twice."
+        );
+        assert_eq!(warnings, ["not valid UTF-8: decoded as windows-1252"]);
+        // Russian in windows-1251 (Firefox's detector knows it from its letter pairs).
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251
+            .encode("Министр заявил, что переговоры продолжатся в пятницу.");
+        let (text, warnings) = decode_bytes(&cp1251);
+        assert_eq!(
+            text,
+            "Министр заявил, что переговоры продолжатся в пятницу."
+        );
+        assert_eq!(warnings, ["not valid UTF-8: decoded as windows-1251"]);
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let bytes = ["“Caf\u{e9}” said Ren\u{e9}e".as_bytes(), b"\xE9."].concat();
+        let (text, warnings) = decode_bytes(&bytes);
+        assert_eq!(text, "“Caf\u{e9}” said Ren\u{e9}e\u{FFFD}.");
         assert!(
-            warnings[0].starts_with("invalid UTF-8 at byte 3"),
+            warnings[0].starts_with("invalid UTF-8 at byte"),
             "{warnings:?}"
         );
     }

@@ -15,6 +15,7 @@
 pub mod clean;
 pub mod decode;
 pub mod html;
+pub mod input;
 pub mod sentences;
 
 use chrono::Datelike;
@@ -27,7 +28,8 @@ use crate::time::parse_timestamp;
 pub const PARAGRAPH_BREAK: &str = "\n\n";
 
 /// Publication years taken from page metadata: CMS placeholders such as "0001-01-01" (seen in
-/// the HTML benchmark) are not dates, and pandas cannot hold them in nanoseconds.
+/// the HTML benchmark) are not dates. (Dates in the text or given by the caller keep any year:
+/// the Python tables hold years 1-9999.)
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// Parses one raw document into the article model (no claims or quantities yet).
