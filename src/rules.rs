@@ -189,6 +189,12 @@ impl RuleSet {
         self.disabled & (1 << rule as u64) == 0
     }
 
+    /// `Some(rule)` when `rule` runs, `None` when it is switched off: a stage reads a rule's
+    /// text only through this (`rules.enabled(Rule::Trailing).and_then(|_| ...)`, or `?`).
+    pub fn enabled(self, rule: Rule) -> Option<Rule> {
+        self.is_enabled(rule).then_some(rule)
+    }
+
     /// Whether every rule runs.
     pub fn all_enabled(self) -> bool {
         self.disabled == 0

@@ -341,18 +341,17 @@ class Extractor:
                  quote_marks: Optional[Sequence[str]] = None, disable_rules: Sequence[str] = ()) -> None:
         self.boilerplate = _words("boilerplate", boilerplate)
         self.disable_rules = _words("disable_rules", disable_rules)
-        if self.disable_rules:
-            _core.extract_texts([], [], [], [], disable_rules=self.disable_rules)  # unknown names fail now
         if not isinstance(implied_quantities, bool):
             raise TypeError(f"implied_quantities must be a bool, not {type(implied_quantities).__name__}")
         self.implied_quantities = implied_quantities
         self.cue_verbs = _words("cue_verbs", cue_verbs)
         self.source_titles = _words("source_titles", source_titles)
         self.quote_marks = None if quote_marks is None else _words("quote_marks", quote_marks)
-        if self.cue_verbs or self.source_titles or self.quote_marks is not None:
-            # The core checks the entries (and compiles the tables once) now, not at first use.
+        if self.cue_verbs or self.source_titles or self.quote_marks is not None or self.disable_rules:
+            # The core checks the entries and rule names (and compiles the tables once) now, not
+            # at first use.
             _core.extract_texts([], [], [], [], cue_verbs=self.cue_verbs, source_titles=self.source_titles,
-                                quote_marks=self.quote_marks)
+                                quote_marks=self.quote_marks, disable_rules=self.disable_rules)
         if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, int) or min_quote_words < 0:
             raise ValueError(f"min_quote_words must be an int >= 0, got {min_quote_words!r}")
         self.min_quote_words = min_quote_words

@@ -181,9 +181,10 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks, rules
         let looks_like_title =
             next_sentence == first + 1 && para.slice(text).split_whitespace().count() <= 20;
         if pi == 0 && (title_paragraph.is_some() || looks_like_title) {
-            if let Some(found) = gated(rules, Rule::Headline, || {
-                headline(lx, text, *para, first, title_paragraph.is_some())
-            }) {
+            if let Some(found) = rules
+                .enabled(Rule::Headline)
+                .and_then(|_| headline(lx, text, *para, first, title_paragraph.is_some()))
+            {
                 let claim = finish(text, found, &mut memory, None);
                 claims.push(claim);
                 continue;
@@ -191,9 +192,10 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks, rules
         }
         // "BENENSON: Senator Sanders doesn’t get to decide when we debate.": a transcript turn.
         if pi > 0 {
-            if let Some(found) = gated(rules, Rule::TranscriptTurn, || {
-                transcript_turn(lx, text, *para, first)
-            }) {
+            if let Some(found) = rules
+                .enabled(Rule::TranscriptTurn)
+                .and_then(|_| transcript_turn(lx, text, *para, first))
+            {
                 let claim = finish(text, found, &mut memory, None);
                 claims.push(claim);
                 for si in first..next_sentence {
@@ -265,15 +267,6 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks, rules
     }
     claims.sort_by_key(|c| c.span.byte_start);
     doc.claims = claims;
-}
-
-/// What `find` gives when `rule` is on; `None` when it is switched off.
-fn gated(rules: RuleSet, rule: Rule, find: impl FnOnce() -> Option<Found>) -> Option<Found> {
-    if rules.is_enabled(rule) {
-        find()
-    } else {
-        None
-    }
 }
 
 /// The claims whose cue lies in sentence `s`.
@@ -369,9 +362,9 @@ fn sentence_claims(
                     .is_none()
         });
         let found = if cue.according {
-            gated(rules, Rule::According, || {
-                according(lx, text, s, *cue, quotes, later_cue)
-            })
+            rules
+                .enabled(Rule::According)
+                .and_then(|_| according(lx, text, s, *cue, quotes, later_cue))
         } else {
             // A trailing attribution whose content is a few words ("Also on Tuesday, X said
             // ...") is a leading one.
@@ -385,9 +378,10 @@ fn sentence_claims(
                     .trim_end_matches([',', ';', ':'])
                     .to_lowercase()
             };
-            match gated(rules, Rule::Trailing, || {
-                trailing(lx, text, s, *cue, quotes)
-            }) {
+            match rules
+                .enabled(Rule::Trailing)
+                .and_then(|_| trailing(lx, text, s, *cue, quotes))
+            {
                 // "In the former coal mining town of Scranton, where Biden grew up, the vice
                 // president said Clinton was the only choice ...": the content follows the cue.
                 // "In the three years since ..., Barden says, far too many lives have been lost":
@@ -398,7 +392,9 @@ fn sentence_claims(
                         && (words(&t) <= 4 || opens_adverbial(&first_word(&t))) =>
                 {
                     let opener = opens_adverbial(&first_word(&t));
-                    gated(rules, Rule::Leading, || leading(lx, text, s, *cue, quotes))
+                    rules
+                        .enabled(Rule::Leading)
+                        .and_then(|_| leading(lx, text, s, *cue, quotes))
                         // "On Wednesday, Peskov said the army advanced.": after an adverbial
                         // opener, a short clause is the content too.
                         .filter(|l| {
@@ -418,7 +414,9 @@ fn sentence_claims(
                             .strip_prefix(' ')
                             .is_some_and(|r| r.starts_with(char::is_alphabetic)) =>
                 {
-                    gated(rules, Rule::Leading, || leading(lx, text, s, *cue, quotes))
+                    rules
+                        .enabled(Rule::Leading)
+                        .and_then(|_| leading(lx, text, s, *cue, quotes))
                         .filter(|l| {
                             let first = first_word(l);
                             words(l) >= 5
@@ -432,17 +430,19 @@ fn sentence_claims(
                         .or(Some(t))
                 }
                 Some(t) => Some(t),
-                None => gated(rules, Rule::Leading, || leading(lx, text, s, *cue, quotes)),
+                None => rules
+                    .enabled(Rule::Leading)
+                    .and_then(|_| leading(lx, text, s, *cue, quotes)),
             }
             .or_else(|| {
-                gated(rules, Rule::Participle, || {
-                    participle(lx, text, s, *cue, quotes, &out, earlier)
-                })
+                rules
+                    .enabled(Rule::Participle)
+                    .and_then(|_| participle(lx, text, s, *cue, quotes, &out, earlier))
             })
             .or_else(|| {
-                gated(rules, Rule::Conjoined, || {
-                    conjoined(text, s, *cue, quotes, &out)
-                })
+                rules
+                    .enabled(Rule::Conjoined)
+                    .and_then(|_| conjoined(text, s, *cue, quotes, &out))
             })
         };
         if let Some(mut f) = found {
@@ -459,34 +459,37 @@ fn sentence_claims(
             out.push(f);
         }
     }
-    if let Some(f) = gated(rules, Rule::ColonQuote, || {
-        colon_quote(lx, text, s, quotes, &out)
-    }) {
+    if let Some(f) = rules
+        .enabled(Rule::ColonQuote)
+        .and_then(|_| colon_quote(lx, text, s, quotes, &out))
+    {
         out.push(Found {
             sentence: index,
             ..f
         });
     }
-    if let Some(f) = gated(rules, Rule::AskedQuestion, || {
-        asked_question(lx, text, s, &out)
-    }) {
+    if let Some(f) = rules
+        .enabled(Rule::AskedQuestion)
+        .and_then(|_| asked_question(lx, text, s, &out))
+    {
         out.push(Found {
             sentence: index,
             ..f
         });
     }
-    if let Some(f) = gated(rules, Rule::InView, || in_view(text, s, quotes, &out)) {
+    if let Some(f) = rules
+        .enabled(Rule::InView)
+        .and_then(|_| in_view(text, s, quotes, &out))
+    {
         out.push(Found {
             sentence: index,
             ..f
         });
     }
-    let impressions = if rules.is_enabled(Rule::Impression) {
-        impressions(text, s, quotes, &out)
-    } else {
-        Vec::new()
-    };
-    for f in impressions {
+    let impressions = rules
+        .enabled(Rule::Impression)
+        .map(|_| impressions(text, s, quotes, &out));
+    for f in impressions.into_iter().flatten() {
         out.push(Found {
             sentence: index,
             ..f

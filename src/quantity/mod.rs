@@ -331,9 +331,8 @@ fn read_number(text: &str, s: Span, c: &regex::Captures, rules: RuleSet) -> Opti
     };
     // The alternative of `number::CORE` that matched names the reading: each branch below
     // starts by naming its rule, and reads nothing when that rule is switched off.
-    let reading = |rule: Rule| rules.is_enabled(rule).then_some(rule);
     if let Some(v) = c.name("vague") {
-        f.rule = reading(Rule::VagueMagnitude)?;
+        f.rule = rules.enabled(Rule::VagueMagnitude)?;
         let phrase = normalize_space(v.as_str());
         let (_, low, high) = VAGUE_MAGNITUDES.iter().find(|(w, _, _)| *w == phrase)?;
         f.low = Some(*low);
@@ -354,7 +353,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures, rules: RuleSet) -> Opti
             }
         }
     } else if let Some(frac) = c.name("frac") {
-        f.rule = reading(Rule::FractionWord)?;
+        f.rule = rules.enabled(Rule::FractionWord)?;
         let word = frac.as_str().to_ascii_lowercase();
         let (_, part) = FRACTION_WORDS.iter().find(|(w, _)| *w == word)?;
         let count = match c.name("fnum") {
@@ -408,7 +407,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures, rules: RuleSet) -> Opti
             read_unit(text, s, &mut f);
         }
     } else if let Some(v) = c.name("vulgar") {
-        f.rule = reading(Rule::VulgarFraction)?;
+        f.rule = rules.enabled(Rule::VulgarFraction)?;
         // "2½ years", "½ mile", "¾ of the vote".
         let (_, part) = VULGAR_FRACTIONS.iter().find(|(w, _)| *w == v.as_str())?;
         if before_char(text, m.start())
@@ -424,7 +423,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures, rules: RuleSet) -> Opti
             None => fraction_of_unit(text, s, &mut f, *part),
         }
     } else if let (Some(n), Some(d)) = (c.name("dn"), c.name("dd")) {
-        f.rule = reading(Rule::SlashFraction)?;
+        f.rule = rules.enabled(Rule::SlashFraction)?;
         // "1/4 inch", "1/16 of a US pint", "3/4": fractions with a usual denominator; "12/7"
         // and "7/12/2016" are dates.
         let (n, d): (f64, f64) = (n.as_str().parse().ok()?, d.as_str().parse().ok()?);
@@ -437,7 +436,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures, rules: RuleSet) -> Opti
         }
         fraction_of_unit(text, s, &mut f, n / d);
     } else if let Some(w) = c.name("words") {
-        f.rule = reading(Rule::NumberWords)?;
+        f.rule = rules.enabled(Rule::NumberWords)?;
         let len = words_prefix_len(w.as_str());
         let written = &w.as_str()[..len];
         f.end = w.start() + len;
@@ -460,7 +459,7 @@ fn read_number(text: &str, s: Span, c: &regex::Captures, rules: RuleSet) -> Opti
             .map(|(_, v)| *v);
         read_unit(text, s, &mut f);
     } else {
-        f.rule = reading(Rule::Digits)?;
+        f.rule = rules.enabled(Rule::Digits)?;
         let num = c.name("num")?;
         let mut value: f64 = num.as_str().replace(',', "").parse().ok()?;
         let mut core_start = m.start();
