@@ -14,7 +14,12 @@ pub(super) const COORDINATOR_REACH: usize = 256;
 /// and three-quarters said the same of Sanders" ends the first content at "trustworthy". The
 /// words between the coordinator and the cue must be a whole source phrase ("three-quarters",
 /// "about 6 in 10 white men"), so "said the plan, and that Democrats say ..." is not cut.
-pub(super) fn coordinated_clause(lx: &Lexicon, text: &str, content: Span, cue: Cue) -> Option<usize> {
+pub(super) fn coordinated_clause(
+    lx: &Lexicon,
+    text: &str,
+    content: Span,
+    cue: Cue,
+) -> Option<usize> {
     if cue.according || is_participle(cue.span.slice(text)) {
         return None;
     }
@@ -321,4 +326,3 @@ pub(super) fn content_kind(text: &str, region: Span, quotes: &[Span]) -> (ClaimK
     }
     (ClaimKind::Indirect, region)
 }
-

@@ -22,14 +22,14 @@
 //! only), attribute non-speech relations ("X plans to ...", "a poll found ...") beyond the cue
 //! table, or resolve a pronoun to a name that comes after it.
 
+mod content;
 pub mod lexicon;
 pub mod names;
 pub mod quotes;
 pub mod resolve;
 mod rules;
-pub mod via;
-mod content;
 mod source;
+pub mod via;
 
 use std::sync::LazyLock;
 
@@ -54,17 +54,17 @@ use crate::lexicon::sources::{
 };
 use crate::lexicon::word_regex;
 use crate::rules::{Rule, RuleSet};
+use content::*;
 use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
 use quotes::QuoteMarks;
 use resolve::EntityMemory;
-use content::*;
-use source::*;
 use rules::{
     according::according, asked_question::asked_question, colon_quote::colon_quote,
     conjoined::conjoined, headline::headline, impression::impressions, in_view::in_view,
     leading::leading, participle::participle, trailing::trailing, transcript_turn::transcript_turn,
 };
+use source::*;
 
 /// Verbs of impression and expectation ("seemed", "is expected"), as one alternation.
 static IMPRESSION_RE: LazyLock<Regex> = LazyLock::new(|| {

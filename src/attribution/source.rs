@@ -378,7 +378,12 @@ pub(super) fn is_weekday(w: &str) -> bool {
 /// The source phrase written after its cue: "said Major-General Igor Konashenkov, a spokesman
 /// for the Russian Defense Ministry, according to ..." or "said the leaders of Germany, France,
 /// Italy, the United States, Canada and Britain in a statement".
-pub(super) fn source_after(lx: &Lexicon, text: &str, from: usize, to: usize) -> Option<SourceChunk> {
+pub(super) fn source_after(
+    lx: &Lexicon,
+    text: &str,
+    from: usize,
+    to: usize,
+) -> Option<SourceChunk> {
     let rest = &text[from..to];
     let lead = rest.len() - rest.trim_start().len();
     let rest = &rest[lead..];
@@ -482,4 +487,3 @@ pub(super) fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
     let (p, w) = words[k - 1];
     Some(s.byte_start + p + w.len())
 }
-
