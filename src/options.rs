@@ -7,13 +7,14 @@ use regex::RegexSet;
 use crate::attribution::lexicon::Lexicon;
 use crate::attribution::quotes::QuoteMarks;
 use crate::error::Error;
+use crate::parse::ParseOptions;
 use crate::rules::RuleSet;
 
 /// How to extract; `Options::default()` is what the module-level Python functions use.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// User boilerplate line patterns (whole-line regexes), on top of `lexicon::boilerplate`.
-    pub extra_boilerplate: Option<RegexSet>,
+    /// What the parse stage reads (user boilerplate patterns).
+    pub parse: ParseOptions,
     /// Documents larger than this many bytes are rejected with a per-document error (0: no limit).
     pub max_document_bytes: usize,
     /// Direct quotations of fewer words than this are dropped from the claims (0: keep all).
@@ -32,6 +33,12 @@ pub struct Options {
     pub disabled_rules: RuleSet,
 }
 
+impl AsRef<ParseOptions> for Options {
+    fn as_ref(&self) -> &ParseOptions {
+        &self.parse
+    }
+}
+
 impl Options {
     /// Options with extra whole-line boilerplate patterns.
     pub fn with_boilerplate(mut self, patterns: &[String]) -> Result<Self, Error> {
@@ -39,7 +46,7 @@ impl Options {
             return Ok(self);
         }
         let anchored: Vec<String> = patterns.iter().map(|p| format!("^(?:{p})$")).collect();
-        self.extra_boilerplate = Some(
+        self.parse.extra_boilerplate = Some(
             RegexSet::new(&anchored)
                 .map_err(|e| Error::invalid_option("boilerplate", e.to_string()))?,
         );

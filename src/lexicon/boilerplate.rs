@@ -1,7 +1,7 @@
 //! Lines of web boilerplate that are never article text.
 //!
 //! Each row is a regular expression matched against one whole, trimmed line (`^...$` is implied)
-//! with a note on where it comes from. Users add their own through `Options::extra_boilerplate`.
+//! with a note on where it comes from. Users add their own through `parse::ParseOptions::extra_boilerplate` (`Options::with_boilerplate`).
 
 /// `(pattern, why)`: a line matching `pattern` in full is dropped from the clean body.
 pub const BOILERPLATE_LINES: &[(&str, &str)] = &[

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDateTime;
 use regex::RegexSet;
 
+use super::ParseOptions;
 use crate::lexicon::boilerplate::{ARTICLE_END_MARKERS, BOILERPLATE_LINES};
-use crate::options::Options;
 use crate::time::parse_timestamp;
 
 static BOILERPLATE: LazyLock<RegexSet> =
@@ -31,7 +31,7 @@ pub struct CleanLines<'t> {
 }
 
 /// Splits `text` into trimmed non-empty lines, dropping boilerplate and reading the dateline.
-pub fn clean_lines<'t>(text: &'t str, options: &Options) -> CleanLines<'t> {
+pub fn clean_lines<'t>(text: &'t str, options: &ParseOptions) -> CleanLines<'t> {
     let mut out = CleanLines::default();
     let all: Vec<&str> = text.lines().map(str::trim).collect();
     let end = article_end(&all);
@@ -56,7 +56,7 @@ pub fn clean_lines<'t>(text: &'t str, options: &Options) -> CleanLines<'t> {
     out
 }
 
-fn is_boilerplate(line: &str, options: &Options) -> bool {
+fn is_boilerplate(line: &str, options: &ParseOptions) -> bool {
     BOILERPLATE.is_match(line)
         || options
             .extra_boilerplate
@@ -93,7 +93,7 @@ mod tests {
     #[test]
     fn drops_boilerplate_keeps_body() {
         let text = "Latest developmentsMiddle EastOthersWorld News\n\nSyrian govt. soldiers make gains\n\n78081a38-653c-4259-9606-cb4966f2f071\n\nBody one.\n\nBody two.\n\nRelated Articles\n\nLeave a Reply\n\nBack to top button\n";
-        let lines = clean_lines(text, &Options::default());
+        let lines = clean_lines(text, &ParseOptions::default());
         assert_eq!(
             lines.lines,
             ["Syrian govt. soldiers make gains", "Body one.", "Body two."]
@@ -105,7 +105,7 @@ mod tests {
     fn news_sentences_that_look_like_boilerplate_stay() {
         // BBC: real sentences starting like a newsletter prompt or a copyright line.
         let text = "Subscribers to Wanadoo's broadband service will be able to make free calls.\nCopyright lawsuits against file-sharers rose.\nYouTube and PlayStation deals\nNewsletterSport\n© 2016 RT. All rights reserved.\nSubscribe to our newsletter\nHomeWorldMiddle EastSyria";
-        let lines = clean_lines(text, &Options::default());
+        let lines = clean_lines(text, &ParseOptions::default());
         assert_eq!(
             lines.lines,
             [
@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn web_page_widgets_and_stamps_go() {
         let text = "Updated 1:39 am EST, Wednesday, November 20, 2019\nPublished 11:11 PM EST Nov 19, 2019\nPublished 1 day ago\nImage 1 of / 23\nClose\nYou may also like...\nRECENT ARTICLES\nView author archive\nPublished in 2019, the report found many problems.\nCloser to home, NASA expanded the pool of bidders.\nAdvertisers have many online platforms.";
-        let lines = clean_lines(text, &Options::default());
+        let lines = clean_lines(text, &ParseOptions::default());
         assert_eq!(
             lines.lines,
             [
@@ -135,7 +135,7 @@ mod tests {
     fn opening_sentence_is_not_a_headline() {
         let lines = clean_lines(
             "Russia says the army holds half of the east.\nMore text.",
-            &Options::default(),
+            &ParseOptions::default(),
         );
         assert_eq!(lines.title_line, None);
     }

@@ -21,8 +21,8 @@ pub mod sentences;
 use chrono::Datelike;
 
 use crate::document::{Document, InputFormat, RawDocument, Span};
-use crate::options::Options;
 use crate::time::parse_timestamp;
+use regex::RegexSet;
 
 /// The separator between paragraphs in the clean text.
 pub const PARAGRAPH_BREAK: &str = "\n\n";
@@ -32,8 +32,23 @@ pub const PARAGRAPH_BREAK: &str = "\n\n";
 /// the Python tables hold years 1-9999.)
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
+/// What parsing reads besides the raw document; the pipeline's `Options` holds one, so this
+/// stage depends on nothing downstream of it.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// User boilerplate line patterns (whole-line regexes), on top of `lexicon::boilerplate`.
+    pub extra_boilerplate: Option<RegexSet>,
+}
+
+impl AsRef<ParseOptions> for ParseOptions {
+    fn as_ref(&self) -> &ParseOptions {
+        self
+    }
+}
+
 /// Parses one raw document into the article model (no claims or quantities yet).
-pub fn parse_document(raw: &RawDocument, options: &Options) -> Document {
+pub fn parse_document(raw: &RawDocument, options: &impl AsRef<ParseOptions>) -> Document {
+    let options = options.as_ref();
     let mut doc = Document {
         id: raw.id.clone(),
         path: raw.path.clone(),
@@ -97,7 +112,7 @@ mod tests {
             format: InputFormat::Html,
             ..RawDocument::default()
         };
-        let doc = parse_document(&raw, &Options::default());
+        let doc = parse_document(&raw, &ParseOptions::default());
         assert_eq!(doc.published.unwrap().to_string(), "2016-12-07 23:30:00");
     }
 
@@ -108,7 +123,7 @@ mod tests {
             text: "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon\n7 Dec, 2016 19:16\n\nSyrian Army retakes 70% of E. Aleppo – Russian military\n\nThe army advanced. \"We won,\" he said.\n\nPodcasts\n0:00\n27:33\n".into(),
             ..RawDocument::default()
         };
-        let doc = parse_document(&raw, &Options::default());
+        let doc = parse_document(&raw, &ParseOptions::default());
         assert_eq!(
             doc.title.as_deref(),
             Some("Syrian Army retakes 70% of E. Aleppo – Russian military")
