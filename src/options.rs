@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use regex::RegexSet;
 
-use crate::attribution::lexicon::Lexicon;
-use crate::attribution::quotes::QuoteMarks;
 use crate::error::Error;
+use crate::lexicon::quote_marks::QuoteMarks;
+use crate::lexicon::Lexicon;
 use crate::parse::ParseOptions;
 use crate::rules::RuleSet;
 

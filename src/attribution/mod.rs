@@ -23,7 +23,6 @@
 //! table, or resolve a pronoun to a name that comes after it.
 
 mod content;
-pub mod lexicon;
 pub mod names;
 pub mod quotes;
 pub mod resolve;
@@ -53,9 +52,9 @@ use crate::lexicon::sources::{
     SOURCE_POSTMODIFIERS, VIEW_NOUNS,
 };
 use crate::lexicon::word_regex;
+use crate::lexicon::Lexicon;
 use crate::rules::{Rule, RuleSet};
 use content::*;
-use lexicon::Lexicon;
 use names::{chunk_source, SourceChunk};
 use quotes::QuoteMarks;
 use resolve::EntityMemory;

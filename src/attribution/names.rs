@@ -10,7 +10,7 @@ use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NAME_DESCRIPTORS, NEWS_OUTLETS, PRONOUNS, SOURCE_DETERMINERS,
 };
 
-use super::lexicon::Lexicon;
+use crate::lexicon::Lexicon;
 
 /// A source phrase found in the text.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,102 +10,8 @@
 //! « » by default. [`inner`] and [`is_closed`] know only the English closing marks: the stage
 //! reads other marks on a copy of the text rewritten to English ones ([`as_english`]).
 
-use std::sync::LazyLock;
-
 use crate::document::Span;
-use crate::error::Error;
-use crate::lexicon::quote_marks::{DEFAULT_LANGUAGES, QUOTE_MARKS};
-
-/// The quotation marks that pair, compiled from the languages of `lexicon::quote_marks`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuoteMarks {
-    /// The languages, in the order given, without repeats.
-    languages: Vec<String>,
-    /// Primary marks: a statement's quotation.
-    open: Vec<char>,
-    close: Vec<char>,
-    /// Secondary marks (German ‚…‘): they pair only with each other and never end a primary
-    /// quotation.
-    open_inner: Vec<char>,
-    close_inner: Vec<char>,
-}
-
-static DEFAULT: LazyLock<QuoteMarks> = LazyLock::new(|| {
-    let langs: Vec<String> = DEFAULT_LANGUAGES.iter().map(|l| (*l).to_owned()).collect();
-    QuoteMarks::new(&langs).expect("default languages are in the table")
-});
-
-impl Default for QuoteMarks {
-    fn default() -> Self {
-        DEFAULT.clone()
-    }
-}
-
-impl QuoteMarks {
-    /// The marks of `languages` (codes of `lexicon::quote_marks`: "en", "de", "fr", ...). An
-    /// unknown code, or no language at all, is an [`Error::invalid_option`] that lists the
-    /// known codes.
-    pub fn new(languages: &[String]) -> Result<Self, Error> {
-        let known = || {
-            QUOTE_MARKS
-                .iter()
-                .map(|(l, _, _)| *l)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        if languages.is_empty() {
-            return Err(Error::invalid_option(
-                "quote_marks",
-                format!("names no language; known languages: {}", known()),
-            ));
-        }
-        let mut marks = Self {
-            languages: Vec::new(),
-            open: Vec::new(),
-            close: Vec::new(),
-            open_inner: Vec::new(),
-            close_inner: Vec::new(),
-        };
-        for lang in languages {
-            let Some((_, primary, secondary)) = QUOTE_MARKS.iter().find(|(l, _, _)| l == lang)
-            else {
-                return Err(Error::invalid_option(
-                    "quote_marks",
-                    format!("unknown language {lang:?}; known languages: {}", known()),
-                ));
-            };
-            if marks.languages.contains(lang) {
-                continue;
-            }
-            marks.languages.push(lang.clone());
-            marks.open.extend(primary.iter().map(|p| p.0));
-            marks.close.extend(primary.iter().map(|p| p.1));
-            marks.open_inner.extend(secondary.iter().map(|p| p.0));
-            marks.close_inner.extend(secondary.iter().map(|p| p.1));
-        }
-        Ok(marks)
-    }
-
-    /// The built-in choice: English “…” and « ».
-    pub fn shared() -> &'static QuoteMarks {
-        &DEFAULT
-    }
-
-    /// The languages, in the order given.
-    pub fn languages(&self) -> &[String] {
-        &self.languages
-    }
-
-    /// Whether these marks pair exactly as the default ones do (the same languages, in any
-    /// order).
-    pub fn is_default(&self) -> bool {
-        let mut mine: Vec<&str> = self.languages.iter().map(String::as_str).collect();
-        let mut default = DEFAULT_LANGUAGES.to_vec();
-        mine.sort_unstable();
-        default.sort_unstable();
-        mine == default
-    }
-}
+pub use crate::lexicon::quote_marks::QuoteMarks;
 
 /// Quotations shorter than this many words are scare quotes ("ceasefire"), not statements.
 pub const MIN_QUOTE_WORDS: usize = 3;
@@ -199,15 +105,15 @@ fn pair(text: &str, paragraph: Span, marks: &QuoteMarks) -> Vec<Paired> {
             (c.len_utf8(), c == '"')
         };
         match open {
-            None if straight || marks.open.contains(&c) || c == '”' && opens_here(p, i) => {
+            None if straight || marks.open().contains(&c) || c == '”' && opens_here(p, i) => {
                 open = Some((i, false))
             }
-            None if marks.open_inner.contains(&c) => open = Some((i, true)),
+            None if marks.open_inner().contains(&c) => open = Some((i, true)),
             Some((start, inner))
                 if if inner {
-                    marks.close_inner.contains(&c)
+                    marks.close_inner().contains(&c)
                 } else {
-                    straight || marks.close.contains(&c)
+                    straight || marks.close().contains(&c)
                 } =>
             {
                 out.push(Paired {

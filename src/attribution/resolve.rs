@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::Lexicon;
 use crate::document::Span;
 use crate::lexicon::sources::{
     Antecedent, COLLECTIVE_SOURCES, FEMALE_MARKERS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
     ORGANISATION_NOUNS, PERSON_NOUNS, PLACES, PRONOUNS,
 };
+use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone)]
 struct Entity {

@@ -8,12 +8,15 @@ pub mod abbreviations;
 pub mod aliases;
 pub mod boilerplate;
 pub mod clauses;
+pub mod compiled;
 pub mod cues;
 pub mod metadata;
 pub mod numbers;
 pub mod page_hints;
 pub mod quote_marks;
 pub mod sources;
+
+pub use compiled::Lexicon;
 
 /// A regex alternation of a table's words: escaped, longest first (the regex crate takes the
 /// first alternative that matches, so "points out" must come before "points"), and a space in a

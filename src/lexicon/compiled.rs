@@ -11,9 +11,9 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
-use crate::attribution::quotes::QuoteMarks;
 use crate::error::Error;
 use crate::lexicon::cues::{ACCORDING_CUES, CUE_VERBS};
+use crate::lexicon::quote_marks::QuoteMarks;
 use crate::lexicon::sources::TITLES;
 
 /// Compiled attribution tables: built-in words plus user additions.
