@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import subprocess
 import sys
 import os
@@ -104,7 +105,8 @@ def main() -> int:
         if args.update:
             for key, floor in floors.items():
                 if key in figures:
-                    floors[key] = max(floor, round(figures[key], 4))
+                    # Rounded down: a figure rounded up would fail the next run unchanged.
+                    floors[key] = max(floor, math.floor(figures[key] * 10_000) / 10_000)
     if args.update:
         ratchet_path.write_text(json.dumps(ratchet, indent=2, sort_keys=True) + "\n")
         print(f"ratchet written to {ratchet_path}")

@@ -10,11 +10,14 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use crate::document::Span;
+use crate::lexicon::aliases::MALE_MARKERS;
+use crate::lexicon::clauses::{ADVERBIAL_OPENERS, CLAUSE_WORDS, SUBORDINATE_OPENERS, WEEKDAYS};
 use crate::lexicon::sources::{
     Antecedent, COLLECTIVE_SOURCES, FEMALE_MARKERS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
-    ORGANISATION_NOUNS, PERSON_NOUNS, PLACES, PRONOUNS,
+    ORGANISATION_NOUNS, PERSON_NOUNS, PLACES, PRONOUNS, SOURCE_DETERMINERS, TITLES,
 };
 use crate::lexicon::Lexicon;
 
@@ -30,6 +33,10 @@ struct Entity {
 #[derive(Debug, Default)]
 pub struct EntityMemory {
     entities: Vec<Entity>,
+    /// The words the document writes in lower case somewhere ("singer", "rival"), built on
+    /// first need: a capitalised sentence opener among them is no name ("Singer Bruce
+    /// Springsteen said", "Rival Republican candidates").
+    lower_words: Option<FxHashSet<String>>,
 }
 
 /// A capitalised name followed by its abbreviation in brackets ("Commission of Inquiry for Syria
@@ -44,12 +51,24 @@ impl EntityMemory {
     /// `source_text` still says "he"), never to the pronoun itself.
     pub fn resolve(&mut self, written: &str, name: &str, role: Option<&str>) -> String {
         if let Some((_, wanted)) = PRONOUNS.iter().find(|(p, _)| p.eq_ignore_ascii_case(name)) {
-            return self
+            let Some(e) = self
                 .entities
-                .iter()
+                .iter_mut()
                 .rev()
-                .find(|e| agrees(e.kind, *wanted))
-                .map_or_else(String::new, |e| e.name.clone());
+                .find(|e| agrees(e.kind, *wanted) && can_be_antecedent(&e.name))
+            else {
+                return String::new();
+            };
+            // "Lydia Buchtmann ... She says": the pronoun tells the person's gender.
+            if e.kind == Antecedent::Person {
+                e.kind = *wanted;
+            }
+            return e.name.clone();
+        }
+        // "I", "we" and "you" name whoever writes or is interviewed; no "he" or "she" refers
+        // back to them.
+        if matches!(name.to_lowercase().as_str(), "i" | "we" | "you") {
+            return name.to_owned();
         }
         if let Some(found) = self.description(written) {
             return found;
@@ -74,6 +93,29 @@ impl EntityMemory {
             name: name.to_owned(),
             kind,
             role: role.to_owned(),
+            aliases: Vec::new(),
+        });
+    }
+
+    /// A person mentioned without being quoted: the latest one from now on, of the gender their
+    /// name tells (none: [`person`]).
+    fn mention(&mut self, name: &str) {
+        if let Some(pos) = self.entities.iter().position(|e| e.name == name) {
+            let e = self.entities.remove(pos);
+            self.entities.push(e);
+            return;
+        }
+        if let Some(known) = self.short_name(name) {
+            // "Kane won ...": the surname of someone named in full before.
+            let pos = self.entities.iter().position(|e| e.name == known).unwrap();
+            let e = self.entities.remove(pos);
+            self.entities.push(e);
+            return;
+        }
+        self.entities.push(Entity {
+            name: name.to_owned(),
+            kind: person(name, None),
+            role: String::new(),
             aliases: Vec::new(),
         });
     }
@@ -105,10 +147,12 @@ impl EntityMemory {
         }
         if PERSON_NOUNS.contains(&head) {
             let people = || {
-                self.entities
-                    .iter()
-                    .rev()
-                    .filter(|e| matches!(e.kind, Antecedent::Male | Antecedent::Female))
+                self.entities.iter().rev().filter(|e| {
+                    matches!(
+                        e.kind,
+                        Antecedent::Person | Antecedent::Male | Antecedent::Female
+                    )
+                })
             };
             return people()
                 .find(|e| e.role.to_lowercase().contains(head))
@@ -161,7 +205,7 @@ impl EntityMemory {
                     return false;
                 }
                 match e.kind {
-                    Antecedent::Male | Antecedent::Female => {
+                    Antecedent::Person | Antecedent::Male | Antecedent::Female => {
                         // "Assad" is the end of "Bashar al-Assad".
                         let last = words[words.len() - 1];
                         words.ends_with(&wanted)
@@ -199,11 +243,22 @@ impl EntityMemory {
                     0,
                     Entity {
                         name: name.to_owned(),
-                        kind: Antecedent::Male,
+                        kind: person(name, Some(c.get(0).map_or("", |m| m.as_str()))),
                         role: String::new(),
                         aliases: Vec::new(),
                     },
                 );
+            }
+        }
+        // "Harry Kane won the Man of the Match award. He said, ...": the person a sentence opens
+        // with is the latest one mentioned, whether or not they are quoted there.
+        if let Some(name) = opening_person(s) {
+            let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+            let lower_words = self
+                .lower_words
+                .get_or_insert_with(|| lower_case_words(text));
+            if !lower_words.contains(&first) {
+                self.mention(name);
             }
         }
         for c in ABBREVIATION.captures_iter(s) {
@@ -221,12 +276,141 @@ impl EntityMemory {
     }
 }
 
+/// The person's name a sentence opens with, as its subject: two or three capitalised words,
+/// then a lower-case word, a bracket or an appositive's comma ("Harry Kane won ...", "Lydia
+/// Buchtmann for Food Standards Australia New Zealand, says ...", "Jenna Nicole Mourey (born
+/// ...)", "Kevin Allton, a USI instructor, ...").
+/// Not a determiner, opener, weekday, title, place or organisation ("The Syrian army took
+/// ...", "On Monday ...", "South Korea said ...", "President Assad said" is a titled name).
+fn opening_person(sentence: &str) -> Option<&str> {
+    let mut words = sentence.split_whitespace();
+    let mut count = 0;
+    let mut end = 0;
+    let mut closed = false;
+    for w in words.by_ref() {
+        let bare = w.trim_end_matches([',', ':']);
+        let bare = bare
+            .strip_suffix("'s")
+            .or_else(|| bare.strip_suffix("’s"))
+            .unwrap_or(bare);
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.len() > 1
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if !capitalised {
+            if count == 0 {
+                return None;
+            }
+            // A verb, or a biography's "(born ...)".
+            closed = w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c == '(');
+            break;
+        }
+        // "NOBODY WILL LEAVE Damascus": a headline in capitals; initials ("K.C.") stay.
+        let shouted = bare.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !bare.contains('.')
+            && !bare.chars().any(char::is_lowercase);
+        if shouted || count == 0 && PLACES.contains(&bare) {
+            return None;
+        }
+        let lower = bare.to_lowercase();
+        // A title-case headline's function words ("Defeating Daesh The ..."), and an opening
+        // participle ("Questioning Vindman, ...").
+        if SOURCE_DETERMINERS.contains(&lower.as_str())
+            || ADVERBIAL_OPENERS.contains(&lower.as_str())
+            || SUBORDINATE_OPENERS.contains(&lower.as_str())
+            || CLAUSE_WORDS.contains(&lower.as_str())
+            || PRONOUNS.iter().any(|(p, _)| *p == lower)
+            || count == 0 && lower.len() > 5 && lower.ends_with("ing")
+            || WEEKDAYS.contains(&bare)
+            || TITLES
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(bare.trim_end_matches('.')))
+        {
+            return None;
+        }
+        end = w.as_ptr() as usize - sentence.as_ptr() as usize + bare.len();
+        count += 1;
+        if bare.len() < w.len() {
+            // A comma or a possessive ends the name.
+            closed = true;
+            break;
+        }
+    }
+    let name = &sentence[..end];
+    let person_like = (2..=3).contains(&count)
+        && closed
+        && !PLACES.contains(&name)
+        && matches!(
+            classify(name, None),
+            Antecedent::Person | Antecedent::Male | Antecedent::Female
+        );
+    person_like.then_some(name)
+}
+
+/// Whether "he" or "she" can refer back to a source written `name`: a name holds a capitalised
+/// word that is no function word ("Trump", "Andy Clarke"), a description has a person's head
+/// ("the spokeswoman"). A phrase cut from a clause ("recent polling", "At the", "Some") is
+/// neither.
+fn can_be_antecedent(name: &str) -> bool {
+    let function_word = |w: &str| {
+        let lower = w.to_lowercase();
+        SOURCE_DETERMINERS.contains(&lower.as_str())
+            || ADVERBIAL_OPENERS.contains(&lower.as_str())
+            || CLAUSE_WORDS.contains(&lower.as_str())
+    };
+    name.split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && !function_word(w))
+        || name
+            .split_whitespace()
+            .last()
+            .is_some_and(|head| PERSON_NOUNS.contains(&head.to_lowercase().as_str()))
+}
+
+/// The words of `text` written with a lower-case first letter, without edge punctuation.
+fn lower_case_words(text: &str) -> FxHashSet<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether an entity of `kind` can be what a pronoun of `wanted` refers to: "he" and "she" both
+/// agree with a person of unknown gender.
 fn agrees(kind: Antecedent, wanted: Antecedent) -> bool {
     kind == wanted
+        || kind == Antecedent::Person && matches!(wanted, Antecedent::Male | Antecedent::Female)
+}
+
+/// The gender that a person's name or role words tell ("Ms", "spokeswoman", "Mr", "chairman"),
+/// as whole words; a person of unknown gender when they tell none or both.
+fn person(name: &str, role: Option<&str>) -> Antecedent {
+    let words = || {
+        name.split_whitespace()
+            .chain(role.unwrap_or("").split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let tells = |markers: &[&str]| {
+        words().any(|w| {
+            markers
+                .iter()
+                .any(|m| m.trim_end_matches('.').eq_ignore_ascii_case(w))
+        })
+    };
+    match (tells(FEMALE_MARKERS), tells(MALE_MARKERS)) {
+        (true, false) => Antecedent::Female,
+        (false, true) => Antecedent::Male,
+        _ => Antecedent::Person,
+    }
 }
 
 /// Organisations have an organisation word, an outlet's name or are an acronym; groups are
-/// plural collectives ("diplomats"); everyone else is a person, female when the role says so.
+/// plural collectives ("diplomats"); everyone else is a person, of the gender their name or role
+/// words tell, or of none ([`person`]).
 fn classify(name: &str, role: Option<&str>) -> Antecedent {
     let lower = name.to_lowercase();
     let last = lower.split_whitespace().last().unwrap_or("");
@@ -254,12 +438,7 @@ fn classify(name: &str, role: Option<&str>) -> Antecedent {
     if !name.contains(' ') && role.is_none_or(|r| r.is_empty()) && PLACES.contains(&name) {
         return Antecedent::Organisation;
     }
-    let female = role.is_some_and(|r| FEMALE_MARKERS.iter().any(|m| r.contains(m)));
-    if female {
-        Antecedent::Female
-    } else {
-        Antecedent::Male
-    }
+    person(name, role)
 }
 
 #[cfg(test)]
@@ -331,5 +510,70 @@ mod tests {
         let t = "France is due to convene countries opposed to Syrian President Bashar al-Assad.";
         m.observe_sentence(Lexicon::shared(), t, Span::new(0, t.len()));
         assert_eq!(m.resolve("Assad", "Assad", None), "Bashar al-Assad");
+    }
+
+    #[test]
+    fn no_gender_is_assumed_and_a_pronoun_tells_it() {
+        // Neither "he" nor "she" is favoured: both reach a person whose gender the text has
+        // not told, and the first one that does fixes it.
+        for (pronoun, other) in [("she", "he"), ("he", "she")] {
+            let mut m = EntityMemory::default();
+            m.resolve("Kiara Perkins", "Kiara Perkins", Some("curator"));
+            assert_eq!(m.resolve(pronoun, pronoun, None), "Kiara Perkins");
+            assert_eq!(
+                m.resolve(other, other, None),
+                "",
+                "{pronoun} told the gender"
+            );
+        }
+        // A title or role word tells it, as a whole word ("researcher" holds "her").
+        let mut m = EntityMemory::default();
+        m.resolve("Ann Clwyd", "Ann Clwyd", Some("spokeswoman"));
+        m.resolve("Tim Smith", "Tim Smith", Some("researcher"));
+        assert_eq!(m.resolve("she", "she", None), "Tim Smith");
+        assert_eq!(m.resolve("he", "he", None), "");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_person_makes_them_the_latest() {
+        let text = "Harry Kane won the Man of the Match award. He said the first half was hard. \
+                    Singer Bruce Springsteen played. A singer said so. \
+                    NOBODY WILL LEAVE Damascus, the banner read.";
+        let sentences: Vec<Span> = [
+            "Harry Kane won the Man of the Match award.",
+            "Singer Bruce Springsteen played.",
+            "NOBODY WILL LEAVE Damascus, the banner read.",
+        ]
+        .iter()
+        .map(|s| {
+            let at = text.find(s).unwrap();
+            Span::new(at, at + s.len())
+        })
+        .collect();
+        let mut m = EntityMemory::default();
+        m.resolve("Kim Min-Woo", "Kim Min-Woo", None);
+        m.observe_sentence(Lexicon::shared(), text, sentences[0]);
+        assert_eq!(m.resolve("He", "He", None), "Harry Kane");
+        assert_eq!(m.resolve("Kane", "Kane", None), "Harry Kane");
+        // "singer" is written in lower case in the document: no name starts with it.
+        m.observe_sentence(Lexicon::shared(), text, sentences[1]);
+        m.observe_sentence(Lexicon::shared(), text, sentences[2]);
+        assert_eq!(m.resolve("he", "he", None), "Harry Kane");
+        assert_eq!(
+            opening_person("Valeska Paris, an Australian woman, said"),
+            Some("Valeska Paris")
+        );
+        assert_eq!(opening_person("Questioning Vindman, Schiff said"), None);
+        assert_eq!(opening_person("On Monday Smith said"), None);
+        assert_eq!(opening_person("Moscow Airport officials said"), None);
+    }
+
+    #[test]
+    fn clause_fragments_are_no_antecedents() {
+        let mut m = EntityMemory::default();
+        m.resolve("Donald Trump", "Donald Trump", None);
+        m.resolve("recent polling", "recent polling", None);
+        m.resolve("I", "I", None);
+        assert_eq!(m.resolve("he", "he", None), "Donald Trump");
     }
 }

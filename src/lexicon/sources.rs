@@ -81,9 +81,13 @@ pub const PRONOUNS: &[(&str, Antecedent)] = &[
 /// What a pronoun or description can refer back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Antecedent {
-    /// A man ("he").
+    /// A person the text has not yet said is a man or a woman: "he" and "she" both agree with
+    /// them, and the first pronoun that resolves to them tells it. Never taken as either by
+    /// default: a default gender skews who-is-quoted counts by gender.
+    Person,
+    /// A man: a male title or role word ("Mr", "spokesman"), or "he" resolved to them.
     Male,
-    /// A woman ("she").
+    /// A woman: a female title or role word ("Ms", "spokeswoman"), or "she" resolved to them.
     Female,
     /// An organisation, country or document ("it", "the statement").
     Organisation,
@@ -91,7 +95,8 @@ pub enum Antecedent {
     Group,
 }
 
-/// Titles that tell a person's gender ("spokeswoman" -> female).
+/// Titles that tell a person's gender ("spokeswoman" -> female); `aliases::MALE_MARKERS` tells a
+/// man. Matched as whole words, case-insensitively.
 pub const FEMALE_MARKERS: &[&str] = &[
     "Mrs",
     "Ms",
