@@ -63,7 +63,7 @@ QUALITY_ROWS = [
     None,
     ("fakes", ["value_recall", "counted_recall"]),
     ("html", ["newsclaims.f1"]),
-    ("speakers", ["cue_recall", "source_text", "resolved"]),
+    ("speakers", ["cue_recall", "source_text", "resolved", "resolved.he", "resolved.she"]),
 ]
 
 
