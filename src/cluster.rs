@@ -20,6 +20,8 @@
 //! (it is linear in the kept pairs).
 
 use rustc_hash::FxHashMap as HashMap;
+
+use crate::union_find::UnionFind;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -256,43 +258,6 @@ pub fn candidate_pairs(signatures: &[Option<Vec<u32>>]) -> Vec<(u32, u32)> {
     pairs
 }
 
-/// Disjoint sets over `0..n` with path halving and union by size.
-pub struct UnionFind {
-    parent: Vec<u32>,
-    size: Vec<u32>,
-}
-
-impl UnionFind {
-    /// `n` singleton sets.
-    pub fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n as u32).collect(),
-            size: vec![1; n],
-        }
-    }
-    /// The representative of `x`'s set.
-    pub fn find(&mut self, mut x: u32) -> u32 {
-        while self.parent[x as usize] != x {
-            let grand = self.parent[self.parent[x as usize] as usize];
-            self.parent[x as usize] = grand;
-            x = grand;
-        }
-        x
-    }
-    /// Merges the sets of `a` and `b`.
-    pub fn union(&mut self, a: u32, b: u32) {
-        let (mut a, mut b) = (self.find(a), self.find(b));
-        if a == b {
-            return;
-        }
-        if self.size[a as usize] < self.size[b as usize] {
-            std::mem::swap(&mut a, &mut b);
-        }
-        self.parent[b as usize] = a;
-        self.size[a as usize] += self.size[b as usize];
-    }
-}
-
 /// One `cluster_id` per content (see the module doc): `contents[i]` belongs to document
 /// `documents[i]`. Both slices have the same length.
 pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
@@ -321,7 +286,7 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
             std::collections::hash_map::Entry::Occupied(e)
                 if shingle_sets[*e.get() as usize] == *set =>
             {
-                sets.union(*e.get(), i as u32)
+                sets.union(*e.get() as usize, i)
             }
             std::collections::hash_map::Entry::Occupied(_) => unique[i] = true,
             std::collections::hash_map::Entry::Vacant(e) => {
@@ -345,10 +310,10 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
         })
         .collect();
     for (a, b) in kept {
-        sets.union(a, b);
+        sets.union(a as usize, b as usize);
     }
     // A set spans two documents when some member's document differs from its root's.
-    let roots: Vec<u32> = (0..contents.len() as u32).map(|i| sets.find(i)).collect();
+    let roots: Vec<u32> = (0..contents.len()).map(|i| sets.find(i) as u32).collect();
     let mut spans = vec![false; contents.len()];
     for (i, &root) in roots.iter().enumerate() {
         if documents[i] != documents[root as usize] {
@@ -433,16 +398,6 @@ mod tests {
         ];
         let sigs: Vec<_> = texts.iter().map(|t| signature(&shingles(t))).collect();
         assert_eq!(candidate_pairs(&sigs), vec![(0, 1)]);
-    }
-
-    #[test]
-    fn union_find_joins_transitively() {
-        let mut uf = UnionFind::new(5);
-        uf.union(0, 1);
-        uf.union(3, 4);
-        uf.union(1, 4);
-        assert_eq!(uf.find(0), uf.find(3));
-        assert_ne!(uf.find(0), uf.find(2));
     }
 
     #[test]

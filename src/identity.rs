@@ -36,6 +36,7 @@ use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, FEMALE_MARKERS, NAME_DESCRIPTORS, NEWS_OUTLETS, ORGANISATION_NAME_WORDS,
     ORGANISATION_NOUNS, PERSON_NOUNS, SOURCE_DETERMINERS, TITLES,
 };
+use crate::union_find::UnionFind;
 
 /// Two people with the same first name are one when their surnames are at least this similar
 /// (Jaro-Winkler): "Rudskoi"/"Rudskoy" is 0.94 before folding; "Howard"/"Howarth" (0.91), two
@@ -434,27 +435,6 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
-        }
-        x
-    }
-    /// Joins the sets of `a` and `b`; the smaller index stays the root, so ids follow first
-    /// mentions.
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            let (root, child) = (a.min(b), a.max(b));
-            self.0[child] = root;
-        }
-    }
-}
-
 /// A distinct name of the batch (per document for anonymous sources and bare nouns).
 struct Node {
     folded: Folded,
@@ -587,7 +567,7 @@ pub fn identify(mentions: &[Mention]) -> Identities {
         node_of.push(Some(node));
     }
 
-    let mut uf = UnionFind((0..nodes.len()).collect());
+    let mut uf = UnionFind::new(nodes.len());
     let mut nodes_in_doc: Vec<Vec<usize>> = vec![Vec::new(); doc_index.len()];
     for (i, n) in nodes.iter().enumerate() {
         for d in &n.docs {

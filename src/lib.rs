@@ -27,6 +27,7 @@ pub mod quantity;
 pub mod rules;
 pub mod table;
 pub mod time;
+pub mod union_find;
 
 #[cfg(feature = "python")]
 mod python;
