@@ -252,6 +252,51 @@ def test_dask_on_a_local_cluster_equals_the_single_machine_run(seeds_dir):
         pd.testing.assert_frame_equal(_sorted(got, keys), _sorted(want, keys), check_categorical=False)
 
 
+def test_spark_batches_are_whole_arrow_arrays_whatever_the_chunks(synthetic):
+    """Runs without pyspark: the core hands 2,100 articles' strings over in several chunks, and
+    what newsclaims.spark yields to mapInPandas converts column by column to one pyarrow.Array
+    (as Spark converts it), where a chunked column would raise TypeError."""
+    import pyarrow as pa
+
+    from newsclaims.spark import _whole_columns
+
+    out = newsclaims.extract_frame(synthetic, id="id").claims
+    assert len(out) > 10_000
+    categories = [c for c, dtype, _ in newsclaims.SCHEMA["claims"] if dtype == "category"]
+    if int(pd.__version__.split(".")[0]) >= 3:  # Arrow-backed str: from_pandas gives a ChunkedArray
+        assert any(isinstance(pa.Array.from_pandas(out[c]), pa.ChunkedArray) for c in out.columns)
+    whole = _whole_columns(out.copy(), categories)
+    for column in whole.columns:
+        assert isinstance(pa.Array.from_pandas(whole[column]), pa.Array), column
+    assert whole.astype(str).values.tolist() == out.astype(str).values.tolist()
+
+
+@pytest.mark.spark
+def test_spark_partitions_of_over_1000_articles_equal_the_single_machine_run(synthetic):
+    """Deselected by default (marker ``spark``; run with ``pip install '.[spark]' && pytest -m
+    spark``): 2,100 synthetic articles in 2 partitions of 1,050, each one Arrow batch."""
+    import pyspark.sql as pyspark_sql
+    import sys
+
+    from newsclaims import spark as ns
+
+    session = (pyspark_sql.SparkSession.builder.master("local[2]").appName("newsclaims-test")
+               .config("spark.pyspark.python", sys.executable).config("spark.ui.enabled", "false")
+               .config("spark.driver.host", "127.0.0.1").config("spark.sql.session.timeZone", "UTC").getOrCreate())
+    try:
+        sdf = session.createDataFrame(synthetic).repartition(2)
+        assert min(sdf.rdd.glom().map(len).collect()) >= 1000
+        got = ns.extract(sdf, "claims", text="text", id="id").toPandas()
+    finally:
+        session.stop()
+    want = newsclaims.extract_frame(synthetic, id="id").claims
+    keys = ["doc_id", "claim_id"]
+    assert len(got) == len(want) > 10_000
+    cols = ["doc_id", "claim_id", "kind", "source", "cue", "content", "start", "end", "date"]
+    got, want = _sorted(got, keys)[cols], _sorted(want, keys)[cols]
+    assert got.astype(str).values.tolist() == want.astype(str).values.tolist()
+
+
 @pytest.mark.spark
 def test_spark_local_mode_equals_the_single_machine_run(seeds_dir):
     """Deselected by default (marker ``spark``): pyspark is a 0.5 GB download and a JVM start, so it
