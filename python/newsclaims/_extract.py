@@ -12,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 import sys
+import threading
 import warnings as _warnings
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
@@ -57,6 +58,11 @@ RECORD_COLUMNS = ("id", "title", "published")
 
 #: files per core call when progress is reported
 _PROGRESS_CHUNK = 256
+
+#: ``cancelled``: a callable, set per thread (``iter_extract``'s prefetch thread sets its stop
+#: event's ``is_set``), that the core calls while it runs; true stops the call. Ctrl-C needs
+#: none of this: the core looks for signals itself, but they only reach the main thread.
+_CANCEL = threading.local()
 
 
 class Extraction:
@@ -378,7 +384,7 @@ class Extractor:
                 "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
                 "cue_verbs": self.cue_verbs,
                 "source_titles": self.source_titles, "quote_marks": self.quote_marks,
-                "disable_rules": self.disable_rules}
+                "disable_rules": self.disable_rules, "cancelled": getattr(_CANCEL, "check", None)}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,

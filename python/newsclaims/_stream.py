@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import queue
 import threading
+import uuid
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Union
 
 import pandas as pd
 
 from . import _core
-from ._extract import (TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT, _date_string,
+from ._extract import (_CANCEL, TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT, _date_string,
                        _error_row, _is_record_file, _join_warning, _record_id, _record_stem, file_id,
                        walk_paths, iter_records, TEXT_EXTENSIONS)
 from ._schema import CATEGORY, DATETIME, FLOAT, INT, BOOL, SCHEMA
@@ -33,6 +34,10 @@ STREAM_EXTENSIONS = TEXT_EXTENSIONS + WARC_EXTENSIONS
 DEFAULT_BATCH_SIZE = 1000
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+#: seconds a stopped stream waits for its prefetch thread (the core call in it stops within
+#: about 0.1 s; Python code reading the inputs, a slow generator, may take longer)
+_JOIN_TIMEOUT = 5.0
 
 
 class _Text(NamedTuple):
@@ -124,6 +129,7 @@ def _prefetched(batches: Iterator[Extraction]) -> Iterator[Extraction]:
         return False
 
     def produce() -> None:
+        _CANCEL.check = stop.is_set  # the core calls of this thread give up once the caller stops
         try:
             for batch in batches:
                 if not put(("batch", batch)):
@@ -143,9 +149,12 @@ def _prefetched(batches: Iterator[Extraction]) -> Iterator[Extraction]:
                 raise value
             yield value
     finally:
-        # The caller stopped early (break, exception, garbage collection): let the thread end
-        # after its current batch instead of reading on.
+        # The caller stopped early (break, exception, Ctrl-C, garbage collection): the thread's
+        # core call gives up within a fraction of a second and it reads no further. Waiting for
+        # it (a little) means no extraction thread is still running when the interpreter exits.
         stop.set()
+        if thread is not threading.current_thread():
+            thread.join(timeout=_JOIN_TIMEOUT)
 
 
 def _batches(units: Iterable[Unit], batch_size: int, extractor: Extractor, jobs: Optional[int]) -> Iterator[Extraction]:
@@ -348,6 +357,7 @@ class TableWriter:
 
     def __init__(self, path: PathLike, table: str = "claims") -> None:
         self.path = os.fspath(path)
+        self._temp: Optional[str] = None
         ext = os.path.splitext(self.path)[1].lower()
         if ext not in WRITERS:
             raise ValueError(f"cannot write {self.path!r}: use a .csv, .jsonl or .parquet file")
@@ -388,27 +398,72 @@ class TableWriter:
 
     def _open(self) -> None:
         self._header_written = False
+        self._temp = temporary_name(self.path)
         if self.kind == "parquet":
             import pyarrow.parquet as pq
 
             self._schema = arrow_schema(self.table, self._extra)
-            self._parquet = pq.ParquetWriter(self.path, self._schema)
+            self._parquet = pq.ParquetWriter(self._temp, self._schema)
         else:
-            self._file = open(self.path, "w", encoding="utf-8", newline="")
+            self._file = open(self._temp, "x", encoding="utf-8", newline="")
+
+    def _close_files(self) -> None:
+        parquet, file, self._parquet, self._file = self._parquet, self._file, None, None
+        try:
+            if parquet is not None:
+                parquet.close()
+        finally:
+            if file is not None:
+                file.close()
 
     def close(self) -> None:
-        """Finishes the file. A writer that got no batch still writes the table's empty file."""
-        if self._columns is None:
-            self.write(Extraction._concat([]))
-        if self._parquet is not None:
-            self._parquet.close()
-            self._parquet = None
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        """Finishes the file: until then it is written under a temporary name in the same
+        directory (``.NAME.PID.XXXXXXXX.part``), renamed to its own name here, so no reader sees a
+        half-written table under it. A writer that got no batch still writes the table's empty
+        file. If finishing fails, the temporary file is removed."""
+        try:
+            if self._columns is None:
+                self.write(Extraction._concat([]))
+            self._close_files()
+            if self._temp is not None:
+                os.replace(self._temp, self.path)
+                self._temp = None
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        """Gives the file up: closes and removes the temporary file; nothing is written under
+        the output's name (a file already there is left as it was)."""
+        try:
+            self._close_files()
+        except Exception:  # the file is removed anyway
+            pass
+        finally:
+            if self._temp is not None:
+                _remove(self._temp)
+                self._temp = None
 
     def __enter__(self) -> "TableWriter":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        """Closes the file; on an exception (Ctrl-C included) aborts it instead."""
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def temporary_name(path: str) -> str:
+    """A fresh name for writing `path` in its own directory (so that renaming it is atomic):
+    hidden, with the process id, and a suffix that no walk of the directory reads."""
+    directory, name = os.path.split(os.path.abspath(path))
+    return os.path.join(directory, f".{name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass

@@ -11,7 +11,10 @@ line (``find . -name '*.html' | newsclaims - -o claims.csv``).
 
 Exit codes: 0 every document was processed; 1 some documents had errors (each listed on
 stderr as ``doc_id: error``; the tables are still written); 2 bad usage (unknown option, a
-missing path, an output extension we cannot write).
+missing path, an output extension we cannot write); 130 interrupted (Ctrl-C, SIGINT): the run
+stops within a fraction of a second and ``-o OUT`` is not written (the table is written under a
+temporary name in OUT's directory and renamed to OUT only when complete; the temporary file is
+removed).
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ from . import __version__
 
 from ._extract import Extraction, Extractor, identify_sources
 from ._schema import TABLES, frame
-from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract
+from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract, temporary_name
 
 WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 
@@ -91,14 +94,22 @@ def _writer(path: str) -> str:
 
 
 def write_table(df: pd.DataFrame, path: str) -> None:
-    """Writes `df` to `path`, choosing the format from its extension."""
+    """Writes `df` to `path`, choosing the format from its extension: under a temporary name
+    in the same directory, renamed to `path` once complete (removed on an error)."""
     kind = _writer(path)
-    if kind == "csv":
-        df.to_csv(path, index=False)
-    elif kind == "jsonl":
-        df.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
-    else:
-        df.to_parquet(path, index=False)
+    temp = temporary_name(path)
+    try:
+        if kind == "csv":
+            df.to_csv(temp, index=False)
+        elif kind == "jsonl":
+            df.to_json(temp, orient="records", lines=True, date_format="iso", force_ascii=False)
+        else:
+            df.to_parquet(temp, index=False)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.remove(temp)
+        raise
 
 
 def read_paths(paths: List[str], stdin: TextIO) -> List[str]:
@@ -192,7 +203,16 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    """Runs the command line; returns the exit code (0 ok, 1 documents with errors, 2 bad usage)."""
+    """Runs the command line; returns the exit code (0 ok, 1 documents with errors, 2 bad
+    usage, 130 interrupted)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("newsclaims: interrupted; no output written", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Optional[List[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == "evaluate":  # `newsclaims evaluate [PRED_OR_CORPUS...] GOLD`
         from ._evaluate_cli import evaluate_main
