@@ -610,15 +610,31 @@ def identify_sources(claims: pd.DataFrame) -> "tuple[pd.DataFrame, pd.DataFrame]
     Reads only ``doc_id``, ``source``, ``source_text`` and ``source_role``."""
     import pyarrow
 
+    keys = source_keys(claims)
+    ids, sources = identify_source_keys(*keys)
+    return claims.assign(source_id=ids), sources
+
+
+def source_keys(claims: pd.DataFrame) -> "tuple[List[str], List[str], List[Optional[str]], List[Optional[str]]]":
+    """The claims' ``doc_id``, ``source`` ("" for none), ``source_text`` and ``source_role`` as
+    the core's identity step takes them."""
     def strings(column: str) -> List[Optional[str]]:
         return [None if v is pd.NA or v is None else str(v) for v in claims[column].tolist()]
 
-    columns = _core.identify_sources([str(v) for v in claims["doc_id"].tolist()],
-                                     [str(v) for v in claims["source"].fillna("").tolist()],
-                                     strings("source_text"), strings("source_role"))
+    return ([str(v) for v in claims["doc_id"].tolist()], [str(v) for v in claims["source"].fillna("").tolist()],
+            strings("source_text"), strings("source_role"))
+
+
+def identify_source_keys(doc_ids: List[str], sources: List[str], source_texts: List[Optional[str]],
+                         source_roles: List[Optional[str]]) -> "tuple[Any, pd.DataFrame]":
+    """The core's identities for claims' keys (:func:`source_keys`): each claim's
+    ``source_id`` (an Int64 array) and the sources table."""
+    import pyarrow
+
+    columns = _core.identify_sources(doc_ids, sources, source_texts, source_roles)
     ids = column_from_core("claims.source_id", columns["claims"]["source_id"], INT)
-    claims = claims.assign(source_id=to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array)
-    return claims, to_pandas(arrow_from_core("sources", columns["sources"]))
+    return (to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array,
+            to_pandas(arrow_from_core("sources", columns["sources"])))
 
 
 def _record_stem(path: str) -> str:

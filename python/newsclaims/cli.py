@@ -4,9 +4,9 @@
 Without ``-o`` prints a readable table of claims and a one-line summary; with ``-o`` streams:
 documents are extracted ``--batch-size`` at a time and the chosen table is written batch by
 batch as CSV, JSON Lines or Parquet (a row group per batch), by the output's extension, so a
-corpus larger than memory can be processed. Streamed claims number their ``source_id`` per
-batch; ``--table sources`` identifies sources over the whole run (it keeps only the claims'
-source columns until the end). ``-`` as a PATH reads more paths from stdin, one per
+corpus larger than memory can be processed. Streamed ``source_id`` and ``cluster_id`` are
+run-wide (see :func:`newsclaims.iter_extract`); ``--table sources`` writes the run-wide sources
+table at the end. ``-`` as a PATH reads more paths from stdin, one per
 line (``find . -name '*.html' | newsclaims - -o claims.csv``).
 
 Exit codes: 0 every document was processed; 1 some documents had errors (each listed on
@@ -31,9 +31,9 @@ import pandas as pd
 
 from . import __version__
 
-from ._extract import Extraction, Extractor, identify_sources
-from ._schema import TABLES, frame
-from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract, temporary_name
+from ._extract import Extraction, Extractor
+from ._schema import TABLES
+from ._stream import DEFAULT_BATCH_SIZE, Stream, TableWriter, iter_extract, temporary_name
 
 WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 
@@ -154,11 +154,15 @@ def _cut(value: object, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def _batches(args: argparse.Namespace) -> Iterator[Extraction]:
-    docs = 0
+def _stream(args: argparse.Namespace) -> Stream:
     extractor = Extractor(disable_rules=args.disable_rules) if args.disable_rules else None
-    for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs,
-                              extractor=extractor, follow_links=args.follow_links):
+    return iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs,
+                        extractor=extractor, follow_links=args.follow_links)
+
+
+def _batches(args: argparse.Namespace, stream: Optional[Stream] = None) -> Iterator[Extraction]:
+    docs = 0
+    for batch in stream if stream is not None else _stream(args):
         docs += len(batch)
         if args.progress:
             print(f"\rnewsclaims: {docs} documents", end="", file=sys.stderr, flush=True)
@@ -172,14 +176,10 @@ def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
     the documents that had errors, as ``(doc_id, error)``."""
     docs = claims = quantities = 0
     errors: List[Tuple[str, str]] = []
-    # Sources are identified over the whole run: only the claims' source columns are kept.
-    source_columns = ["doc_id", "source", "source_text", "source_role"]
-    seen: List[pd.DataFrame] = []
+    stream = _stream(args)
     with TableWriter(args.output, args.table) as writer:
-        for batch in _batches(args):
-            if args.table == "sources":
-                seen.append(batch.claims[source_columns])
-            else:
+        for batch in _batches(args, stream):
+            if args.table != "sources":  # sources: the run-wide table, at the end
                 writer.write(batch)
             docs += len(batch.documents)
             claims += len(batch.claims)
@@ -187,9 +187,8 @@ def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
             failed = batch.documents[batch.documents["error"].notna()]
             errors.extend(zip(failed["doc_id"], failed["error"]))
         if args.table == "sources":
-            every = pd.concat(seen, ignore_index=True) if seen else frame("claims", {})[source_columns]
             ex = Extraction._from_columns({name: {} for name in TABLES})
-            ex.sources = identify_sources(every)[1]
+            ex.sources = stream.sources
             writer.write(ex)
     print(f"newsclaims: wrote {plural(writer.rows, args.table + ' row')} to {args.output}; {plural(docs, 'document')} "
           f"({len(errors)} with errors), {plural(claims, 'claim')}, {plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
