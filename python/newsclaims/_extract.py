@@ -9,6 +9,7 @@ import gzip
 import importlib.util
 import json
 import os
+import re
 import stat
 from pathlib import Path
 import sys
@@ -396,12 +397,12 @@ class Extractor:
             raise TypeError("texts must be an iterable of str, not a single str; wrap it in a list")
         texts = list(texts)
         n = len(texts)
-        ids_list = [str(i) for i in range(n)] if ids is None else [str(i) for i in ids]
+        ids_list = [str(i) for i in range(n)] if ids is None else _id_strings(ids)
         if len(ids_list) != n:
             raise ValueError(f"ids has {len(ids_list)} items but texts has {n}")
         if check_ids:
             _check_unique(ids_list)
-        published_list = [None] * n if published is None else [_date_string(p) for p in published]
+        published_list, converted = ([None] * n, []) if published is None else _published_strings(published)
         if len(published_list) != n:
             raise ValueError(f"published has {len(published_list)} items but texts has {n}")
         titles_list = [None] * n if titles is None else [None if t is None else str(t) for t in titles]
@@ -409,7 +410,15 @@ class Extractor:
             raise ValueError(f"titles has {len(titles_list)} items but texts has {n}")
         columns = _core.extract_texts(texts, ids_list, published_list, titles_list,
                                       jobs=self._jobs(jobs), formats=_formats(format, n), **self._options())
-        return Extraction._from_core(columns)
+        ex = Extraction._from_core(columns)
+        if converted:
+            docs = ex.documents
+            for i, message in converted:
+                docs.loc[i, "warnings"] = _join_warning(docs.loc[i, "warnings"], message)
+            _warnings.warn(f"{len(converted)} time-zone-aware published value(s) converted to UTC and kept "
+                           f"without a zone (first, document {ids_list[converted[0][0]]!r}: {converted[0][1]})",
+                           UserWarning, stacklevel=3)
+        return ex
 
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
                       follow_links: bool = False, metadata: Union[PathLike, pd.DataFrame, None] = None) -> Extraction:
@@ -518,6 +527,13 @@ class Extractor:
                          titles: Optional[Iterable[Any]], path: Optional[str],
                          metadata: Optional[pd.DataFrame], jobs: Optional[int]) -> Extraction:
         """Records (a text per row) through the core; rows without text get an ``error``."""
+        if path is None:  # the caller's own ids (records read from files default missing ones)
+            ids = list(ids)
+            labels = list(texts.index)
+            for k, value in enumerate(ids):
+                if _is_missing(value):
+                    raise ValueError(f"the id of row {labels[k]!r} (position {k}) is missing ({value!r}): "
+                                     f"every document needs an id; fill or drop it")
         missing = [not isinstance(t, str) for t in texts]
         texts_list = [t if isinstance(t, str) else "" for t in texts]
         titles_list = None if titles is None else [t if isinstance(t, str) and t.strip() else None for t in titles]
@@ -809,6 +825,51 @@ def _check_jobs(jobs: Optional[int]) -> Optional[int]:
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     return jobs
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _id_strings(ids: Iterable[Any]) -> List[str]:
+    """`ids` as str; a missing one (None, NaN, NA, NaT) is a ValueError naming its index (it
+    would otherwise become the id "nan" or "None")."""
+    out = []
+    for k, value in enumerate(ids):
+        if _is_missing(value):
+            raise ValueError(f"ids[{k}] is missing ({value!r}): every document needs an id; fill or drop it")
+        out.append(str(value))
+    return out
+
+
+#: an ISO 8601 date and time with a UTC offset or "Z"
+_ISO_WITH_OFFSET = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|[+-]\d\d(:?\d\d)?)", re.I)
+
+
+def _published_strings(values: Iterable[Any]) -> "tuple[List[Optional[str]], List[Tuple[int, str]]]":
+    """The caller's publication dates as the core reads them. One rule for a time-zone-aware
+    value (a datetime or Timestamp with a zone, or an ISO 8601 string with an offset): it is
+    converted to UTC and kept without a zone (``published`` has none); each such value is
+    returned with its index and a note for the document's ``warnings``."""
+    out: List[Optional[str]] = []
+    converted: List[Tuple[int, str]] = []
+    for k, value in enumerate(values):
+        aware = None
+        if isinstance(value, _dt.datetime) and value.tzinfo is not None and value.utcoffset() is not None:
+            aware = pd.Timestamp(value)
+        elif isinstance(value, str) and _ISO_WITH_OFFSET.fullmatch(value.strip()):
+            try:
+                aware = pd.Timestamp(value.strip())
+            except (ValueError, OverflowError):
+                aware = None
+        if aware is not None and aware.tzinfo is not None:
+            utc = aware.tz_convert("UTC").tz_localize(None)
+            out.append(utc.isoformat())
+            converted.append((k, f"published {value.isoformat() if not isinstance(value, str) else value} "
+                                 f"converted to UTC: {utc.isoformat()}"))
+        else:
+            out.append(_date_string(value))
+    return out, converted
 
 
 def _date_string(value: Any) -> Optional[str]:

@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Se
 import pandas as pd
 
 from . import _core
-from ._extract import (_CANCEL, TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT, _date_string,
+from ._extract import (_CANCEL, _published_strings, TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT,
                        _error_row, _is_record_file, _join_warning, _record_id, _record_stem, file_id,
                        walk_paths, iter_records, TEXT_EXTENSIONS)
 from ._schema import CATEGORY, DATETIME, FLOAT, INT, BOOL, SCHEMA, frame
@@ -380,8 +380,10 @@ def _record_unit(record: Dict[str, Any], default_id: str) -> _Text:
     text = next((record[c] for c in TEXT_COLUMNS if isinstance(record.get(c), str) and record[c]), None)
     title = record.get("title")
     used = {*TEXT_COLUMNS, *RECORD_COLUMNS}
-    return _Text(text, _record_id(record.get("id"), default_id), published=_date_string(record.get("published")),
+    (published,), converted = _published_strings([record.get("published")])
+    return _Text(text, _record_id(record.get("id"), default_id), published=published,
                  title=title if isinstance(title, str) and title.strip() else None,
+                 warnings=[message for _, message in converted],
                  metadata={k: v for k, v in record.items() if k not in used} or None)
 
 

@@ -174,7 +174,7 @@ def _batches(args: argparse.Namespace, stream: Optional[Stream] = None) -> Itera
 def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
     """Writes the chosen table batch by batch; only one batch is in memory at a time. Returns
     the documents that had errors, as ``(doc_id, error)``."""
-    docs = claims = quantities = 0
+    docs = claims = quantities = warned = 0
     errors: List[Tuple[str, str]] = []
     stream = _stream(args)
     with TableWriter(args.output, args.table) as writer:
@@ -186,12 +186,14 @@ def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
             quantities += len(batch.quantities)
             failed = batch.documents[batch.documents["error"].notna()]
             errors.extend(zip(failed["doc_id"], failed["error"]))
+            warned += int(batch.documents["warnings"].notna().sum())
         if args.table == "sources":
             ex = Extraction._from_columns({name: {} for name in TABLES})
             ex.sources = stream.sources
             writer.write(ex)
     print(f"newsclaims: wrote {plural(writer.rows, args.table + ' row')} to {args.output}; {plural(docs, 'document')} "
-          f"({len(errors)} with errors), {plural(claims, 'claim')}, {plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
+          f"({warned} with warnings, {len(errors)} with errors), {plural(claims, 'claim')}, "
+          f"{plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
     return errors
 
 
@@ -239,6 +241,9 @@ def _main(argv: Optional[List[str]] = None) -> int:
                 ex = Extraction._concat(list(_batches(args)))
             failed = ex.documents[ex.documents["error"].notna()]
             errors = list(zip(failed["doc_id"], failed["error"]))
+            print(f"newsclaims: {plural(len(ex.documents), 'document')}: "
+                  f"{int(ex.documents['warnings'].notna().sum())} with warnings, {len(errors)} with errors",
+                  file=sys.stderr)
             try:
                 print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
                 print(f"\n{plural(len(ex.documents), 'document')}, {plural(len(ex.claims), 'claim')}, "
