@@ -849,8 +849,8 @@ _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?\s*(
 def _published_strings(values: Iterable[Any]) -> "tuple[List[Optional[str]], List[Tuple[int, str]]]":
     """The caller's publication dates as the core reads them. One rule for a time-zone-aware
     value (a datetime or Timestamp with a zone, or an ISO 8601 string with an offset): it is
-    converted to UTC and kept without a zone (``published`` has none); each such value is
-    returned with its index and a note for the document's ``warnings``."""
+    converted to UTC and kept without a zone (``published`` has none); each such value not
+    already in UTC is returned with its index and a note for the document's ``warnings``."""
     out: List[Optional[str]] = []
     converted: List[Tuple[int, str]] = []
     for k, value in enumerate(values):
@@ -865,8 +865,9 @@ def _published_strings(values: Iterable[Any]) -> "tuple[List[Optional[str]], Lis
         if aware is not None and aware.tzinfo is not None:
             utc = aware.tz_convert("UTC").tz_localize(None)
             out.append(utc.isoformat())
-            converted.append((k, f"published {value.isoformat() if not isinstance(value, str) else value} "
-                                 f"converted to UTC: {utc.isoformat()}"))
+            if aware.utcoffset():  # a value already in UTC ("...Z") loses nothing: no note
+                converted.append((k, f"published {value.isoformat() if not isinstance(value, str) else value} "
+                                     f"converted to UTC: {utc.isoformat()}"))
         else:
             out.append(_date_string(value))
     return out, converted
