@@ -3,6 +3,7 @@ under an output's name. Subprocesses get SIGINT; every wait has a generous timeo
 only timing checked is that the run stopped long before it could have finished."""
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -69,7 +70,8 @@ def test_sigint_stops_the_core_and_its_threads(call):
     script = _EXTRACT_CHILD.format(tests=str(TESTS), call=call)
 
     def started(proc):
-        if proc.stdout.readline().strip() != "started":
+        # a line only once there is one (select), so that a child that never prints cannot hang us
+        if not select.select([proc.stdout], [], [], 0.1)[0] or proc.stdout.readline().strip() != "started":
             return False
         time.sleep(1.5)  # well inside the core by now
         return True
