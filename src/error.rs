@@ -20,6 +20,7 @@ enum ErrorKind {
         reason: String,
         not_found: bool,
     },
+    Interrupted,
 }
 
 impl Error {
@@ -41,6 +42,16 @@ impl Error {
                 not_found: err.kind() == std::io::ErrorKind::NotFound,
             },
         }
+    }
+    /// A call given up on request (its stop flag was set), before every document was done.
+    pub fn interrupted() -> Self {
+        Error {
+            kind: ErrorKind::Interrupted,
+        }
+    }
+    /// Whether the call was given up on request.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self.kind, ErrorKind::Interrupted)
     }
     /// Whether this is a missing file.
     pub fn is_not_found(&self) -> bool {
@@ -65,6 +76,7 @@ impl fmt::Display for Error {
                 write!(f, "invalid option {name}: {reason}")
             }
             ErrorKind::Io { path, reason, .. } => write!(f, "cannot read {path}: {reason}"),
+            ErrorKind::Interrupted => write!(f, "interrupted"),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -182,7 +183,31 @@ pub fn extract_documents(
     options: &Options,
     jobs: Option<usize>,
 ) -> Result<Tables, Error> {
-    extract_each(raws, jobs, |raw| extract_document(raw, options))
+    extract_each(raws, jobs, None, |raw| extract_document(raw, options))
+}
+
+/// [`extract_documents`] on the caller's threads that gives up when `stop` is set: the
+/// documents not yet begun are skipped (each thread looks at `stop` before each document) and
+/// the result is [`Error::is_interrupted`]. For a caller that must stop soon on request (the
+/// Python binding sets it on Ctrl-C).
+pub fn extract_documents_until(
+    raws: &[RawDocument],
+    options: &Options,
+    stop: &AtomicBool,
+) -> Result<Tables, Error> {
+    extract_each(raws, None, Some(stop), |raw| extract_document(raw, options))
+}
+
+/// [`extract_file_documents`] that gives up when `stop` is set, as
+/// [`extract_documents_until`].
+pub fn extract_file_documents_until(
+    files: &[FileInput],
+    options: &Options,
+    stop: &AtomicBool,
+) -> Result<Tables, Error> {
+    extract_each(files, None, Some(stop), |file| {
+        extract_document(&read_file(file), options)
+    })
 }
 
 /// Like [`extract_batch`] over files: each is read and decoded inside the parallel loop. A file
@@ -203,7 +228,7 @@ pub fn extract_file_documents(
     options: &Options,
     jobs: Option<usize>,
 ) -> Result<Tables, Error> {
-    extract_each(files, jobs, |file| {
+    extract_each(files, jobs, None, |file| {
         extract_document(&read_file(file), options)
     })
 }
@@ -293,23 +318,32 @@ fn linked(mut tables: Tables) -> Tables {
 
 /// Turns each input into a document in parallel; the tables of the runs of documents the
 /// threads take are concatenated in input order, so the result does not depend on `jobs`.
+/// Once `stop` is set, the documents not yet begun are skipped and the call is interrupted.
 fn extract_each<T: Sync>(
     inputs: &[T],
     jobs: Option<usize>,
+    stop: Option<&AtomicBool>,
     document: impl Fn(&T) -> Document + Sync + Send,
 ) -> Result<Tables, Error> {
-    in_pool(jobs, || {
+    let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
+    let tables = in_pool(jobs, || {
         // One table per run of documents that a thread takes in one go, not one per document:
         // a table's columns each allocate and grow; `collect` keeps the runs in input order.
         let runs: Vec<Tables> = inputs
             .par_iter()
             .fold(Tables::default, |mut t, input| {
-                t.push_document(&document(input));
+                if !stopped() {
+                    t.push_document(&document(input));
+                }
                 t
             })
             .collect();
         Tables::concat(runs)
-    })
+    })?;
+    if stopped() {
+        return Err(Error::interrupted());
+    }
+    Ok(tables)
 }
 
 /// A file to read, with the id its document gets.
@@ -559,6 +593,27 @@ mod tests {
             dir.error.as_deref(),
             Some("cannot read /dev/null: not a regular file")
         );
+    }
+
+    #[test]
+    fn a_set_stop_skips_the_documents_and_interrupts() {
+        let raws: Vec<RawDocument> = (0..50)
+            .map(|i| raw_from_text(i.to_string(), "Lavrov said: “Talks go on.”".into(), None, None))
+            .collect();
+        let options = Options::default();
+        let go = AtomicBool::new(false);
+        let all = extract_documents_until(&raws, &options, &go).expect("not stopped");
+        assert_eq!(all.documents.doc_id.len(), 50);
+        let stop = AtomicBool::new(true);
+        let err = extract_documents_until(&raws, &options, &stop).expect_err("stopped");
+        assert!(err.is_interrupted(), "{err}");
+        let files = [FileInput {
+            path: "no/such/file.txt".into(),
+            id: "x".into(),
+            published: None,
+        }];
+        let err = extract_file_documents_until(&files, &options, &stop).expect_err("stopped");
+        assert!(err.is_interrupted());
     }
 
     #[test]

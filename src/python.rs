@@ -21,7 +21,13 @@
 //! 11.6 MB to the stripped library (0.4 -> 12.0 MB; ours is 7 MB), and its default feature
 //! `buffer_protocol` does not build under abi3-py39.
 
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use pyo3::exceptions::{
+    PyFileNotFoundError, PyInterruptedError, PyOSError, PyTypeError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
@@ -36,6 +42,8 @@ fn to_py_err(e: Error) -> PyErr {
         PyValueError::new_err(e.to_string())
     } else if e.is_not_found() {
         PyFileNotFoundError::new_err(e.to_string())
+    } else if e.is_interrupted() {
+        PyInterruptedError::new_err(e.to_string())
     } else {
         PyOSError::new_err(e.to_string())
     }
@@ -163,7 +171,7 @@ const CHUNK_BYTES: usize = 2 << 20;
 /// already in memory (WARC responses, gzipped files) go through it. The texts are read from
 /// Python one chunk of about `chunk_bytes` at a time (see [`CHUNK_BYTES`]).
 #[pyfunction]
-#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None, disable_rules=Vec::new()))]
+#[pyo3(signature = (texts, ids, published, titles, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, formats=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None, disable_rules=Vec::new(), cancelled=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
@@ -182,6 +190,7 @@ fn extract_texts<'py>(
     chunk_bytes: usize,
     quote_marks: Option<Vec<String>>,
     disable_rules: Vec<String>,
+    cancelled: Option<Py<PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     // A sized `texts` (the Python layer passes a list) is checked before any work; another
     // iterable when it ends.
@@ -257,9 +266,11 @@ fn extract_texts<'py>(
         if raws.is_empty() {
             break;
         }
-        // ... then run with the GIL released.
-        py.detach(|| run.chunk(|| pipeline::extract_documents(&raws, &options, None)))
-            .map_err(to_py_err)?;
+        // ... then run with the GIL released, stopping on Ctrl-C.
+        interruptible(py, cancelled.as_ref(), |stop| {
+            run.chunk(|| pipeline::extract_documents_until(&raws, &options, stop))
+        })?
+        .map_err(to_py_err)?;
     }
     same_length(count)?;
     py.detach(|| run.finish()).into_py(py)
@@ -268,7 +279,7 @@ fn extract_texts<'py>(
 /// Runs the pipeline over files, read and decoded in parallel, about `chunk_bytes` of files at
 /// a time; returns `{table: {column: ArrowColumn}}`.
 #[pyfunction]
-#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None, disable_rules=Vec::new()))]
+#[pyo3(signature = (paths, ids, *, jobs=None, boilerplate=Vec::new(), max_document_bytes=0, min_quote_words=0, published=None, implied_quantities=false, cue_verbs=Vec::new(), source_titles=Vec::new(), chunk_bytes=CHUNK_BYTES, quote_marks=None, disable_rules=Vec::new(), cancelled=None))]
 #[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
@@ -285,6 +296,7 @@ fn extract_paths<'py>(
     chunk_bytes: usize,
     quote_marks: Option<Vec<String>>,
     disable_rules: Vec<String>,
+    cancelled: Option<Py<PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     if paths.len() != ids.len() {
         return Err(PyValueError::new_err(
@@ -317,10 +329,10 @@ fn extract_paths<'py>(
             published,
         })
         .collect();
-    let columns = py.detach(move || {
-        let mut run = ChunkedRun::new(jobs)?;
-        let mut rest = &files[..];
-        while !rest.is_empty() {
+    let mut run = ChunkedRun::new(jobs).map_err(to_py_err)?;
+    let mut rest = &files[..];
+    while !rest.is_empty() {
+        let tail = interruptible(py, cancelled.as_ref(), |stop| {
             // Sizes from the file system (a file that cannot be stat'ed counts as empty: its
             // read fails and it becomes an error row).
             let mut size = 0u64;
@@ -330,12 +342,67 @@ fn extract_paths<'py>(
                 n += 1;
             }
             let (chunk, tail) = rest.split_at(n);
-            run.chunk(|| pipeline::extract_file_documents(chunk, &options, None))?;
-            rest = tail;
+            run.chunk(|| pipeline::extract_file_documents_until(chunk, &options, stop))
+                .map(|()| tail)
+        })?
+        .map_err(to_py_err)?;
+        rest = tail;
+    }
+    py.detach(|| run.finish()).into_py(py)
+}
+
+/// How often a running chunk looks for Ctrl-C (and asks the caller's `cancelled`).
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
+
+/// Runs `work` with the GIL released on a thread of its own while this thread, every
+/// [`POLL_INTERVAL`], attaches briefly to run Python's signal handlers (`check_signals`: on the
+/// main thread, Ctrl-C raises `KeyboardInterrupt` there) and to call `cancelled()` (a Python
+/// callable; true stops the call with `InterruptedError`, for callers on other threads, where
+/// signals never arrive). Either one sets the flag `work` passes to the core, whose threads then
+/// skip the documents they have not begun; the error goes to Python once they have stopped.
+fn interruptible<T: Send>(
+    py: Python<'_>,
+    cancelled: Option<&Py<PyAny>>,
+    work: impl FnOnce(&AtomicBool) -> T + Send,
+) -> PyResult<T> {
+    let stop = AtomicBool::new(false);
+    py.detach(|| {
+        std::thread::scope(|scope| {
+            let (done, result) = mpsc::sync_channel(1);
+            let stop = &stop;
+            scope.spawn(move || {
+                // The receiver outlives this thread (the scope joins it first).
+                let _ = done.send(work(stop));
+            });
+            loop {
+                match result.recv_timeout(POLL_INTERVAL) {
+                    Ok(out) => return Ok(out),
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if let Err(e) = Python::attach(|py| poll_interrupt(py, cancelled)) {
+                            stop.store(true, Ordering::Relaxed);
+                            let _ = result.recv(); // the threads finish their current documents
+                            return Err(e);
+                        }
+                    }
+                    // `work` panicked: the scope's join hands the panic on, which pyo3 raises
+                    // as PanicException.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => {
+                        return Err(PyInterruptedError::new_err("the extraction thread failed"))
+                    }
+                }
+            }
+        })
+    })
+}
+
+fn poll_interrupt(py: Python<'_>, cancelled: Option<&Py<PyAny>>) -> PyResult<()> {
+    py.check_signals()?;
+    if let Some(cancelled) = cancelled {
+        if cancelled.call0(py)?.is_truthy(py)? {
+            return Err(PyInterruptedError::new_err("cancelled by the caller"));
         }
-        Ok::<_, Error>(run.finish())
-    });
-    columns.map_err(to_py_err)?.into_py(py)
+    }
+    Ok(())
 }
 
 /// One `cluster_id` per claim content (see `cluster`), for claims gathered from several core

@@ -191,3 +191,14 @@ def test_disable_rule_switches_a_rule_off_and_names_the_known_ones(seeds_dir, tm
     assert cli.main([str(seeds_dir), "--disable-rule", "trailling"]) == 2
     err = capsys.readouterr().err
     assert 'no rule named "trailling"' in err and "trailing, leading" in err
+
+
+def test_counts_documents_with_warnings_and_errors_on_stderr(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("Lavrov said: “The talks will continue.”\n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Ren\xe9e Dupont said: \u201cThe caf\xe9 stays open.\u201d\n".encode("cp1252"))
+    (tmp_path / "bad.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert cli.main([str(tmp_path)]) == 1
+    assert "newsclaims: 3 documents: 1 with warnings, 1 with errors" in capsys.readouterr().err
+    out = tmp_path / "claims.csv"
+    assert cli.main([str(tmp_path), "-o", str(out)]) == 1
+    assert "3 documents (1 with warnings, 1 with errors)" in capsys.readouterr().err

@@ -85,3 +85,37 @@ def test_extract_frame_misuse():
         newsclaims.extract_frame(["a"])
     with pytest.raises(KeyError, match="text column 'body' is not in the DataFrame"):
         newsclaims.extract_frame(pd.DataFrame({"text": ["a"]}), text="body")
+
+
+def test_a_missing_id_is_a_value_error_naming_its_index():
+    import math
+
+    text = "Lavrov said: “The talks will continue.”"
+    for ids, position in (([None, "a"], 0), (["a", math.nan], 1), (["a", "b", pd.NA], 2)):
+        with pytest.raises(ValueError, match=rf"ids\[{position}\] is missing"):
+            newsclaims.extract([text] * len(ids), ids=ids)
+    df = pd.DataFrame({"text": [text, text], "id": ["a", None]}, index=[10, 11])
+    with pytest.raises(ValueError, match=r"row 11 \(position 1\)"):
+        newsclaims.extract_frame(df, id="id")
+
+
+def test_a_time_zone_aware_published_is_converted_to_utc_with_a_warning():
+    import datetime as dt
+
+    text = "Lavrov said: “The talks will continue.”"
+    given = [pd.Timestamp("2016-08-12 23:30", tz="Europe/Berlin"), "2016-08-12T23:30:00+02:00",
+             "2016-08-12T16:30:00-05:00", dt.datetime(2016, 8, 12, 21, 30, tzinfo=dt.timezone.utc),
+             "2016-08-12T21:30:00Z", dt.datetime(2016, 8, 12, 23, 30), "2016-08-12"]
+    with pytest.warns(UserWarning, match="3 time-zone-aware published value"):
+        ex = newsclaims.extract([text] * len(given), published=given)
+    assert ex.documents["published"].astype(str).tolist() == ["2016-08-12 21:30:00"] * 5 + [
+        "2016-08-12 23:30:00", "2016-08-12 00:00:00"]
+    notes = ex.documents["warnings"].tolist()
+    assert all("converted to UTC: 2016-08-12T21:30:00" in n for n in notes[:3])
+    assert notes[3:] == [pd.NA] * 4, "values already in UTC, and naive ones, get no note"
+    df = pd.DataFrame({"text": [text], "published": pd.to_datetime(["2016-08-12 23:30"]).tz_localize("Europe/Berlin")})
+    with pytest.warns(UserWarning):
+        assert str(newsclaims.extract_frame(df, published="published").documents.loc[0, "published"]) == "2016-08-12 21:30:00"
+    stream = newsclaims.iter_extract([{"text": text, "published": "2016-08-12T23:30:00+02:00"}])
+    docs = next(iter(stream)).documents
+    assert str(docs.loc[0, "published"]) == "2016-08-12 21:30:00" and "converted to UTC" in docs.loc[0, "warnings"]

@@ -252,6 +252,51 @@ def test_dask_on_a_local_cluster_equals_the_single_machine_run(seeds_dir):
         pd.testing.assert_frame_equal(_sorted(got, keys), _sorted(want, keys), check_categorical=False)
 
 
+def test_spark_batches_are_whole_arrow_arrays_whatever_the_chunks(synthetic):
+    """Runs without pyspark: the core hands 2,100 articles' strings over in several chunks, and
+    what newsclaims.spark yields to mapInPandas converts column by column to one pyarrow.Array
+    (as Spark converts it), where a chunked column would raise TypeError."""
+    import pyarrow as pa
+
+    from newsclaims.spark import _whole_columns
+
+    out = newsclaims.extract_frame(synthetic, id="id").claims
+    assert len(out) > 10_000
+    categories = [c for c, dtype, _ in newsclaims.SCHEMA["claims"] if dtype == "category"]
+    if int(pd.__version__.split(".")[0]) >= 3:  # Arrow-backed str: from_pandas gives a ChunkedArray
+        assert any(isinstance(pa.Array.from_pandas(out[c]), pa.ChunkedArray) for c in out.columns)
+    whole = _whole_columns(out.copy(), categories)
+    for column in whole.columns:
+        assert isinstance(pa.Array.from_pandas(whole[column]), pa.Array), column
+    assert whole.astype(str).values.tolist() == out.astype(str).values.tolist()
+
+
+@pytest.mark.spark
+def test_spark_partitions_of_over_1000_articles_equal_the_single_machine_run(synthetic):
+    """Deselected by default (marker ``spark``; run with ``pip install '.[spark]' && pytest -m
+    spark``): 2,100 synthetic articles in 2 partitions of 1,050, each one Arrow batch."""
+    import pyspark.sql as pyspark_sql
+    import sys
+
+    from newsclaims import spark as ns
+
+    session = (pyspark_sql.SparkSession.builder.master("local[2]").appName("newsclaims-test")
+               .config("spark.pyspark.python", sys.executable).config("spark.ui.enabled", "false")
+               .config("spark.driver.host", "127.0.0.1").config("spark.sql.session.timeZone", "UTC").getOrCreate())
+    try:
+        sdf = session.createDataFrame(synthetic).repartition(2)
+        assert min(sdf.rdd.glom().map(len).collect()) >= 1000
+        got = ns.extract(sdf, "claims", text="text", id="id").toPandas()
+    finally:
+        session.stop()
+    want = newsclaims.extract_frame(synthetic, id="id").claims
+    keys = ["doc_id", "claim_id"]
+    assert len(got) == len(want) > 10_000
+    cols = ["doc_id", "claim_id", "kind", "source", "cue", "content", "start", "end", "date"]
+    got, want = _sorted(got, keys)[cols], _sorted(want, keys)[cols]
+    assert got.astype(str).values.tolist() == want.astype(str).values.tolist()
+
+
 @pytest.mark.spark
 def test_spark_local_mode_equals_the_single_machine_run(seeds_dir):
     """Deselected by default (marker ``spark``): pyspark is a 0.5 GB download and a JVM start, so it
@@ -279,3 +324,77 @@ def test_spark_local_mode_equals_the_single_machine_run(seeds_dir):
     cols = ["doc_id", "claim_id", "kind", "source", "cue", "content", "start", "end", "date"]
     got, want = _sorted(got, keys)[cols], _sorted(want, keys)[cols]
     assert got.astype(str).values.tolist() == want.astype(str).values.tolist()
+
+
+def _seeds_and_synthetic():
+    from conftest import SEEDS, synthetic_texts
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + synthetic_texts(60)
+    return [f"d{i:03d}" for i in range(len(texts))], texts
+
+
+def _claim_sources(claims, sources):
+    joined = claims.merge(sources[["source_id", "name"]], on="source_id", how="left")
+    assert len(joined) == len(claims), "one sources row per id"
+    return sorted(map(tuple, joined[["doc_id", "claim_id", "name"]].astype(str).values.tolist()))
+
+
+@pytest.mark.parametrize("batch_size", [2, 7, 1000])
+def test_streamed_ids_are_run_wide_and_join_as_in_memory(batch_size):
+    ids, texts = _seeds_and_synthetic()
+    whole = newsclaims.extract(texts, ids=ids)
+    stream = iter_extract([{"id": i, "text": t} for i, t in zip(ids, texts)], batch_size=batch_size)
+    batches = list(stream)
+    claims = pd.concat([b.claims for b in batches], ignore_index=True)
+    # source_id: the in-memory run's, in every batch; joined to the run's sources as in memory
+    assert _claim_sources(claims, stream.sources) == _claim_sources(whole.claims, whole.sources)
+    pd.testing.assert_series_equal(claims["source_id"], whole.claims["source_id"])
+    for b in batches:  # each batch's sources: the run-wide rows its claims name
+        assert set(b.sources["source_id"]) == set(b.claims["source_id"].dropna())
+    # cluster_id: the same clusters, numbered as they appear; a claim whose repeats all come in
+    # later batches is null (a later batch only adds links)
+    got, want = claims["cluster_id"], whole.claims["cluster_id"]
+    assert (got.isna() | want.notna()).all()
+    both = pd.DataFrame({"got": got, "want": want}).dropna()
+    assert len(both) > 0
+    assert both.groupby("got")["want"].nunique().max() == 1 and both.groupby("want")["got"].nunique().max() == 1
+    batch_of = {d: k // batch_size for k, d in enumerate(ids)}
+    for i in claims.index[got.isna() & want.notna()]:
+        doc = claims.at[i, "doc_id"]
+        others = whole.claims[(want == want[i]) & (whole.claims["doc_id"] != doc)]
+        assert all(batch_of[d] > batch_of[doc] for d in others["doc_id"]), (doc, claims.at[i, "claim_id"])
+    if batch_size >= len(texts):
+        pd.testing.assert_series_equal(got, want)
+
+
+def test_cli_streamed_claims_join_the_streamed_sources_and_keep_int64(tmp_path):
+    from newsclaims import cli
+
+    ids, texts = _seeds_and_synthetic()
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip(ids, texts)), encoding="utf-8")
+    claims_out, sources_out = tmp_path / "claims.parquet", tmp_path / "sources.parquet"
+    for out, table in ((claims_out, "claims"), (sources_out, "sources")):
+        assert cli.main([str(corpus), "-o", str(out), "--table", table, "--batch-size", "7", "--no-progress"]) == 0
+    claims, sources = pd.read_parquet(claims_out), pd.read_parquet(sources_out)
+    for column, dtype, _ in newsclaims.SCHEMA["claims"]:
+        if dtype == "Int64":
+            assert claims[column].dtype == "Int64", column
+    assert claims["cluster_id"].isna().any() and claims["source_id"].dtype == "Int64"
+    whole = newsclaims.extract(texts, ids=ids)
+    assert _claim_sources(claims, sources) == _claim_sources(whole.claims, whole.sources)
+
+
+def test_run_ids_false_numbers_ids_per_batch():
+    texts = ["Bob Jones said: “The bridge will open in May this year.”"] * 2 + [
+        "Anna Smith said: “The bridge will open in May this year.”"] * 2
+    stream = iter_extract(texts, batch_size=2, run_ids=False)
+    assert [b.claims["source_id"].tolist() for b in stream] == [[0, 0], [0, 0]]
+    with pytest.raises(ValueError, match="run_ids=False"):
+        stream.sources
+    stream = iter_extract(texts, batch_size=2)
+    batches = list(stream)
+    assert [b.claims["source_id"].tolist() for b in batches] == [[0, 0], [1, 1]]
+    assert [b.claims["cluster_id"].tolist() for b in batches] == [[0, 0], [0, 0]]
+    assert stream.sources[["source_id", "name", "documents", "claims"]].values.tolist() == [
+        [0, "Bob Jones", 2, 2], [1, "Anna Smith", 2, 2]]

@@ -126,10 +126,16 @@ def test_concat_numbers_sources_again_over_all_parts(seeds_dir):
     joined = Extraction.concat(parts)
     assert joined.claims["source_id"].tolist() == whole.claims["source_id"].tolist()
     pd.testing.assert_frame_equal(joined.sources, whole.sources)
-    # Streaming batches join the same way.
-    batches = list(newsclaims.iter_extract(seeds_dir, batch_size=2))
-    assert batches[0].sources["source_id"].iloc[0] == 0 and batches[1].sources["source_id"].iloc[0] == 0
+    # Streaming batches join the same way; their ids are run-wide already (per batch with
+    # run_ids=False).
+    stream = newsclaims.iter_extract(seeds_dir, batch_size=2)
+    batches = list(stream)
+    assert batches[0].sources["source_id"].iloc[0] == 0 and batches[1].sources["source_id"].iloc[0] > 0
+    pd.testing.assert_frame_equal(stream.sources, whole.sources)
     pd.testing.assert_frame_equal(Extraction.concat(batches).sources, whole.sources)
+    per_batch = list(newsclaims.iter_extract(seeds_dir, batch_size=2, run_ids=False))
+    assert per_batch[0].sources["source_id"].iloc[0] == 0 and per_batch[1].sources["source_id"].iloc[0] == 0
+    pd.testing.assert_frame_equal(Extraction.concat(per_batch).sources, whole.sources)
 
 
 def test_sources_in_arrow_polars_pickle_and_merge(seeds):

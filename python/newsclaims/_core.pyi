@@ -1,6 +1,6 @@
 """Type stubs for the compiled core (``src/python.rs``). The Python layer
 (``newsclaims._extract``) wraps these; call those instead."""
-from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
+from typing import Callable, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
 
 __version__: str
 __all__ = ["Buffer", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources", "rules"]
@@ -47,6 +47,7 @@ def extract_texts(
     chunk_bytes: int = ...,
     quote_marks: Optional[Sequence[str]] = None,
     disable_rules: Sequence[str] = ...,
+    cancelled: Optional[Callable[[], object]] = None,
 ) -> Columns:
     """Runs the pipeline over texts; returns the tables as Arrow buffers (:data:`Columns`).
     ``formats``: one per text, ``"text"`` or ``"html"`` (default: all text). Raises TypeError
@@ -61,7 +62,10 @@ def extract_texts(
     unknown name, listing the known ones).
     ``chunk_bytes``: the texts are copied and processed about this many bytes at a time (the
     default, 2 MiB, bounds the memory the pipeline needs beyond its output); results do not
-    depend on it."""
+    depend on it.
+    While it runs the core looks every 50 ms for Python's signals (Ctrl-C raises
+    KeyboardInterrupt; on the main thread only) and calls ``cancelled()`` (a true result raises
+    InterruptedError): its threads then skip the documents not yet begun."""
 
 def extract_paths(
     paths: Sequence[str],
@@ -78,10 +82,12 @@ def extract_paths(
     chunk_bytes: int = ...,
     quote_marks: Optional[Sequence[str]] = None,
     disable_rules: Sequence[str] = ...,
+    cancelled: Optional[Callable[[], object]] = None,
 ) -> Columns:
     """Runs the pipeline over files, read and decoded in parallel; an unreadable file becomes a
     documents row with its ``error``. Options as :func:`extract_texts`. ``published``: one date
-    per file given by the caller (it wins over a dateline), or None."""
+    per file given by the caller (it wins over a dateline), or None. Interrupted as
+    :func:`extract_texts`."""
 
 def rules() -> List[Tuple[str, str, str, str]]:
     """The rule registry as ``(name, table, summary, example)`` rows, in the order the stages

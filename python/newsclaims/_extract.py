@@ -9,9 +9,11 @@ import gzip
 import importlib.util
 import json
 import os
+import re
 import stat
 from pathlib import Path
 import sys
+import threading
 import warnings as _warnings
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
@@ -57,6 +59,11 @@ RECORD_COLUMNS = ("id", "title", "published")
 
 #: files per core call when progress is reported
 _PROGRESS_CHUNK = 256
+
+#: ``cancelled``: a callable, set per thread (``iter_extract``'s prefetch thread sets its stop
+#: event's ``is_set``), that the core calls while it runs; true stops the call. Ctrl-C needs
+#: none of this: the core looks for signals itself, but they only reach the main thread.
+_CANCEL = threading.local()
 
 
 class Extraction:
@@ -378,7 +385,7 @@ class Extractor:
                 "min_quote_words": self.min_quote_words, "implied_quantities": self.implied_quantities,
                 "cue_verbs": self.cue_verbs,
                 "source_titles": self.source_titles, "quote_marks": self.quote_marks,
-                "disable_rules": self.disable_rules}
+                "disable_rules": self.disable_rules, "cancelled": getattr(_CANCEL, "check", None)}
 
     def extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
@@ -390,12 +397,12 @@ class Extractor:
             raise TypeError("texts must be an iterable of str, not a single str; wrap it in a list")
         texts = list(texts)
         n = len(texts)
-        ids_list = [str(i) for i in range(n)] if ids is None else [str(i) for i in ids]
+        ids_list = [str(i) for i in range(n)] if ids is None else _id_strings(ids)
         if len(ids_list) != n:
             raise ValueError(f"ids has {len(ids_list)} items but texts has {n}")
         if check_ids:
             _check_unique(ids_list)
-        published_list = [None] * n if published is None else [_date_string(p) for p in published]
+        published_list, converted = ([None] * n, []) if published is None else _published_strings(published)
         if len(published_list) != n:
             raise ValueError(f"published has {len(published_list)} items but texts has {n}")
         titles_list = [None] * n if titles is None else [None if t is None else str(t) for t in titles]
@@ -403,7 +410,15 @@ class Extractor:
             raise ValueError(f"titles has {len(titles_list)} items but texts has {n}")
         columns = _core.extract_texts(texts, ids_list, published_list, titles_list,
                                       jobs=self._jobs(jobs), formats=_formats(format, n), **self._options())
-        return Extraction._from_core(columns)
+        ex = Extraction._from_core(columns)
+        if converted:
+            docs = ex.documents
+            for i, message in converted:
+                docs.loc[i, "warnings"] = _join_warning(docs.loc[i, "warnings"], message)
+            _warnings.warn(f"{len(converted)} time-zone-aware published value(s) converted to UTC and kept "
+                           f"without a zone (first, document {ids_list[converted[0][0]]!r}: {converted[0][1]})",
+                           UserWarning, stacklevel=3)
+        return ex
 
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
                       follow_links: bool = False, metadata: Union[PathLike, pd.DataFrame, None] = None) -> Extraction:
@@ -512,6 +527,13 @@ class Extractor:
                          titles: Optional[Iterable[Any]], path: Optional[str],
                          metadata: Optional[pd.DataFrame], jobs: Optional[int]) -> Extraction:
         """Records (a text per row) through the core; rows without text get an ``error``."""
+        if path is None:  # the caller's own ids (records read from files default missing ones)
+            ids = list(ids)
+            labels = list(texts.index)
+            for k, value in enumerate(ids):
+                if _is_missing(value):
+                    raise ValueError(f"the id of row {labels[k]!r} (position {k}) is missing ({value!r}): "
+                                     f"every document needs an id; fill or drop it")
         missing = [not isinstance(t, str) for t in texts]
         texts_list = [t if isinstance(t, str) else "" for t in texts]
         titles_list = None if titles is None else [t if isinstance(t, str) and t.strip() else None for t in titles]
@@ -604,15 +626,31 @@ def identify_sources(claims: pd.DataFrame) -> "tuple[pd.DataFrame, pd.DataFrame]
     Reads only ``doc_id``, ``source``, ``source_text`` and ``source_role``."""
     import pyarrow
 
+    keys = source_keys(claims)
+    ids, sources = identify_source_keys(*keys)
+    return claims.assign(source_id=ids), sources
+
+
+def source_keys(claims: pd.DataFrame) -> "tuple[List[str], List[str], List[Optional[str]], List[Optional[str]]]":
+    """The claims' ``doc_id``, ``source`` ("" for none), ``source_text`` and ``source_role`` as
+    the core's identity step takes them."""
     def strings(column: str) -> List[Optional[str]]:
         return [None if v is pd.NA or v is None else str(v) for v in claims[column].tolist()]
 
-    columns = _core.identify_sources([str(v) for v in claims["doc_id"].tolist()],
-                                     [str(v) for v in claims["source"].fillna("").tolist()],
-                                     strings("source_text"), strings("source_role"))
+    return ([str(v) for v in claims["doc_id"].tolist()], [str(v) for v in claims["source"].fillna("").tolist()],
+            strings("source_text"), strings("source_role"))
+
+
+def identify_source_keys(doc_ids: List[str], sources: List[str], source_texts: List[Optional[str]],
+                         source_roles: List[Optional[str]]) -> "tuple[Any, pd.DataFrame]":
+    """The core's identities for claims' keys (:func:`source_keys`): each claim's
+    ``source_id`` (an Int64 array) and the sources table."""
+    import pyarrow
+
+    columns = _core.identify_sources(doc_ids, sources, source_texts, source_roles)
     ids = column_from_core("claims.source_id", columns["claims"]["source_id"], INT)
-    claims = claims.assign(source_id=to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array)
-    return claims, to_pandas(arrow_from_core("sources", columns["sources"]))
+    return (to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array,
+            to_pandas(arrow_from_core("sources", columns["sources"])))
 
 
 def _record_stem(path: str) -> str:
@@ -787,6 +825,52 @@ def _check_jobs(jobs: Optional[int]) -> Optional[int]:
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     return jobs
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _id_strings(ids: Iterable[Any]) -> List[str]:
+    """`ids` as str; a missing one (None, NaN, NA, NaT) is a ValueError naming its index (it
+    would otherwise become the id "nan" or "None")."""
+    out = []
+    for k, value in enumerate(ids):
+        if _is_missing(value):
+            raise ValueError(f"ids[{k}] is missing ({value!r}): every document needs an id; fill or drop it")
+        out.append(str(value))
+    return out
+
+
+#: an ISO 8601 date and time with a UTC offset or "Z"
+_ISO_WITH_OFFSET = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|[+-]\d\d(:?\d\d)?)", re.I)
+
+
+def _published_strings(values: Iterable[Any]) -> "tuple[List[Optional[str]], List[Tuple[int, str]]]":
+    """The caller's publication dates as the core reads them. One rule for a time-zone-aware
+    value (a datetime or Timestamp with a zone, or an ISO 8601 string with an offset): it is
+    converted to UTC and kept without a zone (``published`` has none); each such value not
+    already in UTC is returned with its index and a note for the document's ``warnings``."""
+    out: List[Optional[str]] = []
+    converted: List[Tuple[int, str]] = []
+    for k, value in enumerate(values):
+        aware = None
+        if isinstance(value, _dt.datetime) and value.tzinfo is not None and value.utcoffset() is not None:
+            aware = pd.Timestamp(value)
+        elif isinstance(value, str) and _ISO_WITH_OFFSET.fullmatch(value.strip()):
+            try:
+                aware = pd.Timestamp(value.strip())
+            except (ValueError, OverflowError):
+                aware = None
+        if aware is not None and aware.tzinfo is not None:
+            utc = aware.tz_convert("UTC").tz_localize(None)
+            out.append(utc.isoformat())
+            if aware.utcoffset():  # a value already in UTC ("...Z") loses nothing: no note
+                converted.append((k, f"published {value.isoformat() if not isinstance(value, str) else value} "
+                                     f"converted to UTC: {utc.isoformat()}"))
+        else:
+            out.append(_date_string(value))
+    return out, converted
 
 
 def _date_string(value: Any) -> Optional[str]:

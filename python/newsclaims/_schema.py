@@ -31,7 +31,8 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("doc_id", STRING, "the document's id: the file stem for files, the given id or its position otherwise"),
         ("path", STRING, "the file it was read from, if any"),
         ("title", STRING, "the headline, from the text's first line or the caller"),
-        ("published", DATETIME, "publication time: given by the caller, else read from a dateline; NaT when unknown"),
+        ("published", DATETIME, "publication time: given by the caller (a time-zone-aware one converted to UTC, "
+                                "noted in warnings), else read from a dateline; NaT when unknown"),
         ("text", STRING, "the clean article body; every offset in every table points into it"),
         ("n_sentences", INT, "sentences in text"),
         ("n_claims", INT, "rows of this document in claims"),

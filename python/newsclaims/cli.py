@@ -4,14 +4,17 @@
 Without ``-o`` prints a readable table of claims and a one-line summary; with ``-o`` streams:
 documents are extracted ``--batch-size`` at a time and the chosen table is written batch by
 batch as CSV, JSON Lines or Parquet (a row group per batch), by the output's extension, so a
-corpus larger than memory can be processed. Streamed claims number their ``source_id`` per
-batch; ``--table sources`` identifies sources over the whole run (it keeps only the claims'
-source columns until the end). ``-`` as a PATH reads more paths from stdin, one per
+corpus larger than memory can be processed. Streamed ``source_id`` and ``cluster_id`` are
+run-wide (see :func:`newsclaims.iter_extract`); ``--table sources`` writes the run-wide sources
+table at the end. ``-`` as a PATH reads more paths from stdin, one per
 line (``find . -name '*.html' | newsclaims - -o claims.csv``).
 
 Exit codes: 0 every document was processed; 1 some documents had errors (each listed on
 stderr as ``doc_id: error``; the tables are still written); 2 bad usage (unknown option, a
-missing path, an output extension we cannot write).
+missing path, an output extension we cannot write); 130 interrupted (Ctrl-C, SIGINT): the run
+stops within a fraction of a second and ``-o OUT`` is not written (the table is written under a
+temporary name in OUT's directory and renamed to OUT only when complete; the temporary file is
+removed).
 """
 from __future__ import annotations
 
@@ -28,9 +31,9 @@ import pandas as pd
 
 from . import __version__
 
-from ._extract import Extraction, Extractor, identify_sources
-from ._schema import TABLES, frame
-from ._stream import DEFAULT_BATCH_SIZE, TableWriter, iter_extract
+from ._extract import Extraction, Extractor
+from ._schema import TABLES
+from ._stream import DEFAULT_BATCH_SIZE, Stream, TableWriter, iter_extract, temporary_name
 
 WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 
@@ -91,14 +94,22 @@ def _writer(path: str) -> str:
 
 
 def write_table(df: pd.DataFrame, path: str) -> None:
-    """Writes `df` to `path`, choosing the format from its extension."""
+    """Writes `df` to `path`, choosing the format from its extension: under a temporary name
+    in the same directory, renamed to `path` once complete (removed on an error)."""
     kind = _writer(path)
-    if kind == "csv":
-        df.to_csv(path, index=False)
-    elif kind == "jsonl":
-        df.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
-    else:
-        df.to_parquet(path, index=False)
+    temp = temporary_name(path)
+    try:
+        if kind == "csv":
+            df.to_csv(temp, index=False)
+        elif kind == "jsonl":
+            df.to_json(temp, orient="records", lines=True, date_format="iso", force_ascii=False)
+        else:
+            df.to_parquet(temp, index=False)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.remove(temp)
+        raise
 
 
 def read_paths(paths: List[str], stdin: TextIO) -> List[str]:
@@ -143,11 +154,15 @@ def _cut(value: object, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def _batches(args: argparse.Namespace) -> Iterator[Extraction]:
-    docs = 0
+def _stream(args: argparse.Namespace) -> Stream:
     extractor = Extractor(disable_rules=args.disable_rules) if args.disable_rules else None
-    for batch in iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs,
-                              extractor=extractor, follow_links=args.follow_links):
+    return iter_extract([Path(p) for p in args.paths], batch_size=args.batch_size, jobs=args.jobs,
+                        extractor=extractor, follow_links=args.follow_links)
+
+
+def _batches(args: argparse.Namespace, stream: Optional[Stream] = None) -> Iterator[Extraction]:
+    docs = 0
+    for batch in stream if stream is not None else _stream(args):
         docs += len(batch)
         if args.progress:
             print(f"\rnewsclaims: {docs} documents", end="", file=sys.stderr, flush=True)
@@ -159,29 +174,26 @@ def _batches(args: argparse.Namespace) -> Iterator[Extraction]:
 def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
     """Writes the chosen table batch by batch; only one batch is in memory at a time. Returns
     the documents that had errors, as ``(doc_id, error)``."""
-    docs = claims = quantities = 0
+    docs = claims = quantities = warned = 0
     errors: List[Tuple[str, str]] = []
-    # Sources are identified over the whole run: only the claims' source columns are kept.
-    source_columns = ["doc_id", "source", "source_text", "source_role"]
-    seen: List[pd.DataFrame] = []
+    stream = _stream(args)
     with TableWriter(args.output, args.table) as writer:
-        for batch in _batches(args):
-            if args.table == "sources":
-                seen.append(batch.claims[source_columns])
-            else:
+        for batch in _batches(args, stream):
+            if args.table != "sources":  # sources: the run-wide table, at the end
                 writer.write(batch)
             docs += len(batch.documents)
             claims += len(batch.claims)
             quantities += len(batch.quantities)
             failed = batch.documents[batch.documents["error"].notna()]
             errors.extend(zip(failed["doc_id"], failed["error"]))
+            warned += int(batch.documents["warnings"].notna().sum())
         if args.table == "sources":
-            every = pd.concat(seen, ignore_index=True) if seen else frame("claims", {})[source_columns]
             ex = Extraction._from_columns({name: {} for name in TABLES})
-            ex.sources = identify_sources(every)[1]
+            ex.sources = stream.sources
             writer.write(ex)
     print(f"newsclaims: wrote {plural(writer.rows, args.table + ' row')} to {args.output}; {plural(docs, 'document')} "
-          f"({len(errors)} with errors), {plural(claims, 'claim')}, {plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
+          f"({warned} with warnings, {len(errors)} with errors), {plural(claims, 'claim')}, "
+          f"{plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
     return errors
 
 
@@ -192,7 +204,16 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    """Runs the command line; returns the exit code (0 ok, 1 documents with errors, 2 bad usage)."""
+    """Runs the command line; returns the exit code (0 ok, 1 documents with errors, 2 bad
+    usage, 130 interrupted)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("newsclaims: interrupted; no output written", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Optional[List[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == "evaluate":  # `newsclaims evaluate [PRED_OR_CORPUS...] GOLD`
         from ._evaluate_cli import evaluate_main
@@ -220,6 +241,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                 ex = Extraction._concat(list(_batches(args)))
             failed = ex.documents[ex.documents["error"].notna()]
             errors = list(zip(failed["doc_id"], failed["error"]))
+            print(f"newsclaims: {plural(len(ex.documents), 'document')}: "
+                  f"{int(ex.documents['warnings'].notna().sum())} with warnings, {len(errors)} with errors",
+                  file=sys.stderr)
             try:
                 print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
                 print(f"\n{plural(len(ex.documents), 'document')}, {plural(len(ex.claims), 'claim')}, "

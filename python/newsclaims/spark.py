@@ -11,7 +11,7 @@ graph across DataFrames: each table is its own job (cache the input if you need 
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, List, Optional
 
 import pandas as pd
 
@@ -26,6 +26,23 @@ def spark_schema(table: str) -> Any:
     types = {DATETIME: T.TimestampNTZType(), INT: T.LongType(), FLOAT: T.DoubleType(), BOOL: T.BooleanType()}
     return T.StructType([T.StructField(name, types.get(dtype, T.StringType()), True)
                          for name, dtype, _ in SCHEMA[table]])
+
+
+def _whole_columns(out: pd.DataFrame, categories: List[str]) -> pd.DataFrame:
+    """`out` with its string and category columns as plain ``str`` objects (None for missing).
+
+    The core hands string columns over in chunks (one per 2 MiB of input), and pandas 3 keeps
+    them as Arrow-backed strings over those chunks; Spark's ``mapInPandas`` converts each column
+    with ``pyarrow.Array.from_pandas``, which cannot take a chunked array ("Cannot convert
+    pyarrow.lib.ChunkedArray to pyarrow.lib.Array") once a batch holds more than one chunk (about
+    930 articles). Object columns of str become one whole Arrow array whatever the pandas version
+    and the batch size."""
+    for c in out.columns:
+        dtype = out[c].dtype
+        if c in categories or isinstance(dtype, pd.StringDtype) or dtype == object:
+            column = out[c].astype(object)
+            out[c] = column.where(column.notna(), None)
+    return out
 
 
 def extract(df: Any, table: str = "claims", text: str = "text", id: Optional[str] = None,
@@ -51,8 +68,6 @@ def extract(df: Any, table: str = "claims", text: str = "text", id: Optional[str
         for part in batches:
             out = extractor.extract_frame(part, text=text, id=id, published=published, title=title,
                                           jobs=jobs).table(table)[names]
-            for c in categories:
-                out[c] = out[c].astype("string")
-            yield out
+            yield _whole_columns(out, categories)
 
     return df.select(*columns).mapInPandas(run, schema=spark_schema(table))
