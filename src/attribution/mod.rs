@@ -42,10 +42,10 @@ use crate::lexicon::clauses::{
     SUBORDINATE_OPENERS, TITLE_FUNCTION_WORDS, WEEKDAYS,
 };
 use crate::lexicon::cues::{
-    cue_lemma, ACCORDING_CUES, AMBIGUOUS_LEMMAS, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS,
-    CUE_VERBS, EVENT_NOUNS, EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES,
-    NOT_AFTER_CUE, NOT_A_CUE_AFTER, NOT_CONJOINED, NOT_SPEAKER_LABELS, OBJECT_ENDS,
-    SPEAKER_ADVERBS, STANCE_OBJECT_LEMMAS, TELL_LEMMAS,
+    AMBIGUOUS_LEMMAS, APPEAR_COMPLEMENTS, CLAUSE_COORDINATORS, CUE_VERBS, EVENT_NOUNS,
+    EVIDENCE_LEMMAS, EVIDENCE_NOUNS, HEDGES, IMPRESSION_CUES, NOT_AFTER_CUE, NOT_A_CUE_AFTER,
+    NOT_CONJOINED, NOT_SPEAKER_LABELS, OBJECT_ENDS, SPEAKER_ADVERBS, STANCE_OBJECT_LEMMAS,
+    TELL_LEMMAS,
 };
 use crate::lexicon::sources::{
     COLLECTIVE_SOURCES, NEWS_OUTLETS, NOT_IN_SOURCE, POLL_NOUNS, PRONOUNS, SOURCE_DETERMINERS,
@@ -273,22 +273,12 @@ fn sentence_claims(
             .any(|q| q.byte_start < pos && pos < q.byte_end)
     };
     let cues: Vec<Cue> = lx
-        .cue_re()
+        .cues()
         .find_iter(s.slice(text))
-        .map(|m| {
-            let span = Span::new(s.byte_start + m.start(), s.byte_start + m.end());
-            let written = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-            let according = ACCORDING_CUES.contains(&written.to_lowercase().as_str());
-            let lemma = if according {
-                "according to"
-            } else {
-                cue_lemma(&written).unwrap_or("say")
-            };
-            Cue {
-                span,
-                lemma,
-                according,
-            }
+        .map(|m| Cue {
+            span: Span::new(s.byte_start + m.start, s.byte_start + m.end),
+            lemma: m.form.lemma.unwrap_or("say"),
+            according: m.form.according,
         })
         .filter(|c| !inside_quote(c.span.byte_start))
         .filter(|c| {

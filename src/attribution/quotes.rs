@@ -467,7 +467,7 @@ mod tests {
             .unwrap();
         for o in [&a, &b] {
             assert_eq!(o.lexicon().quote_marks().languages(), ["en", "de"]);
-            assert!(o.lexicon().cue_re().is_match("he deadpanned"));
+            assert!(o.lexicon().cues().is_match("he deadpanned"));
         }
         // The default choice keeps the shared tables.
         let same = crate::Options::default()

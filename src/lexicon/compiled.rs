@@ -12,6 +12,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use crate::error::Error;
+use crate::lexicon::cue_words::CueWords;
 use crate::lexicon::cues::{ACCORDING_CUES, CUE_VERBS};
 use crate::lexicon::quote_marks::QuoteMarks;
 use crate::lexicon::sources::TITLES;
@@ -19,8 +20,8 @@ use crate::lexicon::sources::TITLES;
 /// Compiled attribution tables: built-in words plus user additions.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Every cue, longest first, as one alternation (a multi-word cue matches any spacing).
-    cue_re: Regex,
+    /// Every cue form, looked up by its first word (a multi-word cue matches any spacing).
+    cue_words: CueWords,
     /// User titles first (so that "Senior Adviser" wins over a built-in "Adviser"), then the
     /// table's.
     titles: Vec<String>,
@@ -66,12 +67,7 @@ impl Lexicon {
             .map(|(form, _)| *form)
             .chain(ACCORDING_CUES.iter().copied())
             .chain(cue_verbs.iter().map(String::as_str));
-        // "According to X, ..." opens sentences.
-        let alternation = crate::lexicon::alternation(forms).replace("according", "[Aa]ccording");
-        // ASCII word boundaries: with a Unicode `\b` the regex crate leaves its fast engine at
-        // the first non-ASCII byte (a curly quote, a dash) and this one scan was 66% of all
-        // instructions.
-        let cue_re = crate::lexicon::word_regex(&format!(r"\b(?:{alternation})\b"));
+        let cue_words = CueWords::new(forms);
         let titles: Vec<String> = titles
             .iter()
             .cloned()
@@ -87,7 +83,7 @@ impl Lexicon {
         let title_start = Regex::new(&format!(r"(?:{alternation})")).unwrap();
         let titled_name_at = Regex::new(&format!(r"^(?:{alternation}){name}")).unwrap();
         Self {
-            cue_re,
+            cue_words,
             titles,
             titled_name: OnceLock::new(),
             titled_name_pattern,
@@ -108,9 +104,9 @@ impl Lexicon {
         &self.quote_marks
     }
 
-    /// The cue regex: every cue verb form and "according to".
-    pub fn cue_re(&self) -> &Regex {
-        &self.cue_re
+    /// Every cue verb form and "according to", found word by word.
+    pub fn cues(&self) -> &CueWords {
+        &self.cue_words
     }
 
     /// Titles, user ones first.
@@ -224,14 +220,14 @@ mod tests {
     }
 
     #[test]
-    fn extra_cue_verbs_join_the_cue_regex() {
+    fn extra_cue_verbs_join_the_cues() {
         let s = "“The strategy is working,” the senator deadpanned on Friday.";
-        assert!(!Lexicon::shared().cue_re().is_match(s));
+        assert!(!Lexicon::shared().cues().is_match(s));
         let lx = Lexicon::new(&["deadpanned".to_owned()], &[]).unwrap();
-        assert_eq!(lx.cue_re().find(s).unwrap().as_str(), "deadpanned");
+        assert_eq!(lx.cues().find(s).unwrap().form.form, "deadpanned");
         // Built-in cues stay.
         assert_eq!(
-            lx.cue_re().find("Lavrov said on Friday").unwrap().as_str(),
+            lx.cues().find("Lavrov said on Friday").unwrap().form.form,
             "said"
         );
     }

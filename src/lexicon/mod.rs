@@ -9,6 +9,7 @@ pub mod aliases;
 pub mod boilerplate;
 pub mod clauses;
 pub mod compiled;
+pub mod cue_words;
 pub mod cues;
 pub mod metadata;
 pub mod numbers;

@@ -19,7 +19,7 @@ pub(crate) fn headline(
         (1..=4).contains(&n) && s.chars().next().is_some_and(char::is_uppercase)
     };
     let (src, content) = if let Some((src, rest)) = t.split_once(": ").filter(|(src, rest)| {
-        !lx.cue_re().is_match(src)
+        !lx.cues().is_match(src)
             && !rest.starts_with(['“', '"'])
             && src.split_whitespace().count() <= 3
     }) {

@@ -103,9 +103,7 @@ pub(crate) fn trailing(
         words
             .iter()
             .position(|(p, w)| {
-                w.ends_with("ing")
-                    && tail[..*p].trim_end().ends_with(',')
-                    && lx.cue_re().is_match(w)
+                w.ends_with("ing") && tail[..*p].trim_end().ends_with(',') && lx.cues().is_match(w)
             })
             .unwrap_or(words.len())
     };
@@ -135,7 +133,7 @@ pub(crate) fn trailing(
             .next()
             .is_some_and(|t| t.split_whitespace().count() >= 2)
         && !lx
-            .cue_re()
+            .cues()
             .is_match(tail_trim.split_whitespace().next().unwrap_or(""))
         && !tail_trim
             .split_whitespace()
