@@ -39,7 +39,8 @@ pub use error::Error;
 pub use options::Options;
 pub use pipeline::{
     extract_batch, extract_document, extract_documents, extract_documents_until,
-    extract_file_documents, extract_file_documents_until, extract_files, link_batch, link_claims, raw_from_text, read_file, ClaimKeys, FileInput, Links,
+    extract_file_documents, extract_file_documents_until, extract_files, link_batch, link_claims,
+    raw_from_text, read_file, ClaimKeys, FileInput, Links,
 };
 pub use table::{StrColumn, Tables};
 

@@ -598,7 +598,14 @@ mod tests {
     #[test]
     fn a_set_stop_skips_the_documents_and_interrupts() {
         let raws: Vec<RawDocument> = (0..50)
-            .map(|i| raw_from_text(i.to_string(), "Lavrov said: “Talks go on.”".into(), None, None))
+            .map(|i| {
+                raw_from_text(
+                    i.to_string(),
+                    "Lavrov said: “Talks go on.”".into(),
+                    None,
+                    None,
+                )
+            })
             .collect();
         let options = Options::default();
         let go = AtomicBool::new(false);

@@ -10,7 +10,6 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use crate::document::Span;
 use crate::lexicon::aliases::MALE_MARKERS;
@@ -33,10 +32,6 @@ struct Entity {
 #[derive(Debug, Default)]
 pub struct EntityMemory {
     entities: Vec<Entity>,
-    /// The words the document writes in lower case somewhere ("singer", "rival"), built on
-    /// first need: a capitalised sentence opener among them is no name ("Singer Bruce
-    /// Springsteen said", "Rival Republican candidates").
-    lower_words: Option<FxHashSet<String>>,
 }
 
 /// A capitalised name followed by its abbreviation in brackets ("Commission of Inquiry for Syria
@@ -251,13 +246,12 @@ impl EntityMemory {
             }
         }
         // "Harry Kane won the Man of the Match award. He said, ...": the person a sentence opens
-        // with is the latest one mentioned, whether or not they are quoted there.
+        // with is the latest one mentioned, whether or not they are quoted there. Not when the
+        // document writes the first word in lower case too ("Singer Bruce Springsteen said",
+        // "Rival Republican candidates").
         if let Some(name) = opening_person(s) {
             let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-            let lower_words = self
-                .lower_words
-                .get_or_insert_with(|| lower_case_words(text));
-            if !lower_words.contains(&first) {
+            if !written_in_lower_case(text, sentence.byte_start, &first) {
                 self.mention(name);
             }
         }
@@ -283,11 +277,12 @@ impl EntityMemory {
 /// Not a determiner, opener, weekday, title, place or organisation ("The Syrian army took
 /// ...", "On Monday ...", "South Korea said ...", "President Assad said" is a titled name).
 fn opening_person(sentence: &str) -> Option<&str> {
-    let mut words = sentence.split_whitespace();
+    // First the shape, which rejects most sentences cheaply ("The ...", "In ...", one word).
+    let mut run: [&str; 3] = [""; 3];
     let mut count = 0;
     let mut end = 0;
     let mut closed = false;
-    for w in words.by_ref() {
+    for w in sentence.split_whitespace() {
         let bare = w.trim_end_matches([',', ':']);
         let bare = bare
             .strip_suffix("'s")
@@ -299,9 +294,6 @@ fn opening_person(sentence: &str) -> Option<&str> {
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
         if !capitalised {
-            if count == 0 {
-                return None;
-            }
             // A verb, or a biography's "(born ...)".
             closed = w
                 .chars()
@@ -309,41 +301,47 @@ fn opening_person(sentence: &str) -> Option<&str> {
                 .is_some_and(|c| c.is_lowercase() || c == '(');
             break;
         }
-        // "NOBODY WILL LEAVE Damascus": a headline in capitals; initials ("K.C.") stay.
-        let shouted = bare.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !bare.contains('.')
-            && !bare.chars().any(char::is_lowercase);
-        if shouted || count == 0 && PLACES.contains(&bare) {
+        if count == run.len() {
             return None;
         }
-        let lower = bare.to_lowercase();
-        // A title-case headline's function words ("Defeating Daesh The ..."), and an opening
-        // participle ("Questioning Vindman, ...").
-        if SOURCE_DETERMINERS.contains(&lower.as_str())
-            || ADVERBIAL_OPENERS.contains(&lower.as_str())
-            || SUBORDINATE_OPENERS.contains(&lower.as_str())
-            || CLAUSE_WORDS.contains(&lower.as_str())
-            || PRONOUNS.iter().any(|(p, _)| *p == lower)
-            || count == 0 && lower.len() > 5 && lower.ends_with("ing")
-            || WEEKDAYS.contains(&bare)
-            || TITLES
-                .iter()
-                .any(|t| t.eq_ignore_ascii_case(bare.trim_end_matches('.')))
-        {
-            return None;
-        }
-        end = w.as_ptr() as usize - sentence.as_ptr() as usize + bare.len();
+        run[count] = bare;
         count += 1;
+        end = w.as_ptr() as usize - sentence.as_ptr() as usize + bare.len();
         if bare.len() < w.len() {
             // A comma or a possessive ends the name.
             closed = true;
             break;
         }
     }
+    if count < 2 || !closed {
+        return None;
+    }
+    for (i, bare) in run[..count].iter().enumerate() {
+        // "NOBODY WILL LEAVE Damascus": a headline in capitals; initials ("K.C.") stay.
+        let shouted = bare.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !bare.contains('.')
+            && !bare.chars().any(char::is_lowercase);
+        let lower = bare.to_lowercase();
+        // A title-case headline's function words ("Defeating Daesh The ..."), and an opening
+        // participle ("Questioning Vindman, ...").
+        if shouted
+            || i == 0 && PLACES.contains(bare)
+            || SOURCE_DETERMINERS.contains(&lower.as_str())
+            || ADVERBIAL_OPENERS.contains(&lower.as_str())
+            || SUBORDINATE_OPENERS.contains(&lower.as_str())
+            || CLAUSE_WORDS.contains(&lower.as_str())
+            || PRONOUNS.iter().any(|(p, _)| *p == lower)
+            || i == 0 && lower.len() > 5 && lower.ends_with("ing")
+            || WEEKDAYS.contains(bare)
+            || TITLES
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(bare.trim_end_matches('.')))
+        {
+            return None;
+        }
+    }
     let name = &sentence[..end];
-    let person_like = (2..=3).contains(&count)
-        && closed
-        && !PLACES.contains(&name)
+    let person_like = !PLACES.contains(&name)
         && matches!(
             classify(name, None),
             Antecedent::Person | Antecedent::Male | Antecedent::Female
@@ -370,13 +368,28 @@ fn can_be_antecedent(name: &str) -> bool {
             .is_some_and(|head| PERSON_NOUNS.contains(&head.to_lowercase().as_str()))
 }
 
-/// The words of `text` written with a lower-case first letter, without edge punctuation.
-fn lower_case_words(text: &str) -> FxHashSet<String> {
-    text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_owned)
-        .collect()
+/// How far around a sentence (bytes each way) [`written_in_lower_case`] looks: the whole of
+/// almost every article, and a bound on the work in a 2 MB one.
+const LOWER_CASE_REACH: usize = 32 * 1024;
+
+/// Whether `word` (lower case) is written as a whole word within [`LOWER_CASE_REACH`] of byte
+/// `at` of `text` ("a singer", "“singer"): then a capitalised sentence opener of that spelling
+/// is no name. One literal search per candidate; a set of the document's words cost a fifth
+/// of the attribution stage.
+fn written_in_lower_case(text: &str, at: usize, word: &str) -> bool {
+    let mut lo = at.saturating_sub(LOWER_CASE_REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + LOWER_CASE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let window = &text[lo..hi];
+    let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    memchr::memmem::find_iter(window.as_bytes(), word.as_bytes()).any(|p| {
+        edge(window[..p].chars().next_back()) && edge(window[p + word.len()..].chars().next())
+    })
 }
 
 /// Whether an entity of `kind` can be what a pronoun of `wanted` refers to: "he" and "she" both
