@@ -25,6 +25,79 @@
 //! "dollar" would merge US, Australian and Hong Kong dollars, and a code lets a researcher
 //! split a rate on " per " and group by currency. The surface form stays in `text`.
 
+/// Where a document comes from, when it is a dollar country other than the US: the code a
+/// bare "$" (or "dollars") then stands for. `quantity::document_dollar` reads them in this
+/// order: the host of the document's URL (its id or path, when one is a URL) against
+/// `DOLLAR_HOSTS`, then a dateline opening the text ("TORONTO —", "OTTAWA (CP) -",
+/// "Sydney, Australia —") against `DOLLAR_DATELINES` and `DOLLAR_AGENCIES`. A prefix that
+/// names a country ("C$", "US$", `CURRENCY_PREFIXES`) or a unit that does ("Canadian dollars",
+/// `UNIT_WORDS`) always wins, and a bare "$" restating such an amount in brackets ("C$6.5
+/// billion ($4.8 billion)") is USD, as wire copy writes it.
+///
+/// Host suffixes and outlets' hosts (a host matches when it is the entry or ends with "." and
+/// the entry).
+pub const DOLLAR_HOSTS: &[(&str, &str)] = &[
+    ("ca", "CAD"),
+    ("theglobeandmail.com", "CAD"),
+    ("nationalpost.com", "CAD"),
+    ("financialpost.com", "CAD"),
+    ("thestar.com", "CAD"),
+    ("torontosun.com", "CAD"),
+    ("au", "AUD"),
+    ("nz", "NZD"),
+    ("hk", "HKD"),
+    ("scmp.com", "HKD"),
+    ("sg", "SGD"),
+    ("straitstimes.com", "SGD"),
+];
+
+/// Dateline places of the dollar countries other than the US, as datelines write them (upper
+/// case; a title-case place counts when a country, a province or an agency follows it).
+pub const DOLLAR_DATELINES: &[(&str, &str)] = &[
+    ("TORONTO", "CAD"),
+    ("OTTAWA", "CAD"),
+    ("MONTREAL", "CAD"),
+    ("VANCOUVER", "CAD"),
+    ("CALGARY", "CAD"),
+    ("EDMONTON", "CAD"),
+    ("WINNIPEG", "CAD"),
+    ("HALIFAX", "CAD"),
+    ("REGINA", "CAD"),
+    ("SASKATOON", "CAD"),
+    ("QUEBEC CITY", "CAD"),
+    ("QUEBEC", "CAD"),
+    ("ST. JOHN'S", "CAD"),
+    ("CANADA", "CAD"),
+    ("SYDNEY", "AUD"),
+    ("MELBOURNE", "AUD"),
+    ("BRISBANE", "AUD"),
+    ("PERTH", "AUD"),
+    ("CANBERRA", "AUD"),
+    ("ADELAIDE", "AUD"),
+    ("AUSTRALIA", "AUD"),
+    ("WELLINGTON", "NZD"),
+    ("AUCKLAND", "NZD"),
+    ("CHRISTCHURCH", "NZD"),
+    ("HONG KONG", "HKD"),
+    ("SINGAPORE", "SGD"),
+];
+
+/// Agencies and countries after a dateline place that say where it is: "OTTAWA (CP) —",
+/// "Sydney, Australia (AP) —".
+pub const DOLLAR_AGENCIES: &[(&str, &str)] = &[
+    ("(CP)", "CAD"),
+    ("The Canadian Press", "CAD"),
+    ("Canada", "CAD"),
+    ("Ont.", "CAD"),
+    ("Ontario", "CAD"),
+    ("B.C.", "CAD"),
+    ("Alberta", "CAD"),
+    ("Que.", "CAD"),
+    ("(AAP)", "AUD"),
+    ("Australia", "AUD"),
+    ("New Zealand", "NZD"),
+];
+
 /// Cardinal number words. "a" only counts before a scale word ("a dozen", "a hundred").
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
@@ -138,6 +211,8 @@ pub const VAGUE_MAGNITUDES: &[(&str, f64, f64)] = &[
     ("tens of billions", 1e10, 1e11),
     ("hundreds of billions", 1e11, 1e12),
     ("dozens", 12.0, 120.0),
+    // Only as `quantity::scores_is_magnitude` says: "Scores of Jabhat Fateh al-Sham
+    // terrorists were also killed", "scores were injured", not "The scores were 39, 42".
     ("scores", 20.0, 200.0),
     ("hundreds", 1e2, 1e3),
     ("thousands", 1e3, 1e4),
@@ -1255,6 +1330,13 @@ pub const ONE_PRONOUN_BEFORE: &[&str] = &[
     "same",
 ];
 
+/// Words after "scores" that make it a magnitude, not a sports score: "scores of people",
+/// "scores more", "scores others were injured", "scores were also injured" (FA-KES).
+pub const SCORES_MAGNITUDE_AFTER: &[&str] = &[
+    "of", "more", "others", "other", "were", "are", "have", "had", "dead", "killed", "injured",
+    "wounded", "hurt",
+];
+
 /// Words after which "one" is a pronoun, not a count ("one another", "one says").
 pub const ONE_PRONOUN_AFTER: &[&str] = &[
     "another", "day", "thing", "way", "would", "could", "can", "must", "should", "might", "does",
@@ -1278,6 +1360,12 @@ pub const OVER_AS_PREPOSITION_AFTER: &[&str] = &[
     "battle",
     "dispute",
     "disputes",
+    // "He lost his life over $7": "over" is "because of" after these.
+    "life",
+    "lives",
+    "argument",
+    "feud",
+    "quarrel",
     "talks",
     "row",
     "clash",
