@@ -148,3 +148,21 @@ def test_issue_26_lists_records_and_dollars():
         ids=["a", "https://www.cbc.ca/news/canada/x", "c"],
     )
     assert list(ex.quantities["unit"]) == ["CAD", "CAD", "USD"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, subject",
+    [
+        ("Apple's revenue rose 5% to $90 billion.", "5%", "Apple"),
+        ("Apple's revenue rose 5% to $90 billion.", "$90 billion", "Apple"),
+        ("Ford has 13,000 workers in the United Kingdom.", "13,000", "Ford"),
+        ("However core inflation rose 0.3% in June.", "0.3%", "core inflation"),
+        ("The unemployment rate fell to 4.1% in May.", "4.1%", "unemployment rate"),
+        ("93 percent of the city was retaken.", "93 percent", None),
+        ("It rose 5% last year.", "5%", None),
+    ],
+)
+def test_subject_is_whose_number_it_is(sentence, text, subject):
+    q = newsclaims.extract([sentence]).quantities
+    got = q[q["text"] == text]["subject"].iloc[0]
+    assert (None if pd.isna(got) else got) == subject

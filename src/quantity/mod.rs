@@ -30,6 +30,7 @@ pub mod dollar;
 pub mod number;
 #[cfg(test)]
 mod readings_tests;
+pub mod subject;
 
 use std::sync::LazyLock;
 
@@ -167,6 +168,8 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool, rules: RuleSet
             }
             let counted =
                 restates.or_else(|| counted_of(text, near, f, &out, index, direction.or(change)));
+            let subject = subject::subject_before(text, near.byte_start, f.start)
+                .or_else(|| subject_of_previous(text, f, &out, index));
             out.push(Quantity {
                 span: Span::new(f.start, f.end),
                 value: f.value,
@@ -178,6 +181,7 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool, rules: RuleSet
                     (None, unit) => unit.to_owned(),
                 },
                 counted,
+                subject,
                 direction,
                 sentence: index,
                 claim: None,
@@ -193,6 +197,29 @@ pub fn extract_quantities_with(doc: &mut Document, implied: bool, rules: RuleSet
         }
     }
     doc.quantities = out;
+}
+
+/// "Apple's revenue rose 5% to $90 billion", "The Dow lost 190 points, or 0.6%": a number
+/// right after another of its sentence, joined by "to", "or", "from", ... shares its subject.
+fn subject_of_previous(text: &str, f: &Found, out: &[Quantity], sentence: usize) -> Option<String> {
+    let prev = out
+        .last()
+        .filter(|q| q.sentence == sentence && q.subject.is_some())?;
+    let gap = text.get(prev.span.byte_end..f.start)?;
+    let words: Vec<String> = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (words.len() <= 3
+        && words.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "to" | "at" | "from" | "or" | "and" | "by" | "up" | "down" | "compared" | "with"
+            )
+        }))
+    .then(|| prev.subject.clone())
+    .flatten()
 }
 
 /// The level a change in points reached is in points too: "The S&P 500 rose 64.06 points to
@@ -261,6 +288,7 @@ pub fn implied_shares(text: &str, s: Span, index: usize, out: &mut Vec<Quantity>
                 qualifier: Qualifier::Implied,
                 unit: "percent".to_owned(),
                 counted: Some(counted),
+                subject: None,
                 direction: None,
                 sentence: index,
                 claim: None,
