@@ -204,6 +204,10 @@ pub struct Quantity {
     pub unit: String,
     /// What is counted or measured ("people").
     pub counted: Option<String>,
+    /// Whose number it is, or what it is about, as its sentence names it: "Apple's revenue
+    /// rose 5%" -> Apple, "the unemployment rate fell to 4.1%" -> unemployment rate; `None`
+    /// when the sentence names none (`quantity::subject`).
+    pub subject: Option<String>,
     /// "up" or "down" when the number is a change.
     pub direction: Option<&'static str>,
     /// Index into `Document::sentences`.

@@ -561,7 +561,7 @@ impl TableColumns {
             ),
             (
                 "quantities",
-                columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, rule, date),
+                columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, subject, direction, start, end, rule, date),
             ),
             (
                 "sentences",

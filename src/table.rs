@@ -232,6 +232,7 @@ pub struct QuantitiesTable {
     pub qualifier: Vec<&'static str>,
     pub unit: StrColumn,
     pub counted: StrColumn,
+    pub subject: StrColumn,
     pub direction: Vec<Option<&'static str>>,
     pub start: Vec<i64>,
     pub end: Vec<i64>,
@@ -356,6 +357,7 @@ impl Tables {
             q.qualifier.push(quantity.qualifier.as_str());
             q.unit.push(&quantity.unit);
             q.counted.push_opt(quantity.counted.as_deref());
+            q.subject.push_opt(quantity.subject.as_deref());
             q.direction.push(quantity.direction);
             q.start.push(chars.char_at(quantity.span.byte_start));
             q.end.push(chars.char_at(quantity.span.byte_end));
@@ -390,7 +392,7 @@ impl Tables {
         }
         extend!(documents: doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error);
         extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, rule, cluster_id, source_id);
-        extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, direction, start, end, rule, date);
+        extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, subject, direction, start, end, rule, date);
         extend!(sentences: doc_id, sentence_id, start, end, text, is_caption);
         // Source ids are per batch: after appending batches, `pipeline::identify_sources` unifies them.
         extend!(sources: source_id, name, r#type, aliases, roles, documents, claims);

@@ -109,3 +109,60 @@ def test_schema_has_date_last():
     ex = newsclaims.extract([""])
     assert list(ex.quantities.columns)[-1] == "date"
     assert str(ex.quantities["date"].dtype) == "datetime64[us]"  # years 1-9999: see _schema.DATETIME
+
+
+# Issue 26: readings that went wrong in real articles (FA-KES, the seeds, Canadian copy).
+@pytest.mark.parametrize(
+    "sentence, text, value, low, high, qualifier, unit, counted",
+    [
+        ("The ceasefire began on 01-08-2016 and 30 people were killed.", "30", 30.0, None, None, "exact", "count", "people"),
+        ("5 Killed in Syria Air Strikes", "5", 5.0, None, None, "exact", "count", "people"),
+        ("Scores of Jabhat Fateh al-Sham terrorists were also killed.", "Scores", None, 20.0, 200.0, "vague", "count", "terrorists"),
+        ("Terrorists opened fire on the convoy at one of the crossing points.", "one", 1.0, None, None, "exact", "count", "points"),
+        ("The company raised $6-billion in new debt.", "$6-billion", 6e9, None, None, "exact", "USD", None),
+        ("Between 500 and 1300 people died in the floods.", "Between 500 and 1300", None, 500.0, 1300.0, "exact", "count", "people"),
+        ("He died at age 42 after a long illness.", "42", 42.0, None, None, "exact", "year of age", None),
+        ("He lost his life over $7 in a robbery.", "$7", 7.0, None, None, "exact", "USD", None),
+        ("Analysts expect about a 40 per cent drop in sales.", "about a 40 per cent", 40.0, None, None, "approx", "percent", "drop"),
+    ],
+)
+def test_issue_26_readings(sentence, text, value, low, high, qualifier, unit, counted):
+    q = newsclaims.extract([sentence]).quantities
+    hit = q[q["text"] == text]
+    assert len(hit) == 1, list(q["text"])
+    got = hit.iloc[0].astype(object).where(hit.iloc[0].notna(), None)
+    assert (got["value"], got["low"], got["high"]) == (value, low, high)
+    assert (got["qualifier"], got["unit"]) == (qualifier, unit)
+    if counted is not None:
+        assert got["counted"] == counted
+
+
+def test_issue_26_lists_records_and_dollars():
+    q = newsclaims.extract(["The scores were 39, 42, 60, 44 and 41."]).quantities
+    assert list(q["value"]) == [39.0, 42.0, 60.0, 44.0, 41.0]
+    assert newsclaims.extract(["The team is now on a 12-18-2 record after the loss."]).quantities.empty
+    ex = newsclaims.extract(
+        ["OTTAWA — The federal government will spend $6.5 billion on housing.",
+         "The province will spend $6.5 billion on hospitals.",
+         "The province will spend $6.5 billion on hospitals."],
+        ids=["a", "https://www.cbc.ca/news/canada/x", "c"],
+    )
+    assert list(ex.quantities["unit"]) == ["CAD", "CAD", "USD"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, subject",
+    [
+        ("Apple's revenue rose 5% to $90 billion.", "5%", "Apple"),
+        ("Apple's revenue rose 5% to $90 billion.", "$90 billion", "Apple"),
+        ("Ford has 13,000 workers in the United Kingdom.", "13,000", "Ford"),
+        ("However core inflation rose 0.3% in June.", "0.3%", "core inflation"),
+        ("The unemployment rate fell to 4.1% in May.", "4.1%", "unemployment rate"),
+        ("93 percent of the city was retaken.", "93 percent", None),
+        ("It rose 5% last year.", "5%", None),
+    ],
+)
+def test_subject_is_whose_number_it_is(sentence, text, subject):
+    q = newsclaims.extract([sentence]).quantities
+    got = q[q["text"] == text]["subject"].iloc[0]
+    assert (None if pd.isna(got) else got) == subject

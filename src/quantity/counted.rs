@@ -63,6 +63,14 @@ pub fn counted_after(text: &str, from: usize, limit: usize) -> Option<String> {
         {
             continue;
         }
+        // "5 Killed in Syria Air Strikes": in a title-case headline the casualty participle
+        // right after the number is the verb; what is counted, left out, is people.
+        if head.is_none()
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && (lower == "dead" || CASUALTY_VERBS.iter().any(|(_, p)| *p == lower))
+        {
+            return Some("people".to_owned());
+        }
         if !word.chars().any(char::is_alphanumeric)
             || word.chars().next().is_some_and(|c| c.is_ascii_digit())
             || NUMBER_WORDS.iter().any(|(w, _)| *w == lower)

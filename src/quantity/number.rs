@@ -34,10 +34,11 @@ pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A multiplier right after digits: "1.5 million", "2.3bn", "$5m", "4.3M".
+/// A multiplier right after digits: "1.5 million", "2.3bn", "$5m", "4.3M", "$6-billion" (the
+/// hyphen is taken by `quantity` for scale words only).
 pub static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
     let words = alternation(MULTIPLIERS.iter().map(|(w, _)| *w));
-    word_regex(&format!(r"^(?i:\s?(?P<m>{words}))\b"))
+    word_regex(&format!(r"^(?i:[\s-]?(?P<m>{words}))\b"))
 });
 
 /// A unit right after a number: separated by a space, a hyphen ("five-day", "6.1-inch") or
