@@ -46,6 +46,16 @@ pub(super) fn source_before(
         .strip_suffix(['”', '"'])
         .filter(|t| t.ends_with(','))
         .unwrap_or(trimmed);
+    // "Valeska Paris, an Australian woman, has claimed", "X, an MP, also said": the adverbs
+    // between the appositive's comma and the cue.
+    let mut bare = trimmed;
+    while let Some((rest, last)) = bare.rsplit_once(' ') {
+        if !SPEAKER_ADVERBS.contains(&last.to_lowercase().as_str()) {
+            break;
+        }
+        bare = rest.trim_end();
+    }
+    let trimmed = if bare.ends_with(',') { bare } else { trimmed };
     // "X, an MP for Aleppo, told": the appositive between two commas is the role.
     if let Some(before_comma) = trimmed.strip_suffix(',') {
         // "Humphrey, who calls Trump a sociopath, said": the source is the name before "who".
@@ -67,9 +77,7 @@ pub(super) fn source_before(
             && name_words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && !name_words
-                .iter()
-                .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()));
+            && !name_words.iter().any(|w| cannot_be_in_source(w));
         if is_name {
             let role_phrase = before_comma[..p2].trim();
             let role_first = role_phrase
@@ -337,12 +345,7 @@ pub(super) fn noun_phrase(
         || words.len() <= 3
             && COLLECTIVE_SOURCES.contains(&words[words.len() - 1].1.to_lowercase().as_str())
         || NEWS_OUTLETS.contains(&first);
-    if !opener_ok
-        || words.iter().any(|(_, w)| {
-            let lower = w.to_lowercase();
-            NOT_IN_SOURCE.contains(&lower.as_str())
-        })
-    {
+    if !opener_ok || words.iter().any(|(_, w)| cannot_be_in_source(w)) {
         return None;
     }
     // A capitalised word alone at the sentence start may be a verb or adverb ("Unfortunately");
@@ -441,7 +444,7 @@ pub(super) fn source_after(
         .next()
         .unwrap_or("")
         .split_whitespace()
-        .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
+        .any(cannot_be_in_source)
     {
         return None;
     }
@@ -486,4 +489,62 @@ pub(super) fn subject(text: &str, s: Span, before: usize) -> Option<usize> {
     }
     let (p, w) = words[k - 1];
     Some(s.byte_start + p + w.len())
+}
+
+/// Whether `w` cannot be inside a source phrase (`NOT_IN_SOURCE`, in any case), unless it is an
+/// abbreviation in capitals: "US officials said", "IS militants said", "WHO say" have sources.
+pub(super) fn cannot_be_in_source(w: &str) -> bool {
+    let abbreviation = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    !abbreviation && NOT_IN_SOURCE.contains(&w.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (source as written, cue) of each claim of `text`.
+    fn sources(text: &str) -> Vec<(String, String)> {
+        let raw = crate::RawDocument {
+            text: text.into(),
+            ..Default::default()
+        };
+        let doc = crate::extract_document(&raw, &crate::Options::default());
+        doc.claims
+            .iter()
+            .map(|c| {
+                let cue = c.cue_span.map_or("", |s| s.slice(&doc.text)).to_owned();
+                let written = c.source_span.map_or("", |s| s.slice(&doc.text)).to_owned();
+                (written, cue)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_abbreviation_in_capitals_is_no_clause_word() {
+        assert!(!cannot_be_in_source("US"));
+        assert!(!cannot_be_in_source("IS"));
+        assert!(cannot_be_in_source("us"));
+        assert!(cannot_be_in_source("Is"));
+        // BBC: "US officials said ..." had no claim ("us" is an object pronoun).
+        assert_eq!(
+            sources("US officials said the talks would resume in Geneva."),
+            [("US officials".to_owned(), "said".to_owned())]
+        );
+        assert_eq!(
+            sources("The US firm has said it will sell its stake.")[0].0,
+            "The US firm"
+        );
+    }
+
+    #[test]
+    fn adverbs_after_an_appositive_stand_before_the_cue() {
+        // GUM (Wikinews): "Valeska Paris, an Australian woman and former Scientologist, has
+        // claimed that the Church of Scientology imprisoned her".
+        for text in [
+            "Valeska Paris, an Australian woman, has claimed that the church imprisoned her.",
+            "Valeska Paris, a former member, has also said that the church imprisoned her.",
+        ] {
+            assert_eq!(sources(text)[0].0, "Valeska Paris", "{text}");
+        }
+    }
 }
