@@ -185,12 +185,15 @@ fn split_name<'a>(lx: &Lexicon, phrase: &'a str) -> (&'a str, Option<&'a str>) {
         first += 1;
     }
     // A title inside the capitalised run ends the role: "Turkish Foreign Minister Mevlut
-    // Cavusoglu", "Syrian President Bashar al-Assad".
+    // Cavusoglu", "Syrian President Bashar al-Assad". The whole title, not its last word: "The
+    // State Department" holds the "State" of "Secretary of State" and no title.
     let title_end = (first.min(words.len())..words.len().saturating_sub(1))
         .rev()
         .find(|&k| {
+            let upto = &phrase[..words[k].0 + words[k].1.len()];
             lx.titles().any(|t| {
-                t.rsplit(' ').next() == Some(words[k].1)
+                upto.strip_suffix(t)
+                    .is_some_and(|before| before.is_empty() || before.ends_with(' '))
                     && t.chars().next().is_some_and(char::is_uppercase)
             }) && words[k + 1]
                 .1
@@ -305,5 +308,23 @@ mod tests {
     #[test]
     fn lowercase_clauses_are_not_sources() {
         assert!(chunk_source(Lexicon::shared(), 0, "which is why", false).is_none());
+    }
+
+    #[test]
+    fn a_title_counts_whole_not_by_its_last_word() {
+        // PolNeAR and BBC: "The State Department said" gave the source "Department", role "State"
+        // (the last word of "Secretary of State").
+        assert_eq!(
+            chunk("The State Department", false),
+            ("State Department".into(), None)
+        );
+        assert_eq!(
+            chunk("US Secretary of State John Kerry", false),
+            ("John Kerry".into(), Some("US Secretary of State".into()))
+        );
+        assert_eq!(
+            chunk("Indiana State Police", false).0,
+            "Indiana State Police"
+        );
     }
 }
