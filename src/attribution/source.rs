@@ -121,6 +121,9 @@ pub(super) fn source_before(
                 || first.ends_with(['\'', '’'])
                 // "Tina Tchen, Mrs. Obama's chief of staff, said": a named possessor's role.
                 || possessor_role(a)
+                // "Hernan Dario Gomez, Panama coach, said", "Hilary Braysmith, USI associate
+                // professor of art history, said": a capitalised qualifier before a role noun.
+                || capitalised_role(a)
         };
         // "Christopher Harvey, an African-American delegate from Houston, Texas, said": a state
         // after its city's comma belongs to the appositive before it.
@@ -498,6 +501,18 @@ pub(super) fn cannot_be_in_source(w: &str) -> bool {
     !abbreviation && NOT_IN_SOURCE.contains(&w.to_lowercase().as_str())
 }
 
+/// An appositive of two to eight words that opens with a capitalised qualifier and ends in a
+/// lower-case word ("Panama coach", "USI associate professor of art history"): a role, not a
+/// list of names ("Biden and Clinton") or a place ("Houston, Texas").
+fn capitalised_role(appositive: &str) -> bool {
+    let words: Vec<&str> = appositive.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && !words.iter().any(|w| matches!(*w, "and" | "or"))
+        && words
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -546,5 +561,18 @@ mod tests {
         ] {
             assert_eq!(sources(text)[0].0, "Valeska Paris", "{text}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_qualifier_before_a_role_noun_is_an_appositive() {
+        // BBC: "Martin Ellis, Halifax chief economist, said"; GUM: "Hernan Dario Gomez, Panama
+        // coach, said".
+        assert_eq!(
+            sources("Martin Ellis, Halifax chief economist, said prices would rise.")[0].0,
+            "Martin Ellis"
+        );
+        assert!(capitalised_role("USI associate professor of art history"));
+        assert!(!capitalised_role("Biden and Clinton"));
+        assert!(!capitalised_role("Texas"));
     }
 }
