@@ -20,6 +20,7 @@ pub mod document;
 pub mod error;
 pub mod identity;
 pub mod lexicon;
+pub mod link;
 pub mod options;
 pub mod parse;
 pub mod pipeline;
@@ -39,7 +40,8 @@ pub use error::Error;
 pub use options::Options;
 pub use pipeline::{
     extract_batch, extract_document, extract_documents, extract_documents_until,
-    extract_file_documents, extract_file_documents_until, extract_files, link_batch, link_claims, raw_from_text, read_file, ClaimKeys, FileInput, Links,
+    extract_file_documents, extract_file_documents_until, extract_files, link_batch, link_claims,
+    raw_from_text, read_file, ClaimKeys, FileInput, Links,
 };
 pub use table::{StrColumn, Tables};
 
