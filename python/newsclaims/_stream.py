@@ -532,10 +532,24 @@ class TableWriter:
         directory (``.NAME.PID.XXXXXXXX.part``), renamed to its own name here, so no reader sees a
         half-written table under it. A writer that got no batch still writes the table's empty
         file. If finishing fails, the temporary file is removed."""
+        self.finish()
+        self.commit()
+
+    def finish(self) -> None:
+        """The first half of :meth:`close`: completes the temporary file without renaming it
+        (so that several writers can all finish before any of them is renamed)."""
         try:
             if self._columns is None:
                 self.write(Extraction._concat([]))
             self._close_files()
+        except BaseException:
+            self.abort()
+            raise
+
+    def commit(self) -> None:
+        """The second half of :meth:`close`: renames the finished temporary file to the
+        output's name."""
+        try:
             if self._temp is not None:
                 os.replace(self._temp, self.path)
                 self._temp = None
