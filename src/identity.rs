@@ -24,9 +24,9 @@
 //! articles' "officials" are not the same people. Ids follow the first mention, so they do not
 //! depend on threads. It knows no world facts beyond the tables and makes no network look-ups.
 //!
-//! [`identify`] takes a whole batch at once; a stream's [`Registry`] applies the same rules
-//! batch by batch, keeping the names seen and the indices the joins look up, so a batch costs
-//! what it holds and earlier ids never change.
+//! The rules live in [`Registry`], which a stream adds to batch by batch, keeping the names
+//! seen and the indices the joins look up, so a batch costs what it holds and earlier ids never
+//! change; [`identify`] is a registry given the whole batch at once.
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -439,13 +439,6 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
 
-/// A distinct name of the batch (per document for anonymous sources and bare nouns).
-struct Node {
-    folded: Folded,
-    docs: Vec<usize>,
-    gender: Gender,
-}
-
 /// What a node's mentions say of a person's gender: "Ms King", "she" -> female; "Mr Blair",
 /// "he" -> male. Bare surnames join no one of the other gender.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -513,283 +506,19 @@ fn is_pronoun(word: &str) -> bool {
 }
 
 /// Assigns one identity per real-world source to the mentions of a batch (see the module
-/// documentation for the rules).
+/// documentation for the rules): a [`Registry`] given the whole batch at once.
 pub fn identify(mentions: &[Mention]) -> Identities {
-    // Folding each distinct source and reading each mention's gender are independent of one
-    // another, so they run in parallel; the joins below are serial and in mention order.
-    let mut distinct: HashMap<&str, usize> = HashMap::default();
-    let mut sources_in_order: Vec<&str> = Vec::new();
-    let source_index: Vec<usize> = mentions
+    let mut numbers: HashMap<&str, u32> = HashMap::default();
+    let docs: Vec<u32> = mentions
         .iter()
         .map(|m| {
-            let source = m.source.trim();
-            *distinct.entry(source).or_insert_with(|| {
-                sources_in_order.push(source);
-                sources_in_order.len() - 1
-            })
+            let next = numbers.len() as u32;
+            *numbers.entry(m.doc).or_insert(next)
         })
         .collect();
-    let folded_of: Vec<Option<Folded>> = sources_in_order
-        .par_iter()
-        .map(|s| (!s.is_empty() && !is_pronoun(s)).then(|| fold(s)).flatten())
-        .collect();
-    let gender_of: Vec<Gender> = mentions.par_iter().map(Gender::of).collect();
-    let mut doc_index: HashMap<&str, usize> = HashMap::default();
-    let mut node_of_key: HashMap<String, usize> = HashMap::default();
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut node_of: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
-    for ((m, gender), &source_index) in mentions.iter().zip(&gender_of).zip(&source_index) {
-        let n_docs = doc_index.len();
-        let doc = *doc_index.entry(m.doc).or_insert(n_docs);
-        let source = m.source.trim();
-        let Some(folded) = folded_of[source_index].clone() else {
-            node_of.push(None);
-            continue;
-        };
-        let key = match folded.kind {
-            // Descriptions and bare surnames are per document until joined: two articles'
-            // "the panel" or "Ms King" need not be the same.
-            Shape::Anonymous | Shape::OrganisationNoun | Shape::Surname => {
-                format!("{doc}\u{1}{}", folded.key)
-            }
-            _ if !source.chars().any(char::is_uppercase) => format!("{doc}\u{1}{}", folded.key),
-            _ => folded.key.clone(),
-        };
-        let n_nodes = nodes.len();
-        let node = *node_of_key.entry(key).or_insert(n_nodes);
-        if node == nodes.len() {
-            nodes.push(Node {
-                folded,
-                docs: Vec::new(),
-                gender: Gender::default(),
-            });
-        }
-        nodes[node].gender = nodes[node].gender.and(*gender);
-        if nodes[node].docs.last() != Some(&doc) && !nodes[node].docs.contains(&doc) {
-            nodes[node].docs.push(doc);
-        }
-        node_of.push(Some(node));
-    }
-
-    let mut uf = UnionFind::new(nodes.len());
-    let mut nodes_in_doc: Vec<Vec<usize>> = vec![Vec::new(); doc_index.len()];
-    for (i, n) in nodes.iter().enumerate() {
-        for d in &n.docs {
-            nodes_in_doc[*d].push(i);
-        }
-    }
-    let multiword = |n: &Node| {
-        n.folded.words.len() >= 2 && matches!(n.folded.kind, Shape::Organisation | Shape::Other)
-    };
-    // Initials of every organisation name of the batch.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| multiword(n)) {
-        let (skipping, all) = initials(&n.folded.words);
-        by_initials.entry(skipping.clone()).or_default().push(i);
-        if all != skipping {
-            by_initials.entry(all).or_default().push(i);
-        }
-    }
-    // An acronym or a bare noun joins the one name of its own document that fits ("the
-    // Observatory" after "the so-called Syrian Observatory for Human Rights").
-    for doc_nodes in &nodes_in_doc {
-        for &i in doc_nodes {
-            let n = &nodes[i];
-            let fits: Vec<usize> = match n.folded.kind {
-                Shape::Acronym => {
-                    let letters: String = n.folded.key.chars().filter(|c| *c != '.').collect();
-                    doc_nodes
-                        .iter()
-                        .copied()
-                        .filter(|j| {
-                            multiword(&nodes[*j]) && {
-                                let (s, a) = initials(&nodes[*j].folded.words);
-                                s == letters || a == letters
-                            }
-                        })
-                        .collect()
-                }
-                Shape::OrganisationNoun => doc_nodes
-                    .iter()
-                    .copied()
-                    .filter(|j| {
-                        *j != i
-                            && nodes[*j].folded.words.len() >= 2
-                            && nodes[*j].folded.words.contains(&n.folded.key)
-                    })
-                    .collect(),
-                _ => continue,
-            };
-            if let Some(root) = single_root(&mut uf, fits.iter().copied()) {
-                uf.union(i, root);
-            }
-        }
-    }
-    // An acronym no name of its document spells joins the one name of the batch that does.
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind == Shape::Acronym && uf.find(i) == i {
-            let letters: String = n.folded.key.chars().filter(|c| *c != '.').collect();
-            if let Some(fits) = by_initials.get(&letters).cloned() {
-                if let Some(root) = single_root(&mut uf, fits.iter().copied()) {
-                    uf.union(i, root);
-                }
-            }
-        }
-    }
-    // People with one first name and near-equal surnames ("Sergei Rudskoi"/"Sergei Rudskoy").
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind == Shape::PersonName {
-            by_first
-                .entry(n.folded.words[0].as_str())
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut pairs = Vec::new();
-    for group in by_first.values() {
-        for (x, &a) in group.iter().enumerate() {
-            for &b in &group[x + 1..] {
-                let (wa, wb) = (&nodes[a].folded.words, &nodes[b].folded.words);
-                let (sa, sb) = (&wa[wa.len() - 1], &wb[wb.len() - 1]);
-                if wa.len() == wb.len()
-                    && sa.chars().count() >= 4
-                    && sa.chars().next() == sb.chars().next()
-                    && jaro_winkler(sa, sb) >= SURNAME_SIMILARITY
-                {
-                    pairs.push((a, b));
-                }
-            }
-        }
-    }
-    for (a, b) in pairs {
-        uf.union(a, b);
-    }
-    // A bare surname joins the one person of its own document with that surname ("Ferguson"
-    // in a headline before "Sir Alex Ferguson"), unless their genders differ. It joins no one
-    // across documents: on 300 BBC articles, "Jones", "Fox" and "Mr Pound" joined the batch's
-    // only Eddie Jones, Liam Fox and Dick Pound, and were Marion Jones, a film star and an MP.
-    let mut by_surname: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind == Shape::PersonName {
-            let last = n.folded.words.last().map(String::as_str).unwrap_or("");
-            for d in &n.docs {
-                by_surname.entry((*d, last)).or_default().push(i);
-            }
-        }
-    }
-    let mut gender_of_root: HashMap<usize, Gender> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate() {
-        let root = uf.find(i);
-        let g = gender_of_root.entry(root).or_default();
-        *g = g.and(n.gender);
-    }
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind != Shape::Surname || n.gender.conflicts(Gender::default()) {
-            continue;
-        }
-        let fits: Vec<usize> = by_surname
-            .get(&(n.docs[0], n.folded.key.as_str()))
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&c| {
-                let g = gender_of_root.get(&uf.find(c)).copied().unwrap_or_default();
-                !g.conflicts(n.gender)
-            })
-            .collect();
-        if let Some(root) = single_root(&mut uf, fits.iter().copied()) {
-            uf.union(i, root);
-        }
-    }
-
-    gather(mentions, &node_of, &nodes, &mut uf)
-}
-
-/// Counts `items` and returns them most frequent first (ties: first seen first), merging
-/// forms that differ only in case.
-fn by_frequency<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::default();
-    for item in items {
-        let key = item.to_lowercase();
-        match index.get(&key) {
-            Some(&i) => counts[i].1 += 1,
-            None => {
-                index.insert(key, counts.len());
-                counts.push((item.to_owned(), 1));
-            }
-        }
-    }
-    // Stable sort: equal counts keep the order of first appearance.
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    counts.into_iter().map(|(s, _)| s).collect()
-}
-
-/// Builds the sources from the joined nodes: ids in order of first mention.
-fn gather(
-    mentions: &[Mention],
-    node_of: &[Option<usize>],
-    nodes: &[Node],
-    uf: &mut UnionFind,
-) -> Identities {
-    let mut id_of_root: HashMap<usize, usize> = HashMap::default();
-    let mut members: Vec<Vec<usize>> = Vec::new(); // mention indices per id
-    let mut source_of = Vec::with_capacity(mentions.len());
-    for (m, node) in node_of.iter().enumerate() {
-        let id = node.map(|n| {
-            let root = uf.find(n);
-            let next = members.len();
-            let id = *id_of_root.entry(root).or_insert(next);
-            if id == members.len() {
-                members.push(Vec::new());
-            }
-            members[id].push(m);
-            id
-        });
-        source_of.push(id);
-    }
-    let sources = members
-        .iter()
-        .map(|ms| {
-            let names = by_frequency(ms.iter().map(|&m| mentions[m].source.trim()));
-            let shapes: Vec<&Folded> = ms
-                .iter()
-                .filter_map(|&m| node_of[m].map(|n| &nodes[n].folded))
-                .collect();
-            let listed = shapes.iter().find_map(|f| f.listed);
-            let name = canonical_name(&names, listed);
-            let written = ms
-                .iter()
-                .filter_map(|&m| mentions[m].written)
-                .map(str::trim)
-                .filter(|w| !w.is_empty() && !is_pronoun(w));
-            let aliases =
-                by_frequency(ms.iter().map(|&m| mentions[m].source.trim()).chain(written));
-            let roles = by_frequency(
-                ms.iter()
-                    .filter_map(|&m| mentions[m].role)
-                    .map(str::trim)
-                    .filter(|r| !r.is_empty()),
-            );
-            let mut docs: Vec<&str> = ms.iter().map(|&m| mentions[m].doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            Source {
-                kind: ms
-                    .iter()
-                    .zip(&shapes)
-                    .map(|(&m, f)| Evidence::of(&mentions[m], f.kind))
-                    .fold(Evidence::default(), Evidence::and)
-                    .kind(),
-                name,
-                aliases,
-                roles,
-                documents: docs.len(),
-                claims: ms.len(),
-            }
-        })
-        .collect();
+    let mut registry = Registry::new();
+    let source_of = registry.add(mentions, &docs);
+    let sources = (0..registry.len()).map(|id| registry.source(id)).collect();
     Identities { source_of, sources }
 }
 
@@ -889,8 +618,8 @@ impl Evidence {
     }
 }
 
-/// One form of a name, counted over batches: how often it was seen and where first (the
-/// position that breaks ties in [`by_frequency`]'s order).
+/// One form of a name, counted over batches: how often it was seen and where first (forms go
+/// most frequent first, ties first seen first; forms that differ only in case are one).
 #[derive(Debug, Clone)]
 struct Form {
     lower: Box<str>,
@@ -899,18 +628,26 @@ struct Form {
     first: u64,
 }
 
-/// The forms of one kind (resolved names, written names, roles) of an identity, as
-/// [`by_frequency`] counts them, kept so that a later batch can add to them.
+/// The forms of one kind (resolved names, written names, roles) of an identity, counted so
+/// that a later batch can add to them.
 #[derive(Debug, Clone, Default)]
 struct Forms(Vec<Form>);
 
 impl Forms {
     fn add(&mut self, form: &str, at: u64) {
-        let lower = form.to_lowercase();
-        match self.0.iter_mut().find(|f| *f.lower == *lower) {
+        // Most forms are ASCII: compared without lower-casing them into a new string.
+        let found = if form.is_ascii() {
+            self.0
+                .iter_mut()
+                .find(|f| f.lower.eq_ignore_ascii_case(form))
+        } else {
+            let lower = form.to_lowercase();
+            self.0.iter_mut().find(|f| *f.lower == *lower)
+        };
+        match found {
             Some(f) => f.count += 1,
             None => self.0.push(Form {
-                lower: lower.into(),
+                lower: form.to_lowercase().into(),
                 form: form.into(),
                 count: 1,
                 first: at,
@@ -937,7 +674,7 @@ impl Forms {
         self.0.iter().find(|f| &*f.lower == lower)
     }
 
-    /// Most frequent first, ties first seen first (as [`by_frequency`]).
+    /// Most frequent first, ties first seen first.
     fn ordered(&self) -> Vec<String> {
         let mut forms: Vec<&Form> = self.0.iter().collect();
         forms.sort_by_key(|f| (std::cmp::Reverse(f.count), f.first));
@@ -1023,8 +760,8 @@ impl Entity {
 
     fn source(&self) -> Source {
         let names = self.names.ordered();
-        // Aliases as `gather` counts them: the resolved names, then the written ones, as one
-        // sequence (so a form's first sighting among the resolved names comes first).
+        // Aliases: the resolved names, then the written ones, counted as one sequence (so a
+        // form's first sighting among the resolved names comes first).
         let mut aliases: Vec<(u32, (u8, u64), &str)> = self
             .names
             .0
@@ -1087,7 +824,7 @@ struct Touched {
 /// acronyms still alone), each node's set's genders, and for each identity what its sources
 /// row is made of. Ids are numbered by first mention, as in [`identify`].
 ///
-/// With one batch it gives [`identify`]'s identities. Over several, earlier ids never change
+/// [`identify`] is a registry given one batch. Over several, earlier ids never change
 /// and a later batch only adds links: the joins that one document decides (an acronym or a
 /// bare noun or surname to a name of its own document) are the same; people's names join as
 /// in [`identify`]; an acronym still alone joins the one name a later batch spells it with.
@@ -1864,17 +1601,6 @@ mod tests {
                 }
             })
             .collect()
-    }
-
-    #[test]
-    fn the_registry_with_one_batch_is_identify() {
-        let mentions = many_mentions();
-        let want = identify(&mentions);
-        let mut registry = Registry::new();
-        let got = registry.add(&mentions, &doc_numbers(&mentions));
-        assert_eq!(got, want.source_of);
-        let sources: Vec<Source> = (0..registry.len()).map(|i| registry.source(i)).collect();
-        assert_eq!(sources, want.sources);
     }
 
     #[test]
