@@ -1096,16 +1096,18 @@ impl Registry {
                 }
             }
         }
+        // (Only the letters of this batch's acronyms are visited: the cost follows the batch.)
         for &i in &acronyms {
             let alone = self.uf.find(i) == i;
             let letters = letters_of(&self.folded[i]);
-            let list = self.alone.entry(letters).or_default();
+            let list = self.alone.entry(letters.clone()).or_default();
             list.retain(|&n| n as usize != i);
             if alone {
                 list.push(i as u32);
+            } else if list.is_empty() {
+                self.alone.remove(&letters);
             }
         }
-        self.alone.retain(|_, list| !list.is_empty());
         // People with one first name and near-equal surnames: each new name against the earlier
         // ones of its first name, number of words and surname's first letter.
         let mut pairs = Vec::new();
