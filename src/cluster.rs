@@ -18,6 +18,10 @@
 //!
 //! Signatures, band buckets and verification run in parallel with rayon; union-find is serial
 //! (it is linear in the kept pairs).
+//!
+//! [`cluster_ids`] takes a whole batch at once; a stream's [`Index`] keeps the band buckets and
+//! shingle sets of earlier batches, so a new batch's claims are compared only with the
+//! candidates their buckets hold and earlier ids never change.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -216,13 +220,7 @@ pub fn candidate_pairs(signatures: &[Option<Vec<u32>>]) -> Vec<(u32, u32)> {
             let keys: Vec<(u64, u32)> = signatures
                 .iter()
                 .enumerate()
-                .filter_map(|(i, sig)| {
-                    let rows = &sig.as_ref()?[band * ROWS..(band + 1) * ROWS];
-                    Some((
-                        rows.iter().fold(band as u64, |h, &r| mix(h ^ u64::from(r))),
-                        i as u32,
-                    ))
-                })
+                .filter_map(|(i, sig)| Some((band_key(band, sig.as_ref()?), i as u32)))
                 .collect();
             // Nearly every bucket holds one member: counting first and sorting only the keys
             // that repeat costs two hash operations per member instead of a sort of all of
@@ -332,6 +330,268 @@ pub fn cluster_ids<S: AsRef<str> + Sync, D: PartialEq + Sync>(
         .collect()
 }
 
+/// The key of `band` of a signature: the band's rows hashed together.
+fn band_key(band: usize, signature: &[u32]) -> u64 {
+    signature[band * ROWS..(band + 1) * ROWS]
+        .iter()
+        .fold(band as u64, |h, &r| mix(h ^ u64::from(r)))
+}
+
+/// A value of a [`Band`]'s map with this bit set is an index into its `many`; without it, the
+/// bucket's one member.
+const MANY: u32 = 1 << 31;
+
+/// The members of an LSH bucket that later members are compared with.
+#[derive(Debug, Clone)]
+enum Bucket {
+    /// Up to [`MAX_BUCKET_PAIRS`] members: a new member is compared with each.
+    Small(Vec<u32>),
+    /// More: a new member is compared with the first and the last (as [`candidate_pairs`]
+    /// links a big bucket: a star from its first member and a chain of neighbours).
+    Big { first: u32, last: u32 },
+}
+
+/// One band of an [`Index`]: bucket key (32 bits of [`band_key`]; a false collision only
+/// costs a comparison, since pairs are verified) to its members.
+#[derive(Debug, Clone, Default)]
+struct Band {
+    buckets: HashMap<u32, u32>,
+    many: Vec<Bucket>,
+}
+
+impl Band {
+    /// Adds `new` (ascending claim numbers, all above the bucket's) to bucket `key` and
+    /// returns the candidate pairs they make: as [`candidate_pairs`] would over the bucket's
+    /// earlier and new members together, less the pairs of earlier members.
+    fn add(&mut self, key: u32, new: &[u32], pairs: &mut Vec<(u32, u32)>) {
+        let at = self.buckets.get(&key).copied();
+        let earlier = match at {
+            None => Bucket::Small(Vec::new()),
+            Some(v) if v & MANY == 0 => Bucket::Small(vec![v]),
+            Some(v) => std::mem::replace(
+                &mut self.many[(v & !MANY) as usize],
+                Bucket::Small(Vec::new()),
+            ),
+        };
+        let bucket = match earlier {
+            Bucket::Small(mut members) if members.len() + new.len() <= MAX_BUCKET_PAIRS => {
+                for (k, &n) in new.iter().enumerate() {
+                    pairs.extend(members.iter().chain(&new[..k]).map(|&m| (m, n)));
+                }
+                members.extend_from_slice(new);
+                Bucket::Small(members)
+            }
+            earlier => {
+                let (first, mut previous) = match &earlier {
+                    Bucket::Small(m) => (m.first().copied(), m.last().copied()),
+                    Bucket::Big { first, last } => (Some(*first), Some(*last)),
+                };
+                let first = first.unwrap_or(new[0]);
+                for &n in new {
+                    if n != first {
+                        pairs.push((first, n));
+                    }
+                    if let Some(p) = previous.filter(|&p| p != first) {
+                        pairs.push((p, n));
+                    }
+                    previous = Some(n);
+                }
+                Bucket::Big {
+                    first,
+                    last: *new.last().expect("a new member"),
+                }
+            }
+        };
+        match (bucket, at) {
+            (Bucket::Small(m), None | Some(0..MANY)) if m.len() == 1 => {
+                self.buckets.insert(key, m[0]);
+            }
+            (bucket, Some(v)) if v & MANY != 0 => self.many[(v & !MANY) as usize] = bucket,
+            (bucket, _) => {
+                let index = u32::try_from(self.many.len()).expect("fewer than 2^31 buckets");
+                assert!(index < MANY, "fewer than 2^31 buckets");
+                self.many.push(bucket);
+                self.buckets.insert(key, index | MANY);
+            }
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.buckets.capacity() * 9 * 8 / 7
+            + self.many.capacity() * std::mem::size_of::<Bucket>()
+            + self
+                .many
+                .iter()
+                .map(|b| match b {
+                    Bucket::Small(m) => m.capacity() * 4,
+                    Bucket::Big { .. } => 0,
+                })
+                .sum::<usize>()
+    }
+}
+
+/// The near-duplicate index of a run of batches (a stream): [`cluster_ids`]' method applied
+/// batch by batch, a new claim compared only with the earlier claims its LSH band buckets
+/// hold, so the cost of a batch follows the batch and not the run.
+///
+/// It keeps, for every claim, its set in one union-find over the run and its document; for
+/// each distinct shingle set, the set itself (for the exact Jaccard verification and for
+/// verbatim repeats, found by the set's fingerprint) and its place in the [`BANDS`] bands'
+/// buckets; and the cluster id of each set that has one. With one batch it gives
+/// [`cluster_ids`]' ids (bar a candidate a 32-bit bucket key adds, which verification then
+/// rejects). Over several, earlier ids never change and a later batch only adds links: a claim
+/// that repeats an earlier cluster's gets its id; a set whose first repeat in another document
+/// comes in a later batch gets an id then, its earlier claims staying without one; two
+/// clusters a later claim joins keep their ids, and new claims take the smaller.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    sets: UnionFind,
+    /// Each claim's document (the run's index).
+    doc: Vec<u32>,
+    /// At a root: whether its set spans two documents.
+    spans: Vec<bool>,
+    /// The cluster id of a root's set, once it has one.
+    ids: HashMap<u32, i64>,
+    next_id: i64,
+    /// Fingerprint of a shingle set to its first claim.
+    first_of: HashMap<u64, u32>,
+    /// The kept shingle sets, one after another; `set_at[claim]` is its (start, length), length
+    /// 0 for a claim whose set is not kept (too short, or a verbatim repeat).
+    shingles: Vec<u64>,
+    set_at: Vec<(u64, u32)>,
+    bands: Vec<Band>,
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn set(&self, claim: usize) -> &[u64] {
+        let (start, len) = self.set_at[claim];
+        &self.shingles[start as usize..start as usize + len as usize]
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.sets.find(a), self.sets.find(b));
+        if ra == rb {
+            return;
+        }
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.sets.union(ra, rb);
+        self.spans[root] =
+            self.spans[root] || self.spans[child] || self.doc[root] != self.doc[child];
+        if let Some(c) = self.ids.remove(&(child as u32)) {
+            let id = self.ids.entry(root as u32).or_insert(c);
+            *id = (*id).min(c);
+        }
+    }
+
+    /// Adds a batch's claims (`docs[i]`: the run's index of the document of `contents[i]`) and
+    /// returns their cluster ids (see the type's documentation).
+    pub fn add<S: AsRef<str> + Sync>(&mut self, contents: &[S], docs: &[u32]) -> Vec<Option<i64>> {
+        assert_eq!(contents.len(), docs.len());
+        if self.bands.is_empty() {
+            self.bands = vec![Band::default(); BANDS];
+        }
+        let base = self.sets.len();
+        let new_sets: Vec<Vec<u64>> = contents.par_iter().map(|c| shingles(c.as_ref())).collect();
+        let fingerprints: Vec<u64> = new_sets
+            .par_iter()
+            .map(|set| set.iter().fold(set.len() as u64, |h, s| mix(h ^ s)))
+            .collect();
+        let mut repeats: Vec<(usize, usize)> = Vec::new();
+        let mut unique: Vec<usize> = Vec::new();
+        for (i, set) in new_sets.iter().enumerate() {
+            let claim = self.sets.push();
+            self.doc.push(docs[i]);
+            self.spans.push(false);
+            self.set_at.push((0, 0));
+            if set.is_empty() {
+                continue;
+            }
+            let first = self.first_of.get(&fingerprints[i]).copied();
+            match first {
+                Some(e) if self.set(e as usize) == set.as_slice() => {
+                    repeats.push((e as usize, claim));
+                    continue;
+                }
+                Some(_) => {}
+                None => {
+                    self.first_of.insert(fingerprints[i], claim as u32);
+                }
+            }
+            self.set_at[claim] = (
+                self.shingles.len() as u64,
+                u32::try_from(set.len()).expect("fewer than 2^32 shingles"),
+            );
+            self.shingles.extend_from_slice(set);
+            unique.push(i);
+        }
+        for (a, b) in repeats {
+            self.union(a, b);
+        }
+        let signatures: Vec<Vec<u32>> = unique
+            .par_iter()
+            .map(|&i| signature(&new_sets[i]).expect("a non-empty set"))
+            .collect();
+        let mut pairs: Vec<(u32, u32)> = self
+            .bands
+            .par_iter_mut()
+            .enumerate()
+            .flat_map_iter(|(band, buckets)| {
+                let mut keyed: Vec<(u32, u32)> = unique
+                    .iter()
+                    .zip(&signatures)
+                    .map(|(&i, sig)| (band_key(band, sig) as u32, (base + i) as u32))
+                    .collect();
+                keyed.sort_unstable();
+                let mut pairs = Vec::new();
+                let mut new = Vec::new();
+                for run in keyed.chunk_by(|x, y| x.0 == y.0) {
+                    new.clear();
+                    new.extend(run.iter().map(|&(_, claim)| claim));
+                    buckets.add(run[0].0, &new, &mut pairs);
+                }
+                pairs
+            })
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let kept: Vec<(u32, u32)> = pairs
+            .into_par_iter()
+            .filter(|&(a, b)| jaccard(self.set(a as usize), self.set(b as usize)) >= THRESHOLD)
+            .collect();
+        for (a, b) in kept {
+            self.union(a as usize, b as usize);
+        }
+        let mut out = Vec::with_capacity(contents.len());
+        for claim in base..base + contents.len() {
+            let root = self.sets.find(claim);
+            out.push(self.spans[root].then(|| {
+                *self.ids.entry(root as u32).or_insert_with(|| {
+                    self.next_id += 1;
+                    self.next_id - 1
+                })
+            }));
+        }
+        out
+    }
+
+    /// Heap bytes held (an estimate: capacities times sizes).
+    pub fn heap_bytes(&self) -> usize {
+        self.sets.heap_bytes()
+            + self.doc.capacity() * 4
+            + self.spans.capacity()
+            + self.ids.capacity() * 17 * 8 / 7
+            + self.first_of.capacity() * 17 * 8 / 7
+            + self.shingles.capacity() * 8
+            + self.set_at.capacity() * std::mem::size_of::<(u64, u32)>()
+            + self.bands.iter().map(Band::heap_bytes).sum::<usize>()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,5 +696,65 @@ mod tests {
         // Ten verbatim repeats of each of 40 texts: every claim has a repeat.
         assert!(many.iter().all(Option::is_some));
         assert_eq!(many[0], many[40]);
+    }
+
+    fn contents() -> (Vec<String>, Vec<u32>) {
+        let mut contents = vec![
+            "The talks on a ceasefire in Aleppo will continue in Geneva on Saturday".to_owned(),
+            ORIGINAL.to_owned(),
+            ORIGINAL.replace("the city's", "Aleppo's"),
+            "Militants have been shelling the humanitarian corridors since the morning".to_owned(),
+            "Militants have been shelling the humanitarian corridors since the morning".to_owned(),
+            "The talks on a ceasefire in Aleppo will continue in Geneva on Saturday.".to_owned(),
+            "Short one".to_owned(),
+            "Short one".to_owned(),
+        ];
+        let mut docs = vec![0, 0, 1, 2, 2, 3, 4, 5];
+        // A bucket of more than MAX_BUCKET_PAIRS members: 100 near-repeats in 100 documents.
+        for i in 0..100 {
+            contents.push(format!(
+                "The army says it took the eastern districts of the city on day number {i}"
+            ));
+            docs.push(6 + i);
+        }
+        (contents, docs)
+    }
+
+    #[test]
+    fn the_index_with_one_batch_is_cluster_ids() {
+        let (contents, docs) = contents();
+        let mut index = Index::new();
+        assert_eq!(index.add(&contents, &docs), cluster_ids(&contents, &docs));
+    }
+
+    #[test]
+    fn the_index_batch_by_batch_keeps_ids_and_only_adds_links() {
+        let (contents, docs) = contents();
+        let whole = cluster_ids(&contents, &docs);
+        for size in [1, 3, 50] {
+            let mut index = Index::new();
+            let got: Vec<Option<i64>> = contents
+                .chunks(size)
+                .zip(docs.chunks(size))
+                .flat_map(|(c, d)| index.add(c, d))
+                .collect();
+            // A claim has an id only where the whole run gives it one, and claims share an id
+            // exactly where they share one in the whole run.
+            for i in 0..got.len() {
+                assert!(got[i].is_none() || whole[i].is_some(), "{i}");
+                for j in 0..got.len() {
+                    if got[i].is_some() && got[j].is_some() {
+                        assert_eq!(got[i] == got[j], whole[i] == whole[j], "{i} {j}");
+                    }
+                }
+            }
+            // A claim of a cluster lacks the id only when its repeats all come in later batches.
+            for i in (0..got.len()).filter(|&i| got[i].is_none() && whole[i].is_some()) {
+                assert!((0..got.len())
+                    .filter(|&j| j != i && whole[j] == whole[i] && docs[j] != docs[i])
+                    .all(|j| j / size > i / size));
+            }
+            assert!(got.iter().filter(|g| g.is_some()).count() >= 100);
+        }
     }
 }

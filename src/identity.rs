@@ -23,6 +23,10 @@
 //! sources ("a French diplomatic source", "diplomats") are one identity per document: two
 //! articles' "officials" are not the same people. Ids follow the first mention, so they do not
 //! depend on threads. It knows no world facts beyond the tables and makes no network look-ups.
+//!
+//! The rules live in [`Registry`], which a stream adds to batch by batch, keeping the names
+//! seen and the indices the joins look up, so a batch costs what it holds and earlier ids never
+//! change; [`identify`] is a registry given the whole batch at once.
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -435,13 +439,6 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
 
-/// A distinct name of the batch (per document for anonymous sources and bare nouns).
-struct Node {
-    folded: Folded,
-    docs: Vec<usize>,
-    gender: Gender,
-}
-
 /// What a node's mentions say of a person's gender: "Ms King", "she" -> female; "Mr Blair",
 /// "he" -> male. Bare surnames join no one of the other gender.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -478,8 +475,8 @@ impl Gender {
 }
 
 /// Finds the one root among `candidates` (node indices), if they all share one.
-fn single_root(uf: &mut UnionFind, candidates: &[usize]) -> Option<usize> {
-    let mut roots = candidates.iter().map(|c| uf.find(*c));
+fn single_root(uf: &mut UnionFind, candidates: impl IntoIterator<Item = usize>) -> Option<usize> {
+    let mut roots = candidates.into_iter().map(|c| uf.find(c));
     let first = roots.next()?;
     roots.all(|r| r == first).then_some(first)
 }
@@ -509,343 +506,788 @@ fn is_pronoun(word: &str) -> bool {
 }
 
 /// Assigns one identity per real-world source to the mentions of a batch (see the module
-/// documentation for the rules).
+/// documentation for the rules): a [`Registry`] given the whole batch at once.
 pub fn identify(mentions: &[Mention]) -> Identities {
-    // Folding each distinct source and reading each mention's gender are independent of one
-    // another, so they run in parallel; the joins below are serial and in mention order.
-    let mut distinct: HashMap<&str, usize> = HashMap::default();
-    let mut sources_in_order: Vec<&str> = Vec::new();
-    let source_index: Vec<usize> = mentions
+    let mut numbers: HashMap<&str, u32> = HashMap::default();
+    let docs: Vec<u32> = mentions
         .iter()
         .map(|m| {
-            let source = m.source.trim();
-            *distinct.entry(source).or_insert_with(|| {
-                sources_in_order.push(source);
-                sources_in_order.len() - 1
-            })
+            let next = numbers.len() as u32;
+            *numbers.entry(m.doc).or_insert(next)
         })
         .collect();
-    let folded_of: Vec<Option<Folded>> = sources_in_order
-        .par_iter()
-        .map(|s| (!s.is_empty() && !is_pronoun(s)).then(|| fold(s)).flatten())
-        .collect();
-    let gender_of: Vec<Gender> = mentions.par_iter().map(Gender::of).collect();
-    let mut doc_index: HashMap<&str, usize> = HashMap::default();
-    let mut node_of_key: HashMap<String, usize> = HashMap::default();
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut node_of: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
-    for ((m, gender), &source_index) in mentions.iter().zip(&gender_of).zip(&source_index) {
-        let n_docs = doc_index.len();
-        let doc = *doc_index.entry(m.doc).or_insert(n_docs);
-        let source = m.source.trim();
-        let Some(folded) = folded_of[source_index].clone() else {
-            node_of.push(None);
-            continue;
-        };
-        let key = match folded.kind {
-            // Descriptions and bare surnames are per document until joined: two articles'
-            // "the panel" or "Ms King" need not be the same.
-            Shape::Anonymous | Shape::OrganisationNoun | Shape::Surname => {
-                format!("{doc}\u{1}{}", folded.key)
-            }
-            _ if !source.chars().any(char::is_uppercase) => format!("{doc}\u{1}{}", folded.key),
-            _ => folded.key.clone(),
-        };
-        let n_nodes = nodes.len();
-        let node = *node_of_key.entry(key).or_insert(n_nodes);
-        if node == nodes.len() {
-            nodes.push(Node {
-                folded,
-                docs: Vec::new(),
-                gender: Gender::default(),
-            });
-        }
-        nodes[node].gender = nodes[node].gender.and(*gender);
-        if nodes[node].docs.last() != Some(&doc) && !nodes[node].docs.contains(&doc) {
-            nodes[node].docs.push(doc);
-        }
-        node_of.push(Some(node));
-    }
-
-    let mut uf = UnionFind::new(nodes.len());
-    let mut nodes_in_doc: Vec<Vec<usize>> = vec![Vec::new(); doc_index.len()];
-    for (i, n) in nodes.iter().enumerate() {
-        for d in &n.docs {
-            nodes_in_doc[*d].push(i);
-        }
-    }
-    let multiword = |n: &Node| {
-        n.folded.words.len() >= 2 && matches!(n.folded.kind, Shape::Organisation | Shape::Other)
-    };
-    // Initials of every organisation name of the batch.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| multiword(n)) {
-        let (skipping, all) = initials(&n.folded.words);
-        by_initials.entry(skipping.clone()).or_default().push(i);
-        if all != skipping {
-            by_initials.entry(all).or_default().push(i);
-        }
-    }
-    // An acronym or a bare noun joins the one name of its own document that fits ("the
-    // Observatory" after "the so-called Syrian Observatory for Human Rights").
-    for doc_nodes in &nodes_in_doc {
-        for &i in doc_nodes {
-            let n = &nodes[i];
-            let fits: Vec<usize> = match n.folded.kind {
-                Shape::Acronym => {
-                    let letters: String = n.folded.key.chars().filter(|c| *c != '.').collect();
-                    doc_nodes
-                        .iter()
-                        .copied()
-                        .filter(|j| {
-                            multiword(&nodes[*j]) && {
-                                let (s, a) = initials(&nodes[*j].folded.words);
-                                s == letters || a == letters
-                            }
-                        })
-                        .collect()
-                }
-                Shape::OrganisationNoun => doc_nodes
-                    .iter()
-                    .copied()
-                    .filter(|j| {
-                        *j != i
-                            && nodes[*j].folded.words.len() >= 2
-                            && nodes[*j].folded.words.contains(&n.folded.key)
-                    })
-                    .collect(),
-                _ => continue,
-            };
-            if let Some(root) = single_root(&mut uf, &fits) {
-                uf.union(i, root);
-            }
-        }
-    }
-    // An acronym no name of its document spells joins the one name of the batch that does.
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind == Shape::Acronym && uf.find(i) == i {
-            let letters: String = n.folded.key.chars().filter(|c| *c != '.').collect();
-            if let Some(fits) = by_initials.get(&letters).cloned() {
-                if let Some(root) = single_root(&mut uf, &fits) {
-                    uf.union(i, root);
-                }
-            }
-        }
-    }
-    // People with one first name and near-equal surnames ("Sergei Rudskoi"/"Sergei Rudskoy").
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind == Shape::PersonName {
-            by_first
-                .entry(n.folded.words[0].as_str())
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut pairs = Vec::new();
-    for group in by_first.values() {
-        for (x, &a) in group.iter().enumerate() {
-            for &b in &group[x + 1..] {
-                let (wa, wb) = (&nodes[a].folded.words, &nodes[b].folded.words);
-                let (sa, sb) = (&wa[wa.len() - 1], &wb[wb.len() - 1]);
-                if wa.len() == wb.len()
-                    && sa.chars().count() >= 4
-                    && sa.chars().next() == sb.chars().next()
-                    && jaro_winkler(sa, sb) >= SURNAME_SIMILARITY
-                {
-                    pairs.push((a, b));
-                }
-            }
-        }
-    }
-    for (a, b) in pairs {
-        uf.union(a, b);
-    }
-    // A bare surname joins the one person of its own document with that surname ("Ferguson"
-    // in a headline before "Sir Alex Ferguson"), unless their genders differ. It joins no one
-    // across documents: on 300 BBC articles, "Jones", "Fox" and "Mr Pound" joined the batch's
-    // only Eddie Jones, Liam Fox and Dick Pound, and were Marion Jones, a film star and an MP.
-    let mut by_surname: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind == Shape::PersonName {
-            let last = n.folded.words.last().map(String::as_str).unwrap_or("");
-            for d in &n.docs {
-                by_surname.entry((*d, last)).or_default().push(i);
-            }
-        }
-    }
-    let mut gender_of_root: HashMap<usize, Gender> = HashMap::default();
-    for (i, n) in nodes.iter().enumerate() {
-        let root = uf.find(i);
-        let g = gender_of_root.entry(root).or_default();
-        *g = g.and(n.gender);
-    }
-    for (i, n) in nodes.iter().enumerate() {
-        if n.folded.kind != Shape::Surname || n.gender.conflicts(Gender::default()) {
-            continue;
-        }
-        let fits: Vec<usize> = by_surname
-            .get(&(n.docs[0], n.folded.key.as_str()))
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&c| {
-                let g = gender_of_root.get(&uf.find(c)).copied().unwrap_or_default();
-                !g.conflicts(n.gender)
-            })
-            .collect();
-        if let Some(root) = single_root(&mut uf, &fits) {
-            uf.union(i, root);
-        }
-    }
-
-    gather(mentions, &node_of, &nodes, &mut uf)
-}
-
-/// Counts `items` and returns them most frequent first (ties: first seen first), merging
-/// forms that differ only in case.
-fn by_frequency<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::default();
-    for item in items {
-        let key = item.to_lowercase();
-        match index.get(&key) {
-            Some(&i) => counts[i].1 += 1,
-            None => {
-                index.insert(key, counts.len());
-                counts.push((item.to_owned(), 1));
-            }
-        }
-    }
-    // Stable sort: equal counts keep the order of first appearance.
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    counts.into_iter().map(|(s, _)| s).collect()
-}
-
-/// Builds the sources from the joined nodes: ids in order of first mention.
-fn gather(
-    mentions: &[Mention],
-    node_of: &[Option<usize>],
-    nodes: &[Node],
-    uf: &mut UnionFind,
-) -> Identities {
-    let mut id_of_root: HashMap<usize, usize> = HashMap::default();
-    let mut members: Vec<Vec<usize>> = Vec::new(); // mention indices per id
-    let mut source_of = Vec::with_capacity(mentions.len());
-    for (m, node) in node_of.iter().enumerate() {
-        let id = node.map(|n| {
-            let root = uf.find(n);
-            let next = members.len();
-            let id = *id_of_root.entry(root).or_insert(next);
-            if id == members.len() {
-                members.push(Vec::new());
-            }
-            members[id].push(m);
-            id
-        });
-        source_of.push(id);
-    }
-    let sources = members
-        .iter()
-        .map(|ms| {
-            let names = by_frequency(ms.iter().map(|&m| mentions[m].source.trim()));
-            let shapes: Vec<&Folded> = ms
-                .iter()
-                .filter_map(|&m| node_of[m].map(|n| &nodes[n].folded))
-                .collect();
-            let listed = shapes.iter().find_map(|f| f.listed);
-            // The fullest name most claims use: "Syrian Observatory for Human Rights" over
-            // "SOHR", "Sergei Lavrov" over "Lavrov".
-            let most_words = names
-                .iter()
-                .map(|n| n.split_whitespace().count())
-                .max()
-                .unwrap_or(0)
-                .min(2);
-            let name = listed.map(str::to_owned).unwrap_or_else(|| {
-                names
-                    .iter()
-                    .find(|n| n.split_whitespace().count() >= most_words)
-                    .cloned()
-                    .unwrap_or_default()
-            });
-            let written = ms
-                .iter()
-                .filter_map(|&m| mentions[m].written)
-                .map(str::trim)
-                .filter(|w| !w.is_empty() && !is_pronoun(w));
-            let aliases =
-                by_frequency(ms.iter().map(|&m| mentions[m].source.trim()).chain(written));
-            let roles = by_frequency(
-                ms.iter()
-                    .filter_map(|&m| mentions[m].role)
-                    .map(str::trim)
-                    .filter(|r| !r.is_empty()),
-            );
-            let mut docs: Vec<&str> = ms.iter().map(|&m| mentions[m].doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            Source {
-                kind: source_type(ms, mentions, &shapes),
-                name,
-                aliases,
-                roles,
-                documents: docs.len(),
-                claims: ms.len(),
-            }
-        })
-        .collect();
+    let mut registry = Registry::new();
+    let source_of = registry.add(mentions, &docs);
+    let sources = (0..registry.len()).map(|id| registry.source(id)).collect();
     Identities { source_of, sources }
 }
 
-/// The type of an identity from the shapes of its names and the evidence of its mentions: a
-/// pronoun "he"/"she" or a personal title makes a person, "it" or "news agency" an
-/// organisation.
-fn source_type(members: &[usize], mentions: &[Mention], shapes: &[&Folded]) -> SourceType {
-    let has = |s: Shape| shapes.iter().any(|f| f.kind == s);
-    if has(Shape::Country) {
-        return SourceType::Country;
-    }
-    if shapes.iter().all(|f| f.kind == Shape::Anonymous) {
-        return SourceType::Anonymous;
-    }
-    let said_by = |pred: &dyn Fn(&str) -> bool| {
-        members
+/// The canonical name of an identity from its names, most frequent first, and the table's
+/// name when one of them is listed: the fullest name most claims use ("Syrian Observatory for
+/// Human Rights" over "SOHR", "Sergei Lavrov" over "Lavrov").
+fn canonical_name(names: &[String], listed: Option<&str>) -> String {
+    let most_words = names
+        .iter()
+        .map(|n| n.split_whitespace().count())
+        .max()
+        .unwrap_or(0)
+        .min(2);
+    listed.map(str::to_owned).unwrap_or_else(|| {
+        names
             .iter()
-            .any(|&m| mentions[m].written.is_some_and(|w| pred(w.trim())))
-    };
-    let role_words = |pred: &dyn Fn(&str) -> bool| {
-        members.iter().any(|&m| {
-            mentions[m].role.is_some_and(|r| {
+            .find(|n| n.split_whitespace().count() >= most_words)
+            .cloned()
+            .unwrap_or_default()
+    })
+}
+
+/// What an identity's mentions show of its type: the shapes of their names and what was
+/// written and said of them. Mentions' evidence joins with [`Evidence::and`], so an identity's
+/// type can be kept up to date batch by batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Evidence {
+    /// One bit per [`Shape`] seen.
+    shapes: u16,
+    /// Written as "it".
+    said_it: bool,
+    /// Written as "he" or "she".
+    said_he_she: bool,
+    /// A role word of a person ("minister", "spokesman").
+    person_role: bool,
+    /// A role of an outlet ("news agency", "industry website Screen Daily").
+    outlet_role: bool,
+}
+
+impl Evidence {
+    fn of(m: &Mention, shape: Shape) -> Evidence {
+        let written = m.written.map(str::trim);
+        let role = m.role;
+        Evidence {
+            shapes: 1 << shape as u16,
+            said_it: written.is_some_and(|w| w.eq_ignore_ascii_case("it")),
+            said_he_she: written
+                .is_some_and(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")),
+            person_role: role.is_some_and(|r| {
                 r.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|w| pred(&w.to_lowercase()))
+                    .any(|w| PERSON_WORDS.contains(&w.to_lowercase()))
+            }),
+            outlet_role: role.is_some_and(|r| {
+                let r = r.trim().to_lowercase();
+                DESCRIPTORS.contains(&r)
+                    || r.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| DESCRIPTORS.contains(w))
+            }),
+        }
+    }
+
+    fn and(self, other: Evidence) -> Evidence {
+        Evidence {
+            shapes: self.shapes | other.shapes,
+            said_it: self.said_it || other.said_it,
+            said_he_she: self.said_he_she || other.said_he_she,
+            person_role: self.person_role || other.person_role,
+            outlet_role: self.outlet_role || other.outlet_role,
+        }
+    }
+
+    /// The type: a country's name makes a country; only anonymous names an anonymous source;
+    /// an organisation's name, "it" or an outlet's role an organisation; a person's name, or a
+    /// surname with "he"/"she" or a personal title, a person.
+    fn kind(self) -> SourceType {
+        let has = |s: Shape| self.shapes & (1 << s as u16) != 0;
+        if has(Shape::Country) {
+            return SourceType::Country;
+        }
+        if self.shapes == 1 << Shape::Anonymous as u16 {
+            return SourceType::Anonymous;
+        }
+        if has(Shape::Organisation)
+            || has(Shape::Acronym)
+            || has(Shape::OrganisationNoun)
+            || self.outlet_role
+            || self.said_it
+        {
+            return SourceType::Organisation;
+        }
+        let personal = self.said_he_she || self.person_role;
+        if has(Shape::PersonName) || (has(Shape::Surname) && personal) {
+            return SourceType::Person;
+        }
+        SourceType::Other
+    }
+}
+
+/// One form of a name, counted over batches: how often it was seen and where first (forms go
+/// most frequent first, ties first seen first; forms that differ only in case are one).
+#[derive(Debug, Clone)]
+struct Form {
+    lower: Box<str>,
+    form: Box<str>,
+    count: u32,
+    first: u64,
+}
+
+/// The forms of one kind (resolved names, written names, roles) of an identity, counted so
+/// that a later batch can add to them.
+#[derive(Debug, Clone, Default)]
+struct Forms(Vec<Form>);
+
+impl Forms {
+    fn add(&mut self, form: &str, at: u64) {
+        // Most forms are ASCII: compared without lower-casing them into a new string.
+        let found = if form.is_ascii() {
+            self.0
+                .iter_mut()
+                .find(|f| f.lower.eq_ignore_ascii_case(form))
+        } else {
+            let lower = form.to_lowercase();
+            self.0.iter_mut().find(|f| *f.lower == *lower)
+        };
+        match found {
+            Some(f) => f.count += 1,
+            None => self.0.push(Form {
+                lower: form.to_lowercase().into(),
+                form: form.into(),
+                count: 1,
+                first: at,
+            }),
+        }
+    }
+
+    fn merge(&mut self, other: Forms) {
+        for o in other.0 {
+            match self.0.iter_mut().find(|f| f.lower == o.lower) {
+                Some(f) => {
+                    f.count += o.count;
+                    if o.first < f.first {
+                        f.first = o.first;
+                        f.form = o.form;
+                    }
+                }
+                None => self.0.push(o),
+            }
+        }
+    }
+
+    fn get(&self, lower: &str) -> Option<&Form> {
+        self.0.iter().find(|f| &*f.lower == lower)
+    }
+
+    /// Most frequent first, ties first seen first.
+    fn ordered(&self) -> Vec<String> {
+        let mut forms: Vec<&Form> = self.0.iter().collect();
+        forms.sort_by_key(|f| (std::cmp::Reverse(f.count), f.first));
+        forms.into_iter().map(|f| f.form.to_string()).collect()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.0.capacity() * std::mem::size_of::<Form>()
+            + self
+                .0
+                .iter()
+                .map(|f| f.lower.len() + f.form.len())
+                .sum::<usize>()
+    }
+}
+
+/// What a [`Registry`] keeps of one identity: everything its row in the sources table is made
+/// of, added to mention by mention.
+#[derive(Debug, Clone, Default)]
+struct Entity {
+    /// The run-wide id (the smallest, when identities with ids were joined later).
+    id: Option<u32>,
+    names: Forms,
+    written: Forms,
+    roles: Forms,
+    /// The run's indices of the documents that name it, sorted.
+    docs: Vec<u32>,
+    claims: u64,
+    /// The listed name of its first mention that has one, and that mention's position.
+    listed: Option<(u64, &'static str)>,
+    evidence: Evidence,
+}
+
+impl Entity {
+    fn add(&mut self, m: &Mention, folded: &Folded, doc: u32, at: u64) {
+        self.names.add(m.source.trim(), at);
+        if let Some(w) = m.written.map(str::trim) {
+            if !w.is_empty() && !is_pronoun(w) {
+                self.written.add(w, at);
+            }
+        }
+        if let Some(r) = m.role.map(str::trim).filter(|r| !r.is_empty()) {
+            self.roles.add(r, at);
+        }
+        if let Err(i) = self.docs.binary_search(&doc) {
+            self.docs.insert(i, doc);
+        }
+        self.claims += 1;
+        if self.listed.is_none() {
+            self.listed = folded.listed.map(|l| (at, l));
+        }
+        self.evidence = self.evidence.and(Evidence::of(m, folded.kind));
+    }
+
+    fn merge(&mut self, other: Entity) {
+        self.id = match (self.id, other.id) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.names.merge(other.names);
+        self.written.merge(other.written);
+        self.roles.merge(other.roles);
+        let mut docs = Vec::with_capacity(self.docs.len() + other.docs.len());
+        let (mut a, mut b) = (self.docs.iter().peekable(), other.docs.iter().peekable());
+        while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+            docs.push(x.min(y));
+            if x <= y {
+                a.next();
+            }
+            if y <= x {
+                b.next();
+            }
+        }
+        docs.extend(a.chain(b));
+        self.docs = docs;
+        self.claims += other.claims;
+        self.listed = match (self.listed, other.listed) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        self.evidence = self.evidence.and(other.evidence);
+    }
+
+    fn source(&self) -> Source {
+        let names = self.names.ordered();
+        // Aliases: the resolved names, then the written ones, counted as one sequence (so a
+        // form's first sighting among the resolved names comes first).
+        let mut aliases: Vec<(u32, (u8, u64), &str)> = self
+            .names
+            .0
+            .iter()
+            .map(|f| {
+                let more = self.written.get(&f.lower).map_or(0, |w| w.count);
+                (f.count + more, (0, f.first), &*f.form)
             })
-        })
-    };
-    // "news agency", "industry website Screen Daily".
-    let outlet_role = members.iter().any(|&m| {
-        mentions[m].role.is_some_and(|r| {
-            let r = r.trim().to_lowercase();
-            DESCRIPTORS.contains(&r)
-                || r.rsplit(' ')
-                    .next()
-                    .is_some_and(|w| DESCRIPTORS.contains(w))
-        })
-    });
-    if has(Shape::Organisation)
-        || has(Shape::Acronym)
-        || has(Shape::OrganisationNoun)
-        || outlet_role
-        || said_by(&|w| w.eq_ignore_ascii_case("it"))
-    {
-        return SourceType::Organisation;
+            .collect();
+        aliases.extend(
+            self.written
+                .0
+                .iter()
+                .filter(|w| self.names.get(&w.lower).is_none())
+                .map(|w| (w.count, (1, w.first), &*w.form)),
+        );
+        aliases.sort_by_key(|a| (std::cmp::Reverse(a.0), a.1));
+        Source {
+            name: canonical_name(&names, self.listed.map(|l| l.1)),
+            kind: self.evidence.kind(),
+            aliases: aliases.into_iter().map(|a| a.2.to_owned()).collect(),
+            roles: self.roles.ordered(),
+            documents: self.docs.len(),
+            claims: self.claims as usize,
+        }
     }
-    let personal = said_by(&|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"))
-        || role_words(&|w| PERSON_WORDS.contains(w));
-    if has(Shape::PersonName) || (has(Shape::Surname) && personal) {
-        return SourceType::Person;
+
+    fn heap_bytes(&self) -> usize {
+        self.names.heap_bytes()
+            + self.written.heap_bytes()
+            + self.roles.heap_bytes()
+            + self.docs.capacity() * 4
     }
-    SourceType::Other
+}
+
+/// A name of two or more words of an organisation or other: what an acronym may spell.
+fn is_multiword(f: &Folded) -> bool {
+    f.words.len() >= 2 && matches!(f.kind, Shape::Organisation | Shape::Other)
+}
+
+/// A person's first name, number of words and the surname's first letter: the names a new
+/// person's name is compared with.
+type FirstName = (String, usize, char);
+
+/// A name the batch being added touches: its node, folded name (the node's first mention's),
+/// the batch's documents that name it and its mentions' genders there.
+struct Touched {
+    node: usize,
+    folded: Folded,
+    docs: Vec<u32>,
+    gender: Gender,
+}
+
+/// The identity registry of a run of batches (a stream): [`identify`]'s rules applied batch by
+/// batch, each batch compared only with what the registry keeps of earlier ones, so the cost of
+/// a batch follows the batch and not the run.
+///
+/// It keeps the distinct names seen (folded, with their node in one union-find over the run),
+/// the indices the joins look names up in (initials of organisations, people by first name,
+/// acronyms still alone), each node's set's genders, and for each identity what its sources
+/// row is made of. Ids are numbered by first mention, as in [`identify`].
+///
+/// [`identify`] is a registry given one batch. Over several, earlier ids never change
+/// and a later batch only adds links: the joins that one document decides (an acronym or a
+/// bare noun or surname to a name of its own document) are the same; people's names join as
+/// in [`identify`]; an acronym still alone joins the one name a later batch spells it with.
+/// The one join that needs a single candidate in the run, an acronym to the one name that
+/// spells it, is undone for later batches when a new name spelling it turns up (in memory it
+/// would be alone): from that batch on the acronym is a new name, alone, while its earlier
+/// mentions keep their id. When a later batch joins two identities that both have ids, both
+/// ids stay and name the joined identity (new mentions take the smaller).
+#[derive(Debug, Default)]
+pub struct Registry {
+    uf: UnionFind,
+    /// At a root with mentions: its identity.
+    entities: Vec<Option<Box<Entity>>>,
+    /// At a root: the genders of its set's mentions.
+    gender: Vec<Gender>,
+    /// The nodes of names that are the same in every document, by folded key.
+    node_of_key: HashMap<String, u32>,
+    /// Their folded names (`None` for names of one document, which no later batch names).
+    folded: Vec<Option<Box<Folded>>>,
+    /// Organisation names of two or more words, by initials.
+    by_initials: HashMap<String, Vec<u32>>,
+    /// Acronyms that were still alone after their batch, by letters.
+    alone: HashMap<String, Vec<u32>>,
+    /// Acronyms joined to the one name of the run that spelled them, by letters.
+    joined: HashMap<String, Vec<u32>>,
+    /// People's names by first name, number of words and the surname's first letter, with the
+    /// surname.
+    by_first: HashMap<FirstName, Vec<(u32, Box<str>)>>,
+    /// For each id, a node of its identity.
+    ids: Vec<u32>,
+    /// Mentions so far.
+    mentions: u64,
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn new_node(&mut self, folded: Option<Folded>) -> usize {
+        self.entities.push(None);
+        self.gender.push(Gender::default());
+        self.folded.push(folded.map(Box::new));
+        self.uf.push()
+    }
+
+    /// Joins the sets of `a` and `b`, with their genders and identities.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        if ra == rb {
+            return;
+        }
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.uf.union(ra, rb);
+        self.gender[root] = self.gender[root].and(self.gender[child]);
+        if let Some(c) = self.entities[child].take() {
+            match &mut self.entities[root] {
+                Some(r) => r.merge(*c),
+                None => self.entities[root] = Some(c),
+            }
+        }
+    }
+
+    /// Adds a batch's mentions (`docs[i]`: the run's index of `mentions[i]`'s document; a
+    /// document is in one batch) and returns each mention's run-wide id, `None` for no source.
+    pub fn add(&mut self, mentions: &[Mention], docs: &[u32]) -> Vec<Option<usize>> {
+        assert_eq!(mentions.len(), docs.len());
+        let mut distinct: HashMap<&str, usize> = HashMap::default();
+        let mut sources_in_order: Vec<&str> = Vec::new();
+        let source_index: Vec<usize> = mentions
+            .iter()
+            .map(|m| {
+                let source = m.source.trim();
+                *distinct.entry(source).or_insert_with(|| {
+                    sources_in_order.push(source);
+                    sources_in_order.len() - 1
+                })
+            })
+            .collect();
+        let folded_of: Vec<Option<Folded>> = sources_in_order
+            .par_iter()
+            .map(|s| (!s.is_empty() && !is_pronoun(s)).then(|| fold(s)).flatten())
+            .collect();
+        let gender_of: Vec<Gender> = mentions.par_iter().map(Gender::of).collect();
+        // A new name that spells an acronym joined to the one name of the run that spelled it
+        // makes the acronym ambiguous: from this batch on its mentions are a new name, alone as
+        // in memory (its earlier mentions keep their id).
+        for f in folded_of.iter().flatten() {
+            if !is_multiword(f) || self.node_of_key.contains_key(&f.key) {
+                continue;
+            }
+            let (skipping, all) = initials(&f.words);
+            for letters in [skipping, all] {
+                for n in self.joined.remove(&letters).unwrap_or_default() {
+                    let key = self.folded[n as usize].as_ref().map(|f| f.key.clone());
+                    if let Some(key) = key {
+                        if self.node_of_key.get(&key) == Some(&n) {
+                            self.node_of_key.remove(&key);
+                        }
+                    }
+                }
+            }
+        }
+
+        // The batch's nodes: names of one document are keyed by it (for this batch only).
+        let first_new = self.uf.len();
+        let mut local: HashMap<String, usize> = HashMap::default();
+        let mut touched: Vec<Touched> = Vec::new();
+        let mut touched_at: HashMap<usize, usize> = HashMap::default();
+        let mut touched_of: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
+        let mut batch_docs: Vec<u32> = Vec::new();
+        let mut doc_pos: HashMap<u32, usize> = HashMap::default();
+        for (i, m) in mentions.iter().enumerate() {
+            let doc = docs[i];
+            if let std::collections::hash_map::Entry::Vacant(e) = doc_pos.entry(doc) {
+                e.insert(batch_docs.len());
+                batch_docs.push(doc);
+            }
+            let source = m.source.trim();
+            let Some(folded) = &folded_of[source_index[i]] else {
+                touched_of.push(None);
+                continue;
+            };
+            let per_doc = matches!(
+                folded.kind,
+                Shape::Anonymous | Shape::OrganisationNoun | Shape::Surname
+            ) || !source.chars().any(char::is_uppercase);
+            let node = if per_doc {
+                let key = format!("{doc}\u{1}{}", folded.key);
+                match local.get(&key) {
+                    Some(&n) => n,
+                    None => {
+                        let n = self.new_node(None);
+                        local.insert(key, n);
+                        n
+                    }
+                }
+            } else {
+                match self.node_of_key.get(&folded.key) {
+                    Some(&n) => n as usize,
+                    None => {
+                        let n = self.new_node(Some(folded.clone()));
+                        self.node_of_key.insert(folded.key.clone(), n as u32);
+                        n
+                    }
+                }
+            };
+            let at = match touched_at.get(&node) {
+                Some(&at) => at,
+                None => {
+                    let folded = match &self.folded[node] {
+                        Some(f) => (**f).clone(),
+                        None => folded.clone(),
+                    };
+                    touched.push(Touched {
+                        node,
+                        folded,
+                        docs: Vec::new(),
+                        gender: Gender::default(),
+                    });
+                    touched_at.insert(node, touched.len() - 1);
+                    touched.len() - 1
+                }
+            };
+            let t = &mut touched[at];
+            t.gender = t.gender.and(gender_of[i]);
+            if t.docs.last() != Some(&doc) && !t.docs.contains(&doc) {
+                t.docs.push(doc);
+            }
+            let root = self.uf.find(node);
+            self.gender[root] = self.gender[root].and(gender_of[i]);
+            touched_of.push(Some(at));
+        }
+        // Touched names in node order, and each document's.
+        let mut order: Vec<usize> = (0..touched.len()).collect();
+        order.sort_unstable_by_key(|&t| touched[t].node);
+        let mut nodes_in_doc: Vec<Vec<usize>> = vec![Vec::new(); batch_docs.len()];
+        for &t in &order {
+            for d in &touched[t].docs {
+                nodes_in_doc[doc_pos[d]].push(t);
+            }
+        }
+        let multiword = is_multiword;
+        // New organisation names into the initials index.
+        let mut new_initials: Vec<String> = Vec::new();
+        for &t in &order {
+            let t = &touched[t];
+            if t.node >= first_new && multiword(&t.folded) {
+                let (skipping, all) = initials(&t.folded.words);
+                if all != skipping {
+                    self.by_initials
+                        .entry(all.clone())
+                        .or_default()
+                        .push(t.node as u32);
+                    new_initials.push(all);
+                }
+                self.by_initials
+                    .entry(skipping.clone())
+                    .or_default()
+                    .push(t.node as u32);
+                new_initials.push(skipping);
+            }
+        }
+        // An acronym or a bare noun joins the one name of its own document that fits.
+        for doc_nodes in &nodes_in_doc {
+            for &t in doc_nodes {
+                let n = &touched[t].folded;
+                let fits: Vec<usize> = match n.kind {
+                    Shape::Acronym => {
+                        let letters: String = n.key.chars().filter(|c| *c != '.').collect();
+                        doc_nodes
+                            .iter()
+                            .filter(|&&j| {
+                                multiword(&touched[j].folded) && {
+                                    let (s, a) = initials(&touched[j].folded.words);
+                                    s == letters || a == letters
+                                }
+                            })
+                            .map(|&j| touched[j].node)
+                            .collect()
+                    }
+                    Shape::OrganisationNoun => doc_nodes
+                        .iter()
+                        .filter(|&&j| {
+                            j != t
+                                && touched[j].folded.words.len() >= 2
+                                && touched[j].folded.words.contains(&n.key)
+                        })
+                        .map(|&j| touched[j].node)
+                        .collect(),
+                    _ => continue,
+                };
+                if let Some(root) = single_root(&mut self.uf, fits) {
+                    self.union(touched[t].node, root);
+                }
+            }
+        }
+        // An acronym no name of its document spells joins the one name of the run that does:
+        // the batch's acronyms, and earlier ones still alone whose letters a new name spells.
+        let mut acronyms: Vec<usize> = touched
+            .iter()
+            .filter(|t| t.folded.kind == Shape::Acronym)
+            .map(|t| t.node)
+            .collect();
+        new_initials.sort_unstable();
+        new_initials.dedup();
+        for letters in &new_initials {
+            if let Some(alone) = self.alone.get(letters) {
+                acronyms.extend(alone.iter().map(|&n| n as usize));
+            }
+        }
+        acronyms.sort_unstable();
+        acronyms.dedup();
+        let letters_of = |folded: &Option<Box<Folded>>| -> String {
+            let key = folded.as_ref().map_or("", |f| f.key.as_str());
+            key.chars().filter(|c| *c != '.').collect()
+        };
+        for &i in &acronyms {
+            if self.uf.find(i) == i {
+                let letters = letters_of(&self.folded[i]);
+                let root = self
+                    .by_initials
+                    .get(&letters)
+                    .and_then(|fits| single_root(&mut self.uf, fits.iter().map(|&n| n as usize)));
+                if let Some(root) = root {
+                    self.union(i, root);
+                    self.joined.entry(letters).or_default().push(i as u32);
+                }
+            }
+        }
+        // (Only the letters of this batch's acronyms are visited: the cost follows the batch.)
+        for &i in &acronyms {
+            let alone = self.uf.find(i) == i;
+            let letters = letters_of(&self.folded[i]);
+            let list = self.alone.entry(letters.clone()).or_default();
+            list.retain(|&n| n as usize != i);
+            if alone {
+                list.push(i as u32);
+            } else if list.is_empty() {
+                self.alone.remove(&letters);
+            }
+        }
+        // People with one first name and near-equal surnames: each new name against the earlier
+        // ones of its first name, number of words and surname's first letter.
+        let mut pairs = Vec::new();
+        for &t in &order {
+            let t = &touched[t];
+            if t.node < first_new || t.folded.kind != Shape::PersonName {
+                continue;
+            }
+            let words = &t.folded.words;
+            let sb = &words[words.len() - 1];
+            let key = (
+                words[0].clone(),
+                words.len(),
+                sb.chars().next().unwrap_or(' '),
+            );
+            let group = self.by_first.entry(key).or_default();
+            for (a, sa) in group.iter() {
+                if sa.chars().count() >= 4 && jaro_winkler(sa, sb) >= SURNAME_SIMILARITY {
+                    pairs.push((*a as usize, t.node));
+                }
+            }
+            group.push((t.node as u32, sb.as_str().into()));
+        }
+        for (a, b) in pairs {
+            self.union(a, b);
+        }
+        // A bare surname joins the one person of its own document with that surname, unless
+        // their genders differ (the genders as they were before these joins, as in `identify`).
+        let mut by_surname: HashMap<(u32, &str), Vec<usize>> = HashMap::default();
+        for &t in &order {
+            let t = &touched[t];
+            if t.folded.kind == Shape::PersonName {
+                let last = t.folded.words.last().map(String::as_str).unwrap_or("");
+                for d in &t.docs {
+                    by_surname.entry((*d, last)).or_default().push(t.node);
+                }
+            }
+        }
+        let mut gender_of_root: HashMap<usize, Gender> = HashMap::default();
+        for t in &touched {
+            let root = self.uf.find(t.node);
+            gender_of_root.insert(root, self.gender[root]);
+        }
+        for &t in &order {
+            let n = &touched[t];
+            if n.folded.kind != Shape::Surname || n.gender.conflicts(Gender::default()) {
+                continue;
+            }
+            let fits: Vec<usize> = by_surname
+                .get(&(n.docs[0], n.folded.key.as_str()))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&c| {
+                    let g = gender_of_root
+                        .get(&self.uf.find(c))
+                        .copied()
+                        .unwrap_or_default();
+                    !g.conflicts(n.gender)
+                })
+                .collect();
+            if let Some(root) = single_root(&mut self.uf, fits) {
+                self.union(n.node, root);
+            }
+        }
+        // Each mention to its identity; a new identity takes the next id.
+        let base = self.mentions;
+        self.mentions += mentions.len() as u64;
+        let mut out = Vec::with_capacity(mentions.len());
+        for (i, at) in touched_of.iter().enumerate() {
+            let Some(at) = *at else {
+                out.push(None);
+                continue;
+            };
+            let t = &touched[at];
+            let root = self.uf.find(t.node);
+            let entity = self.entities[root].get_or_insert_with(Default::default);
+            let id = match entity.id {
+                Some(id) => id,
+                None => {
+                    let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 sources");
+                    entity.id = Some(id);
+                    self.ids.push(root as u32);
+                    id
+                }
+            };
+            entity.add(&mentions[i], &t.folded, docs[i], base + i as u64);
+            out.push(Some(id as usize));
+        }
+        out
+    }
+
+    /// The number of ids handed out.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no id was handed out.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The source of run-wide id `id` as known so far (two ids of identities joined later give
+    /// the same source).
+    pub fn source(&mut self, id: usize) -> Source {
+        let root = self.uf.find(self.ids[id] as usize);
+        self.entities[root]
+            .as_ref()
+            .expect("an identity at every root of an id")
+            .source()
+    }
+
+    /// Heap bytes held (an estimate: capacities times sizes, strings by their length).
+    pub fn heap_bytes(&self) -> usize {
+        let map = |entries: usize, entry: usize| entries * (entry + 1) * 8 / 7;
+        let folded = |f: &Folded| {
+            std::mem::size_of::<Folded>()
+                + f.key.capacity()
+                + f.words.capacity() * std::mem::size_of::<String>()
+                + f.words.iter().map(String::capacity).sum::<usize>()
+        };
+        self.uf.heap_bytes()
+            + self.entities.capacity() * 8
+            + self
+                .entities
+                .iter()
+                .flatten()
+                .map(|e| std::mem::size_of::<Entity>() + e.heap_bytes())
+                .sum::<usize>()
+            + self.gender.capacity() * std::mem::size_of::<Gender>()
+            + map(
+                self.node_of_key.capacity(),
+                std::mem::size_of::<(String, u32)>(),
+            )
+            + self.node_of_key.keys().map(String::capacity).sum::<usize>()
+            + self.folded.capacity() * 8
+            + self
+                .folded
+                .iter()
+                .flatten()
+                .map(|f| folded(f))
+                .sum::<usize>()
+            + map(
+                self.by_initials.capacity(),
+                std::mem::size_of::<(String, Vec<u32>)>(),
+            )
+            + self
+                .by_initials
+                .iter()
+                .map(|(k, v)| k.capacity() + v.capacity() * 4)
+                .sum::<usize>()
+            + map(
+                self.alone.capacity(),
+                std::mem::size_of::<(String, Vec<u32>)>(),
+            )
+            + self.alone.values().map(|v| v.capacity() * 4).sum::<usize>()
+            + map(
+                self.joined.capacity(),
+                std::mem::size_of::<(String, Vec<u32>)>(),
+            )
+            + self
+                .joined
+                .values()
+                .map(|v| v.capacity() * 4)
+                .sum::<usize>()
+            + map(
+                self.by_first.capacity(),
+                std::mem::size_of::<(FirstName, Vec<(u32, Box<str>)>)>(),
+            )
+            + self
+                .by_first
+                .iter()
+                .map(|(k, v)| {
+                    k.0.capacity()
+                        + v.capacity() * std::mem::size_of::<(u32, Box<str>)>()
+                        + v.iter().map(|x| x.1.len()).sum::<usize>()
+                })
+                .sum::<usize>()
+            + self.ids.capacity() * 4
+    }
 }
 
 #[cfg(test)]
@@ -1082,5 +1524,166 @@ mod tests {
             ["Russian Foreign Minister", "Foreign Minister"]
         );
         assert_eq!((sources[0].documents, sources[0].claims), (2, 3));
+    }
+
+    /// The mentions of the tests above, and more, in one list.
+    fn many_mentions() -> Vec<Mention<'static>> {
+        let mut out = vec![
+            m("002", "Sergei Lavrov"),
+            m("003", "Sergey Lavrov"),
+            m("a", "Russian Defence Ministry"),
+            m("b", "Russia's Defense Ministry"),
+            m("c", "the Russian Ministry of Defence"),
+            m("000", "Syrian Observatory for Human Rights"),
+            m("000", "the Observatory"),
+            m("002", "SOHR"),
+            m("004", "The Observatory"),
+            m("004", "Syrian Observatory for Human Rights"),
+            m("a", "the Office for National Statistics"),
+            m("b", "ONS"),
+            m("c", "International Olympic Committee"),
+            m("d", "Indian Oil Corporation"),
+            m("e", "IOC"),
+            m("a", "Vladimir Putin"),
+            m("a", "Putin"),
+            m("b", "Putin"),
+            m("c", "Tony Blair"),
+            m("c", "Ian Blair"),
+            m("c", "Blair"),
+            m("a", "Sergei Rudskoi"),
+            m("b", "Sergei Rudskoy"),
+            m("c", "Michael Howard"),
+            m("d", "Michael Howarth"),
+            m("004", "US"),
+            m("004", "Damascus"),
+            m("001", "diplomats"),
+            m("002", "diplomats"),
+            m("f", "he"),
+            m("f", ""),
+            Mention {
+                doc: "b",
+                source: "King",
+                written: Some("Ms King"),
+                role: Some("Ms"),
+            },
+            m("b", "Mervyn King"),
+            Mention {
+                doc: "b",
+                source: "Mervyn King",
+                written: Some("he"),
+                role: Some("Governor"),
+            },
+            Mention {
+                doc: "003",
+                source: "Shehabi",
+                written: Some("he"),
+                role: None,
+            },
+        ];
+        // Documents in order of first mention, each in one place (a document is in one batch).
+        let mut docs: Vec<&str> = Vec::new();
+        for x in &out {
+            if !docs.contains(&x.doc) {
+                docs.push(x.doc);
+            }
+        }
+        out.sort_by_key(|x| docs.iter().position(|d| *d == x.doc));
+        out
+    }
+
+    fn doc_numbers(mentions: &[Mention]) -> Vec<u32> {
+        let mut docs: Vec<&str> = Vec::new();
+        mentions
+            .iter()
+            .map(|x| match docs.iter().position(|d| *d == x.doc) {
+                Some(i) => i as u32,
+                None => {
+                    docs.push(x.doc);
+                    docs.len() as u32 - 1
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_registry_batch_by_batch_keeps_ids_and_joins_as_identify() {
+        let mentions = many_mentions();
+        let docs = doc_numbers(&mentions);
+        let want = identify(&mentions);
+        for size in [1, 2, 3] {
+            // Batches of `size` documents.
+            let mut registry = Registry::new();
+            let mut got = Vec::new();
+            let mut start = 0;
+            while start < mentions.len() {
+                let mut end = start;
+                while end < mentions.len() && docs[end] < docs[start] + size {
+                    end += 1;
+                }
+                got.extend(registry.add(&mentions[start..end], &docs[start..end]));
+                start = end;
+            }
+            // The same partition into identities (no join here needs re-deciding) and, since
+            // no later batch joins two earlier identities, the same ids and sources.
+            assert_eq!(got, want.source_of, "batches of {size} documents");
+            let sources: Vec<Source> = (0..registry.len()).map(|i| registry.source(i)).collect();
+            assert_eq!(sources, want.sources, "batches of {size} documents");
+        }
+    }
+
+    #[test]
+    fn a_later_batch_only_adds_links() {
+        let mut registry = Registry::new();
+        // "IOC" has one candidate in the first batch and joins it...
+        let first = [
+            m("a", "International Olympic Committee"),
+            m("b", "IOC"),
+            m("c", "NUJ"),
+        ];
+        assert_eq!(
+            registry.add(&first, &[0, 1, 2]),
+            [Some(0), Some(0), Some(1)]
+        );
+        // ...which a second candidate undoes for later mentions, alone as in memory (the
+        // earlier claims keep their id); an acronym still alone joins the one name a later
+        // batch spells it with.
+        let second = [
+            m("d", "Indian Oil Corporation"),
+            m("e", "IOC"),
+            m("f", "National Union of Journalists"),
+        ];
+        assert_eq!(
+            registry.add(&second, &[3, 4, 5]),
+            [Some(2), Some(3), Some(1)]
+        );
+        assert_eq!(registry.add(&[m("g", "IOC")], &[6]), [Some(3)]);
+        assert_eq!(registry.source(0).name, "International Olympic Committee");
+        assert_eq!(registry.source(3).name, "IOC");
+        let nuj = registry.source(1);
+        assert_eq!(nuj.name, "National Union of Journalists");
+        assert_eq!((nuj.documents, nuj.claims), (2, 2));
+        // A later name joins an earlier one as in memory.
+        assert_eq!(registry.add(&[m("h", "Sergei Rudskoi")], &[7]), [Some(4)]);
+        assert_eq!(registry.add(&[m("i", "Sergey Rudskoy")], &[8]), [Some(4)]);
+        // Two identities with ids that a later document joins ("ABC" had two candidates, and
+        // then a document of its own spells it): both ids stay and name one source; new
+        // mentions take the smaller.
+        let third = [
+            m("j", "Alpha Beta Corporation"),
+            m("k", "Atlantic Bridge Company"),
+            m("l", "ABC"),
+        ];
+        assert_eq!(
+            registry.add(&third, &[9, 10, 11]),
+            [Some(5), Some(6), Some(7)]
+        );
+        let fourth = [m("m", "ABC"), m("m", "Alpha Beta Corporation")];
+        assert_eq!(registry.add(&fourth, &[12, 12]), [Some(5), Some(5)]);
+        assert_eq!(registry.source(7), registry.source(5));
+        assert_eq!(
+            (registry.source(5).documents, registry.source(5).claims),
+            (3, 4)
+        );
+        assert_eq!(registry.len(), 8);
     }
 }

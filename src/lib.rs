@@ -20,6 +20,7 @@ pub mod document;
 pub mod error;
 pub mod identity;
 pub mod lexicon;
+pub mod link;
 pub mod options;
 pub mod parse;
 pub mod pipeline;

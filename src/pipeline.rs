@@ -457,15 +457,8 @@ fn source_identities(keys: &ClaimKeys) -> (Vec<Option<i64>>, SourcesTable) {
         .map(|s| s.map(|i| i as i64))
         .collect();
     let mut t = SourcesTable::default();
-    for (i, s) in found.sources.into_iter().enumerate() {
-        t.source_id.push(i as i64);
-        t.name.push(&s.name);
-        t.r#type.push(s.kind.as_str());
-        t.aliases.push(&s.aliases.join("; "));
-        t.roles
-            .push_opt((!s.roles.is_empty()).then(|| s.roles.join("; ")).as_deref());
-        t.documents.push(s.documents as i64);
-        t.claims.push(s.claims as i64);
+    for (i, s) in found.sources.iter().enumerate() {
+        t.push(i, s);
     }
     (source_id, t)
 }

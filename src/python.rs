@@ -462,6 +462,123 @@ fn identify_sources<'py>(
     columns.map_err(to_py_err)?.into_py(py)
 }
 
+/// The run-wide state of a stream (`link::RunLinks`: one identity registry and one
+/// near-duplicate index for the run); `newsclaims._stream.RunLinks` keeps one per
+/// `iter_extract`.
+#[pyclass(module = "newsclaims._core", name = "RunLinks")]
+struct PyRunLinks {
+    inner: crate::link::RunLinks,
+}
+
+impl PyRunLinks {
+    /// `{"sources": {column: ArrowColumn}}` for `sources`, with `claims` columns added.
+    fn columns(
+        sources: crate::table::SourcesTable,
+        claims: Vec<(&'static str, ArrowColumn)>,
+    ) -> TableColumns {
+        let mut all = TableColumns::from_tables(Tables {
+            sources,
+            ..Tables::default()
+        });
+        all.0.retain(|(name, _)| *name == "sources");
+        all.0.push((
+            "claims",
+            claims.into_iter().map(|(n, c)| (n, vec![c])).collect(),
+        ));
+        all
+    }
+}
+
+#[pymethods]
+impl PyRunLinks {
+    #[new]
+    fn new() -> Self {
+        PyRunLinks {
+            inner: crate::link::RunLinks::new(),
+        }
+    }
+
+    /// Links one batch's claims (their `doc_id`, `content`, `source` ("" for none),
+    /// `source_text` and `source_role` columns) with each other and every earlier batch's:
+    /// returns `{"claims": {"source_id": ArrowColumn, "cluster_id": ArrowColumn}, "sources":
+    /// {column: ArrowColumn}}`, the sources being the run-wide rows of those the batch names.
+    fn link<'py>(
+        &mut self,
+        py: Python<'py>,
+        doc_ids: Vec<String>,
+        contents: Vec<String>,
+        sources: Vec<String>,
+        source_texts: Vec<Option<String>>,
+        source_roles: Vec<Option<String>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let n = doc_ids.len();
+        if [
+            contents.len(),
+            sources.len(),
+            source_texts.len(),
+            source_roles.len(),
+        ]
+        .iter()
+        .any(|&l| l != n)
+        {
+            return Err(PyValueError::new_err(
+                "doc_ids, contents, sources, source_texts and source_roles must have the same length",
+            ));
+        }
+        let inner = &mut self.inner;
+        let columns = py.detach(move || -> Result<TableColumns, Error> {
+            let workers = pipeline::Workers::new(None)?;
+            let keys = pipeline::ClaimKeys {
+                doc_id: doc_ids.iter().map(String::as_str).collect(),
+                content: contents.iter().map(String::as_str).collect(),
+                source: sources.iter().map(String::as_str).collect(),
+                source_text: source_texts.iter().map(Option::as_deref).collect(),
+                source_role: source_roles.iter().map(Option::as_deref).collect(),
+            };
+            let links = workers.run(|| inner.link(&keys));
+            Ok(Self::columns(
+                links.sources,
+                vec![
+                    ("source_id", links.source_id.into()),
+                    ("cluster_id", links.cluster_id.into()),
+                ],
+            ))
+        });
+        columns.map_err(to_py_err)?.into_py(py)
+    }
+
+    /// Every run-wide source so far: `{"sources": {column: ArrowColumn}, "claims": {}}`.
+    fn sources<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let inner = &mut self.inner;
+        let columns = py.detach(move || Self::columns(inner.sources(), Vec::new()));
+        columns.into_py(py)
+    }
+
+    /// Claims linked so far.
+    #[getter]
+    fn claims(&self) -> usize {
+        self.inner.claims()
+    }
+
+    /// Heap bytes the state holds (an estimate from capacities).
+    #[getter]
+    fn heap_bytes(&self) -> usize {
+        self.inner.heap_bytes()
+    }
+
+    /// Heap bytes of the identity registry.
+    #[getter]
+    fn source_bytes(&self) -> usize {
+        self.inner.source_bytes()
+    }
+
+    /// Heap bytes of the near-duplicate index (and the document ids).
+    #[getter]
+    fn claim_bytes(&self) -> usize {
+        self.inner.claim_bytes()
+    }
+}
+
 /// Gives the heap memory freed during a call back to the operating system. glibc keeps freed
 /// memory for reuse; after the 30.7 MB benchmark corpus that was about 70 MB, which a notebook
 /// would hold until its kernel ends.
@@ -892,6 +1009,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cluster_ids, m)?)?;
     m.add_function(wrap_pyfunction!(identify_sources, m)?)?;
     m.add_class::<Buffer>()?;
+    m.add_class::<PyRunLinks>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -266,6 +266,20 @@ pub struct SourcesTable {
     pub claims: Vec<i64>,
 }
 
+impl SourcesTable {
+    /// Appends source `id`'s row.
+    pub fn push(&mut self, id: usize, s: &crate::identity::Source) {
+        self.source_id.push(id as i64);
+        self.name.push(&s.name);
+        self.r#type.push(s.kind.as_str());
+        self.aliases.push(&s.aliases.join("; "));
+        self.roles
+            .push_opt((!s.roles.is_empty()).then(|| s.roles.join("; ")).as_deref());
+        self.documents.push(s.documents as i64);
+        self.claims.push(s.claims as i64);
+    }
+}
+
 /// All output tables of a run.
 #[derive(Debug, Default, Clone)]
 #[allow(missing_docs)]

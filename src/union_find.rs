@@ -6,7 +6,7 @@
 //! of names or claims.
 
 /// Disjoint sets over `0..n`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct UnionFind {
     parent: Vec<u32>,
 }
@@ -18,6 +18,30 @@ impl UnionFind {
         UnionFind {
             parent: (0..n).collect(),
         }
+    }
+
+    /// Adds a singleton set `{len}` and returns its member (a registry that grows batch by
+    /// batch adds its new names or claims this way).
+    pub fn push(&mut self) -> usize {
+        let n = self.parent.len();
+        self.parent
+            .push(u32::try_from(n).expect("fewer than 2^32 members"));
+        n
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.parent.is_empty()
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.parent.capacity() * std::mem::size_of::<u32>()
     }
 
     /// The root of `x`'s set: its smallest member.

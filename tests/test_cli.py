@@ -202,3 +202,42 @@ def test_counts_documents_with_warnings_and_errors_on_stderr(tmp_path, capsys):
     out = tmp_path / "claims.csv"
     assert cli.main([str(tmp_path), "-o", str(out)]) == 1
     assert "3 documents (1 with warnings, 1 with errors)" in capsys.readouterr().err
+
+
+def test_output_directory_gets_every_table_of_one_run(seeds_dir, tmp_path, capsys):
+    import newsclaims
+
+    out = tmp_path / "tables"
+    assert cli.main([str(seeds_dir), "-o", f"{out}/", "--batch-size", "2", "--no-progress"]) == 0
+    names = {"documents", "claims", "quantities", "sentences", "sources"}
+    assert {p.name for p in out.iterdir()} == {f"{t}.parquet" for t in names}  # no temporary files left
+    whole = newsclaims.extract_files(seeds_dir)
+    for table in names - {"documents"}:
+        got = pd.read_parquet(out / f"{table}.parquet")
+        pd.testing.assert_frame_equal(got, whole.table(table), check_dtype=False, check_categorical=False)
+    docs = pd.read_parquet(out / "documents.parquet")
+    assert docs["doc_id"].tolist() == whole.documents["doc_id"].tolist()
+    assert "claims.parquet (82 rows)" in capsys.readouterr().err
+    # An existing directory without the slash; another format.
+    assert cli.main([str(seeds_dir), "-o", str(out), "--format", "csv", "--no-progress"]) == 0
+    assert len(pd.read_csv(out / "quantities.csv")) == len(whole.quantities)
+    assert cli.main([str(seeds_dir), "-o", str(out), "--table", "claims"]) == 2
+    assert cli.main([str(seeds_dir), "-o", str(tmp_path / "c.csv"), "--format", "csv"]) == 2
+
+
+def test_interrupted_output_directory_writes_no_table(seeds_dir, tmp_path, monkeypatch):
+    out = tmp_path / "tables"
+    out.mkdir()
+    (out / "claims.parquet").write_bytes(b"an earlier run's")
+    real = cli._batches
+
+    def interrupted(args, stream=None):
+        for i, batch in enumerate(real(args, stream)):
+            if i == 1:
+                raise KeyboardInterrupt
+            yield batch
+
+    monkeypatch.setattr(cli, "_batches", interrupted)
+    assert cli.main([str(seeds_dir), "-o", f"{out}/", "--batch-size", "2", "--no-progress"]) == 130
+    assert [p.name for p in out.iterdir()] == ["claims.parquet"]
+    assert (out / "claims.parquet").read_bytes() == b"an earlier run's"

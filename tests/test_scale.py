@@ -398,3 +398,27 @@ def test_run_ids_false_numbers_ids_per_batch():
     assert [b.claims["cluster_id"].tolist() for b in batches] == [[0, 0], [0, 0]]
     assert stream.sources[["source_id", "name", "documents", "claims"]].values.tolist() == [
         [0, "Bob Jones", 2, 2], [1, "Anna Smith", 2, 2]]
+
+
+@pytest.mark.parametrize("batch_size", [2, 7])
+def test_incremental_links_give_the_in_memory_sources_table(batch_size):
+    # Each batch is linked against the core's run-wide state (no relinking of earlier claims),
+    # and on the seeds and synthetic documents no later batch re-decides a join: the streamed
+    # claims name the in-memory run's sources, and the run-wide table is the in-memory one.
+    from newsclaims._stream import RunLinks
+
+    ids, texts = _seeds_and_synthetic()
+    whole = newsclaims.extract(texts, ids=ids)
+    stream = iter_extract([{"id": i, "text": t} for i, t in zip(ids, texts)], batch_size=batch_size)
+    claims = pd.concat([b.claims for b in stream], ignore_index=True)
+    assert _claim_sources(claims, stream.sources) == _claim_sources(whole.claims, whole.sources)
+    pd.testing.assert_frame_equal(stream.sources, whole.sources)
+    # The same through RunLinks directly, batch by batch, with the state in the core only.
+    links = RunLinks()
+    batches = [links.link(b) for b in iter_extract([{"id": i, "text": t} for i, t in zip(ids, texts)],
+                                                   batch_size=batch_size, run_ids=False)]
+    assert set(vars(links)) == {"_core", "_lock"}
+    assert links._core.claims == len(whole.claims) and links.heap_bytes > 0
+    pd.testing.assert_series_equal(pd.concat([b.claims["source_id"] for b in batches], ignore_index=True),
+                                   whole.claims["source_id"])
+    pd.testing.assert_frame_equal(links.sources(), whole.sources)

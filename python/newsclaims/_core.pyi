@@ -3,7 +3,7 @@
 from typing import Callable, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
 
 __version__: str
-__all__ = ["Buffer", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources", "rules"]
+__all__ = ["Buffer", "RunLinks", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources", "rules"]
 
 @final
 class Buffer:
@@ -107,3 +107,36 @@ def identify_sources(
     ``{"claims": {"source_id": ArrowColumn}, "sources": {column: ArrowColumn}}``. Used when
     Extractions are concatenated, so that ids are unified across them. Raises ValueError for
     mismatched lengths."""
+
+@final
+class RunLinks:
+    """The run-wide state of a stream: one identity registry and one near-duplicate index,
+    to which each batch's claims are added (``src/link.rs``)."""
+
+    def __init__(self) -> None: ...
+    def link(
+        self,
+        doc_ids: Sequence[str],
+        contents: Sequence[str],
+        sources: Sequence[str],
+        source_texts: Sequence[Optional[str]],
+        source_roles: Sequence[Optional[str]],
+    ) -> Columns:
+        """Links one batch's claims with each other and every earlier batch's: returns
+        ``{"claims": {"source_id": ArrowColumn, "cluster_id": ArrowColumn}, "sources": {column:
+        ArrowColumn}}``, the run-wide rows of the sources the batch names. Raises ValueError for
+        mismatched lengths."""
+    def sources(self) -> Columns:
+        """Every run-wide source so far: ``{"sources": {column: ArrowColumn}, "claims": {}}``."""
+    @property
+    def claims(self) -> int:
+        """Claims linked so far."""
+    @property
+    def heap_bytes(self) -> int:
+        """Heap bytes the state holds (an estimate from capacities)."""
+    @property
+    def source_bytes(self) -> int:
+        """Heap bytes of the identity registry."""
+    @property
+    def claim_bytes(self) -> int:
+        """Heap bytes of the near-duplicate index (and the document ids)."""

@@ -6,7 +6,10 @@ documents are extracted ``--batch-size`` at a time and the chosen table is writt
 batch as CSV, JSON Lines or Parquet (a row group per batch), by the output's extension, so a
 corpus larger than memory can be processed. Streamed ``source_id`` and ``cluster_id`` are
 run-wide (see :func:`newsclaims.iter_extract`); ``--table sources`` writes the run-wide sources
-table at the end. ``-`` as a PATH reads more paths from stdin, one per
+table at the end. ``-o DIR/`` (a path ending in ``/``, or an existing directory) writes every
+table, one file each (``DIR/claims.parquet``, ...; ``--format`` csv, jsonl or parquet, the
+default), from the same run: the documents, claims, quantities and sentences batch by batch,
+the sources at the end. ``-`` as a PATH reads more paths from stdin, one per
 line (``find . -name '*.html' | newsclaims - -o claims.csv``).
 
 Exit codes: 0 every document was processed; 1 some documents had errors (each listed on
@@ -14,7 +17,7 @@ stderr as ``doc_id: error``; the tables are still written); 2 bad usage (unknown
 missing path, an output extension we cannot write); 130 interrupted (Ctrl-C, SIGINT): the run
 stops within a fraction of a second and ``-o OUT`` is not written (the table is written under a
 temporary name in OUT's directory and renamed to OUT only when complete; the temporary file is
-removed).
+removed; with ``-o DIR/`` every table's file is renamed only once all are complete).
 """
 from __future__ import annotations
 
@@ -38,9 +41,9 @@ from ._stream import DEFAULT_BATCH_SIZE, Stream, TableWriter, iter_extract, temp
 WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 
 #: The usage lines of ``--help`` and of the README's "Command line": every option and the subcommand.
-USAGE = (f"newsclaims PATH... [-o OUT.csv|.jsonl|.parquet] [--table {'|'.join(TABLES)}] [--jobs N]\n"
-         "                  [--progress|--no-progress] [--batch-size N] [--follow-links]\n"
-         "                  [--disable-rule RULE]...\n"
+USAGE = (f"newsclaims PATH... [-o OUT.csv|.jsonl|.parquet|DIR/] [--table {'|'.join(TABLES)}] [--jobs N]\n"
+         "                  [--format csv|jsonl|parquet] [--progress|--no-progress] [--batch-size N]\n"
+         "                  [--follow-links] [--disable-rule RULE]...\n"
          "       newsclaims evaluate [PRED_OR_CORPUS...] GOLD [options]   (newsclaims evaluate --help)\n"
          "       newsclaims --version | --help")
 
@@ -52,8 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
                                        "it wrote with -o) on your own annotations; see newsclaims evaluate --help.")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, directories (walked recursively) or glob patterns; - reads paths from stdin")
-    p.add_argument("-o", "--output", metavar="OUT", help="write the table here: .csv, .jsonl or .parquet")
-    p.add_argument("--table", choices=TABLES, default="claims", help="which table to write or print (default: claims)")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="write the table here: .csv, .jsonl or .parquet; or every table into DIR/ (ending in /)")
+    p.add_argument("--table", choices=TABLES, default=None, help="which table to write or print (default: claims)")
+    p.add_argument("--format", choices=sorted(set(WRITERS.values())), default=None,
+                   help="format of the files of -o DIR/ (default: parquet)")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="threads to use (default: all cores)")
     progress = p.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
@@ -171,6 +177,52 @@ def _batches(args: argparse.Namespace, stream: Optional[Stream] = None) -> Itera
         print(file=sys.stderr)
 
 
+def is_directory_output(path: str) -> bool:
+    """Whether ``-o`` names a directory: it ends in a path separator or is one."""
+    return path.endswith(("/", os.sep)) or os.path.isdir(path)
+
+
+def _stream_to_directory(args: argparse.Namespace) -> List[Tuple[str, str]]:
+    """Writes every table into the directory ``args.output`` as ``TABLE.EXT``, batch by batch
+    (the sources, run-wide, at the end). Each file is written under a temporary name; all are
+    renamed only once every one is complete, so an interrupted or failed run leaves none of
+    them (an earlier run's files stay as they were). Returns the documents that had errors."""
+    ext = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}[args.format or "parquet"]
+    os.makedirs(args.output, exist_ok=True)
+    writers = [TableWriter(os.path.join(args.output, table + ext), table) for table in TABLES]
+    docs = claims = quantities = warned = 0
+    errors: List[Tuple[str, str]] = []
+    stream = _stream(args)
+    try:
+        for batch in _batches(args, stream):
+            for writer in writers:
+                if writer.table != "sources":  # sources: the run-wide table, at the end
+                    writer.write(batch)
+            docs += len(batch.documents)
+            claims += len(batch.claims)
+            quantities += len(batch.quantities)
+            failed = batch.documents[batch.documents["error"].notna()]
+            errors.extend(zip(failed["doc_id"], failed["error"]))
+            warned += int(batch.documents["warnings"].notna().sum())
+        ex = Extraction._from_columns({name: {} for name in TABLES})
+        ex.sources = stream.sources
+        for writer in writers:
+            if writer.table == "sources":
+                writer.write(ex)
+            writer.finish()
+        for writer in writers:
+            writer.commit()
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        raise
+    rows = ", ".join(f"{os.path.basename(w.path)} ({plural(w.rows, 'row')})" for w in writers)
+    print(f"newsclaims: wrote {rows} to {args.output}; {plural(docs, 'document')} "
+          f"({warned} with warnings, {len(errors)} with errors), {plural(claims, 'claim')}, "
+          f"{plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
+    return errors
+
+
 def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
     """Writes the chosen table batch by batch; only one batch is in memory at a time. Returns
     the documents that had errors, as ``(doc_id, error)``."""
@@ -226,15 +278,22 @@ def _main(argv: Optional[List[str]] = None) -> int:
     try:
         if args.batch_size < 1:
             raise UsageError("--batch-size must be at least 1")
-        if args.output:
+        if args.output and is_directory_output(args.output):
+            if args.table is not None:
+                raise UsageError("-o DIR/ writes every table; --table chooses one for -o FILE or the printed table")
+        elif args.format is not None:
+            raise UsageError("--format is for -o DIR/; a file's extension chooses its format")
+        elif args.output:
             _writer(args.output)  # before the run, not after it
+        if args.table is None:
+            args.table = "claims"
         args.paths = read_paths(args.paths, sys.stdin)
         if not args.paths:
             raise UsageError("no paths given (stdin was empty)")
         if args.output:
             with warnings.catch_warnings():
                 warnings.showwarning = _show_warning
-                errors = _stream_to(args)
+                errors = _stream_to_directory(args) if is_directory_output(args.output) else _stream_to(args)
         else:
             with warnings.catch_warnings():
                 warnings.showwarning = _show_warning
