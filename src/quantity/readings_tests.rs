@@ -19,16 +19,17 @@ fn doc(id: &str, text: &str) -> Vec<Quantity> {
     doc.quantities
 }
 
-fn read(
-    text: &str,
-) -> Vec<(
+/// A row: text, value, low, high, qualifier, unit.
+type Row = (
     String,
     Option<f64>,
     Option<f64>,
     Option<f64>,
     String,
     String,
-)> {
+);
+
+fn read(text: &str) -> Vec<Row> {
     doc("a", text)
         .iter()
         .map(|q| {
