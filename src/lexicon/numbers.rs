@@ -1738,6 +1738,44 @@ pub const RATE_DENOMINATORS: &[(&str, &str)] = &[
     ("capita", "person"),
     ("century", "century"),
     ("decade", "decade"),
+    // "$80 per sq m", "8 cents per kWh", "$150 a night", "$5 a ticket".
+    ("sq m", "square metre"),
+    ("square mile", "square mile"),
+    ("square kilometre", "square kilometre"),
+    ("acre", "acre"),
+    ("hectare", "hectare"),
+    ("kilowatt hour", "kilowatt hour"),
+    ("kwh", "kilowatt hour"),
+    ("megawatt hour", "megawatt hour"),
+    ("mwh", "megawatt hour"),
+    ("mile", "mile"),
+    ("kilometre", "kilometre"),
+    ("kilometer", "kilometre"),
+    ("km", "kilometre"),
+    ("night", "night"),
+    ("ticket", "ticket"),
+    ("household", "household"),
+    ("student", "student"),
+    ("employee", "employee"),
+    ("passenger", "passenger"),
+];
+
+/// What a rate measures between its unit and "per": "1 million barrels of oil per day".
+pub const RATE_SUBSTANCES: &[&str] = &[
+    "oil",
+    "crude",
+    "crude oil",
+    "oil equivalent",
+    "gasoline",
+    "fuel",
+    "water",
+    "gas",
+    "diesel",
+    "jet fuel",
+    "coal",
+    "steel",
+    "grain",
+    "wheat",
 ];
 
 /// Street types that end a postal address: a number before capitalised words ending in one

@@ -45,8 +45,8 @@ use crate::lexicon::numbers::{
     FRACTION_WORDS, GLUED_ONLY_UNITS, IRREGULAR_PARTICIPLES, MASS_CONTEXT_WORDS,
     MEASURE_COMPLEMENTS, MULTIPLIERS, NAMED_NUMBER_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE,
     OVER_AS_PREPOSITION_AFTER, PARTITIVE_PRONOUNS, PHRASAL_PARTICLE_VERBS, QUALIFIER_PHRASES,
-    QUALIFIER_SUFFIXES, RATE_DENOMINATORS, SCORES_MAGNITUDE_AFTER, TOTALITY_PHRASES, UNIT_WORDS,
-    VAGUE_MAGNITUDES, VULGAR_FRACTIONS,
+    QUALIFIER_SUFFIXES, RATE_DENOMINATORS, RATE_SUBSTANCES, SCORES_MAGNITUDE_AFTER,
+    TOTALITY_PHRASES, UNIT_WORDS, VAGUE_MAGNITUDES, VULGAR_FRACTIONS,
 };
 use crate::lexicon::word_regex;
 use crate::rules::{Rule, RuleSet};
@@ -718,12 +718,15 @@ fn read_number(
     Some(f)
 }
 
-/// A rate after a unit: "$3500 a month", "$58.24 per barrel", "40 to 50 hours a week"; not
-/// "5% a year earlier" (the denominator must not be followed by "ago", "earlier", ...).
+/// A rate after a unit: "$3500 a month", "$58.24 per barrel", "40 to 50 hours a week", "a
+/// 52,000 barrel-a-day refinery", "£24 a-year", "1 million barrels of oil per day" (the
+/// substance between, `RATE_SUBSTANCES`, stays in `text`); not "5% a year earlier" (the
+/// denominator must not be followed by "ago", "earlier", ...).
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     let dens = crate::lexicon::alternation(RATE_DENOMINATORS.iter().map(|(w, _)| *w));
+    let stuff = crate::lexicon::alternation(RATE_SUBSTANCES.iter().copied());
     word_regex(&format!(
-        r"^(?i)(?:\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
+        r"^(?i)(?:\s+of\s+(?:{stuff}))?(?:[\s-]+(?:per|a|an|each)[\s-]+|\s?/\s?)(?P<den>{dens})\b(?P<not>\s+(?:ago|earlier|before|later|after|on|in)\b)?"
     ))
 });
 

@@ -19,16 +19,17 @@ fn doc(id: &str, text: &str) -> Vec<Quantity> {
     doc.quantities
 }
 
-fn read(
-    text: &str,
-) -> Vec<(
+/// A row: text, value, low, high, qualifier, unit.
+type Row = (
     String,
     Option<f64>,
     Option<f64>,
     Option<f64>,
     String,
     String,
-)> {
+);
+
+fn read(text: &str) -> Vec<Row> {
     doc("a", text)
         .iter()
         .map(|q| {
@@ -220,4 +221,27 @@ fn three_numbers_glued_by_hyphens_are_a_record() {
     assert!(texts("Call 202-628-1234 for tickets.").is_empty());
     // Two still make a range.
     assert_eq!(read("It lasts 5-10 days.")[0].2, Some(5.0));
+}
+
+#[test]
+fn rates_take_hyphens_and_a_substance() {
+    let units = |text: &str| {
+        doc("a", text)
+            .iter()
+            .map(|q| q.unit.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        units("Vancouver hosts just one 52,000 barrel-a-day refinery."),
+        ["count", "barrel per day"]
+    );
+    assert_eq!(units("Fees rose by up to £24 a-year."), ["GBP per year"]);
+    assert_eq!(
+        units("It leased at a rate of $80 per sq m."),
+        ["USD per square metre"]
+    );
+    assert_eq!(
+        units("Output reached 5 barrels of oil per day."),
+        ["barrel per day"]
+    );
 }
