@@ -517,13 +517,10 @@ fn read_number(
         // ("a couple of hundred dollars" is no two: left out rather than misread.)
         if couple {
             let rest = &text[f.end..s.byte_end];
-            let Some(after_of) = rest
+            let after_of = rest
                 .get(..4)
                 .filter(|r| r.eq_ignore_ascii_case(" of "))
-                .map(|_| &rest[4..])
-            else {
-                return None;
-            };
+                .map(|_| &rest[4..])?;
             let next = next_word(after_of, 0, after_of.len()).to_ascii_lowercase();
             if SCALE_WORDS.iter().any(|(w, _)| *w == next) {
                 return None;
