@@ -124,6 +124,7 @@ def test_schema_has_date_last():
         ("He died at age 42 after a long illness.", "42", 42.0, None, None, "exact", "year of age", None),
         ("He lost his life over $7 in a robbery.", "$7", 7.0, None, None, "exact", "USD", None),
         ("Analysts expect about a 40 per cent drop in sales.", "about a 40 per cent", 40.0, None, None, "approx", "percent", "drop"),
+        ("A couple of people were hurt in the blast.", "A couple", 2.0, None, None, "approx", "count", "people"),
     ],
 )
 def test_issue_26_readings(sentence, text, value, low, high, qualifier, unit, counted):

@@ -357,6 +357,9 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
 /// Scale words inside a written number: "three hundred", "a dozen", "two thousand".
 pub const SCALE_WORDS: &[(&str, f64)] = &[
     ("hundred", 100.0),
+    // "A couple of people were hurt": two, approximately, and only before "of"
+    // (`quantity::read_number`); "a couple who married" is no number.
+    ("couple", 2.0),
     ("dozen", 12.0),
     ("dozens", 12.0),
     ("thousand", 1e3),

@@ -513,7 +513,23 @@ fn read_number(
         if before_char(text, f.start).is_some_and(|c| c == '-' || c.is_alphanumeric()) {
             return None;
         }
+        let couple = ends_with_ignore_case(written, "couple");
+        // ("a couple of hundred dollars" is no two: left out rather than misread.)
+        if couple {
+            let rest = &text[f.end..s.byte_end];
+            let after_of = rest
+                .get(..4)
+                .filter(|r| r.eq_ignore_ascii_case(" of "))
+                .map(|_| &rest[4..])?;
+            let next = next_word(after_of, 0, after_of.len()).to_ascii_lowercase();
+            if SCALE_WORDS.iter().any(|(w, _)| *w == next) {
+                return None;
+            }
+        }
         f.value = Some(words_value(written)? + mixed_fraction(text, &mut f.end));
+        if couple {
+            f.qualifier = Qualifier::Approx;
+        }
         // "four to five thousand": the scale of the second number carries over to the first.
         let last = written
             .rsplit([' ', '-'])

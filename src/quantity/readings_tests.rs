@@ -245,3 +245,14 @@ fn rates_take_hyphens_and_a_substance() {
         ["barrel per day"]
     );
 }
+
+#[test]
+fn a_couple_of_is_about_two() {
+    let q = &doc("a", "A couple of people were hurt in the blast.")[0];
+    assert_eq!(
+        (q.value, q.qualifier.as_str(), q.counted.as_deref()),
+        (Some(2.0), "approx", Some("people"))
+    );
+    assert!(texts("A couple who married last year paid little.").is_empty());
+    assert!(texts("He spent a couple of hundred dollars.").is_empty());
+}
