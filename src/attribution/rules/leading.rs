@@ -76,7 +76,14 @@ pub(crate) fn leading(
                 .take(n)
         };
         let characterisation = cue.lemma == "describe" && object_words(8).any(|w| w == "as");
+        // "Paris claims she was first sent ...": a subject pronoun opens the reported clause,
+        // which no object sense takes ("has claimed the lives", "claimed it").
+        // Not for the verbs that are as often nouns or take an object clause of another kind
+        // ("the tweets he sent", "to show she can", "knew I knew").
+        let pronoun_clause = matches!(next_word, "he" | "she" | "they" | "we" | "I")
+            && !matches!(cue.lemma, "show" | "tweet" | "post" | "read" | "know");
         if !(between.ends_with("that")
+            || pronoun_clause
             || between.ends_with(':')
             || opens_quote
             || evidence
