@@ -6,6 +6,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -307,6 +308,23 @@ def test_plot_timeline_writes_a_png(tmp_path):
     out = tmp_path / "timeline.png"
     ax.figure.savefig(out)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_plot_timeline_says_how_many_rows_it_left_out_as_undated():
+    import matplotlib as mpl
+    mpl.use("Agg")
+    texts = ["Lavrov said: “Government forces now hold 93 percent of eastern Aleppo.”",
+             "Lavrov said on Monday: “Government forces now hold 98 percent of eastern Aleppo.”",
+             "A rebel spokesman said: “Rebels still hold 40 percent of eastern Aleppo.”"]
+    ex = newsclaims.extract(texts, published=["2016-12-08", None, None])  # "on Monday" needs a publication date
+    with pytest.warns(UserWarning, match=r"plot_timeline: 2 of 3 numeric claims left out as undated"):
+        ax = ex.plot_timeline(unit="percent")
+    assert [line.get_label() for line in ax.get_lines()] == ["Lavrov"]
+    assert any("2 of 3 numeric claims left out as undated" in t.get_text() for t in ax.texts)
+    dated = newsclaims.extract(texts, published=["2016-12-08", "2016-12-13", "2016-12-10"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert not dated.plot_timeline(unit="percent").texts
 
 
 # --- typing ------------------------------------------------------------------------------------

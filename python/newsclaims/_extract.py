@@ -226,7 +226,9 @@ class Extraction:
         the publication date). ``unit``/``counted`` keep only quantities with that unit
         ("percent", fractions included as percent) or whose ``counted`` or scope phrase contains
         the word ("city"; see :meth:`track`); ``sources``: the N sources
-        with most points, or a list of sources. Returns the matplotlib ``Axes``.
+        with most points, or a list of sources. Returns the matplotlib ``Axes``. Points
+        without any date are left out: their number is given in a ``UserWarning`` and in a
+        note under the axes.
         """
         from ._plot import plot_timeline
 
