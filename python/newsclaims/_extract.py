@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List,
 import pandas as pd
 
 from . import _core
+from ._log import log_run
 from ._schema import INT, SCHEMA, TABLES, arrow_from_core, arrow_from_pandas, column_from_core, frame, to_pandas
 
 if TYPE_CHECKING:
@@ -395,6 +396,13 @@ class Extractor:
                 format: Union[str, Sequence[str]] = "text") -> Extraction:
         """Extracts from in-memory texts. See :func:`newsclaims.extract`. ``check_ids=False``
         allows repeated ids (used for records read from files, where ids are the data's own)."""
+        return log_run("extract", self._extract(texts, ids=ids, published=published, titles=titles, jobs=jobs,
+                                                check_ids=check_ids, format=format))
+
+    def _extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
+                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
+                 jobs: Optional[int] = None, check_ids: bool = True,
+                 format: Union[str, Sequence[str]] = "text") -> Extraction:
         if isinstance(texts, (str, bytes)):
             raise TypeError("texts must be an iterable of str, not a single str; wrap it in a list")
         texts = list(texts)
@@ -419,7 +427,7 @@ class Extractor:
                 docs.loc[i, "warnings"] = _join_warning(docs.loc[i, "warnings"], message)
             _warnings.warn(f"{len(converted)} time-zone-aware published value(s) converted to UTC and kept "
                            f"without a zone (first, document {ids_list[converted[0][0]]!r}: {converted[0][1]})",
-                           UserWarning, stacklevel=3)
+                           UserWarning, stacklevel=4)
         return ex
 
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
@@ -440,7 +448,7 @@ class Extractor:
                 ex = self._extract_files_in_parts(entries, jobs, report, meta)
             finally:
                 close()
-        return _with_metadata(ex, meta)
+        return log_run("extract_files", _with_metadata(ex, meta))
 
     def _extract_files_in_parts(self, entries: List["tuple[str, Optional[str]]"], jobs: Optional[int],
                                 report: Optional[Callable[[int, int], Any]],
@@ -487,9 +495,9 @@ class Extractor:
             if column is not None and column not in df.columns:
                 raise KeyError(f"{role} column {column!r} is not in the DataFrame; its columns are {list(df.columns)}")
         ids = df[id] if id is not None else df.index
-        return self._extract_records(
+        return log_run("extract_frame", self._extract_records(
             df[text], ids=ids, published=None if published is None else df[published],
-            titles=None if title is None else df[title], path=None, metadata=None, jobs=jobs)
+            titles=None if title is None else df[title], path=None, metadata=None, jobs=jobs))
 
     def _extract_record_file(self, path: str, jobs: Optional[int]) -> Extraction:
         """The documents of one .jsonl or .csv file; a file that cannot be read becomes one
@@ -539,7 +547,7 @@ class Extractor:
         missing = [not isinstance(t, str) for t in texts]
         texts_list = [t if isinstance(t, str) else "" for t in texts]
         titles_list = None if titles is None else [t if isinstance(t, str) and t.strip() else None for t in titles]
-        ex = self.extract(texts_list, ids=[str(i) for i in ids], published=None if published is None else list(published),
+        ex = self._extract(texts_list, ids=[str(i) for i in ids], published=None if published is None else list(published),
                           titles=titles_list, jobs=jobs, check_ids=path is None)
         docs = ex.documents
         if path is not None:

@@ -138,7 +138,8 @@ _VOCABULARIES: Dict[Tuple[str, str], pa.Array] = {}
 def vocabulary(table: str, column: str) -> List[str]:
     """The fixed categories of the categorical column `table.column`, from the core
     (``_core.vocabularies()``): every value it can write there, whatever the data holds."""
-    return _vocabulary(f"{table}.{column}").to_pylist()
+    values: List[str] = _vocabulary(f"{table}.{column}").to_pylist()
+    return values
 
 
 def _vocabulary(key: str) -> pa.Array:
