@@ -1,4 +1,5 @@
 """Notebook use: columnar transfer, Arrow/polars, merge, options, progress, HTML, plots, typing."""
+import datetime as dt
 import doctest
 import html.parser
 import os
@@ -85,6 +86,27 @@ def test_to_arrow_and_to_polars_on_empty_input_keep_the_schema():
     import polars as pl
     frames = ex.to_polars()
     assert frames["claims"].columns == [c for c, _, _ in SCHEMA["claims"]]
+
+
+def test_extract_frame_takes_a_polars_dataframe(seeds_dir):
+    pl = pytest.importorskip("polars")  # polars is in the test extra; newsclaims never imports it otherwise
+    paths = sorted(seeds_dir.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    ids = [p.stem for p in paths]
+    published = [dt.datetime(2016, 12, 7, 19, 16), None, dt.datetime(2016, 12, 8), None, None]
+    df = pl.DataFrame({"id": ids, "body": texts, "published": published})
+    got = newsclaims.extract_frame(df, text="body", id="id", published="published")
+    want = newsclaims.extract_frame(pd.DataFrame({"id": ids, "body": texts, "published": published}),
+                                    text="body", id="id", published="published")
+    for name in TABLES:
+        pd.testing.assert_frame_equal(got.table(name), want.table(name))
+    assert len(got.claims) > 50 and got.documents["published"].notna().sum() >= 2
+    positional = newsclaims.extract_frame(df.select("body"), text="body")
+    assert list(positional.documents["doc_id"]) == ["0", "1", "2", "3", "4"]
+    with pytest.raises(TypeError, match="LazyFrame; pass df.collect"):
+        newsclaims.extract_frame(df.lazy(), text="body")
+    with pytest.raises(TypeError, match="pandas or polars DataFrame, not list"):
+        newsclaims.extract_frame(texts)  # type: ignore[arg-type]
 
 
 def test_to_polars(seeds):

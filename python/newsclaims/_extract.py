@@ -485,12 +485,11 @@ class Extractor:
                 report(done, len(files))
         return Extraction._concat(parts)
 
-    def extract_frame(self, df: pd.DataFrame, text: str = "text", id: Optional[str] = None,
+    def extract_frame(self, df: "Union[pd.DataFrame, polars.DataFrame]", text: str = "text", id: Optional[str] = None,
                       published: Optional[str] = None, title: Optional[str] = None,
                       *, jobs: Optional[int] = None) -> Extraction:
         """Extracts from a DataFrame's text column. See :func:`newsclaims.extract_frame`."""
-        if not isinstance(df, pd.DataFrame):
-            raise TypeError(f"df must be a pandas DataFrame, not {type(df).__name__}")
+        df = _pandas_frame(df)
         for role, column in (("text", text), ("id", id), ("published", published), ("title", title)):
             if column is not None and column not in df.columns:
                 raise KeyError(f"{role} column {column!r} is not in the DataFrame; its columns are {list(df.columns)}")
@@ -566,6 +565,22 @@ class Extractor:
 
 #: columns of a metadata table that name the document it describes, in order of preference
 METADATA_ID_COLUMNS = ("id", "doc_id")
+
+
+def _pandas_frame(df: Any) -> pd.DataFrame:
+    """`df` as a pandas DataFrame: a pandas one as it is, a polars one converted (through
+    Arrow; its rows are numbered from 0, as the index a pandas frame would have). polars is
+    recognised by its type's module, so it is never imported here."""
+    if isinstance(df, pd.DataFrame):
+        return df
+    module = type(df).__module__ or ""
+    if module.split(".")[0] == "polars":
+        if type(df).__name__ == "LazyFrame":
+            raise TypeError("df is a polars LazyFrame; pass df.collect()")
+        if type(df).__name__ == "DataFrame":
+            frame: pd.DataFrame = df.to_pandas()
+            return frame
+    raise TypeError(f"df must be a pandas or polars DataFrame, not {type(df).__name__}")
 
 
 def rules() -> pd.DataFrame:
@@ -1078,9 +1093,11 @@ def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progre
     return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress, follow_links=follow_links, metadata=metadata)
 
 
-def extract_frame(df: pd.DataFrame, text: str = "text", id: Optional[str] = None, published: Optional[str] = None,
+def extract_frame(df: "Union[pd.DataFrame, polars.DataFrame]", text: str = "text", id: Optional[str] = None,
+                  published: Optional[str] = None,
                   title: Optional[str] = None, *, jobs: Optional[int] = None) -> Extraction:
-    """Extracts claims and quantities from a DataFrame already in memory.
+    """Extracts claims and quantities from a DataFrame already in memory: pandas, or polars
+    (converted through Arrow; without ``id`` its row numbers give the ids).
 
     ``text``: the column of article texts. ``id``: the column of document ids (default: the
     DataFrame's index), which become ``doc_id`` so results join back with
