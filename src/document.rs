@@ -104,6 +104,15 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind, in the order of the `kind` column's categories.
+    pub const ALL: [ClaimKind; 5] = [
+        ClaimKind::Direct,
+        ClaimKind::Mixed,
+        ClaimKind::Indirect,
+        ClaimKind::AccordingTo,
+        ClaimKind::Headline,
+    ];
+
     /// The name used in the tables.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -171,6 +180,19 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Every qualifier, in the order of the `qualifier` column's categories.
+    pub const ALL: [Qualifier; 9] = [
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+        Qualifier::AtLeast,
+        Qualifier::UpTo,
+        Qualifier::Approx,
+        Qualifier::Almost,
+        Qualifier::Vague,
+        Qualifier::Implied,
+    ];
+
     /// The name used in the tables.
     pub fn as_str(self) -> &'static str {
         match self {

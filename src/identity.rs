@@ -76,6 +76,15 @@ pub enum SourceType {
 }
 
 impl SourceType {
+    /// Every type, in the order of the `type` column's categories.
+    pub const ALL: [SourceType; 5] = [
+        SourceType::Person,
+        SourceType::Organisation,
+        SourceType::Country,
+        SourceType::Anonymous,
+        SourceType::Other,
+    ];
+
     /// The name used in the tables.
     pub fn as_str(self) -> &'static str {
         match self {

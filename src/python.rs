@@ -999,12 +999,20 @@ fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
         .collect()
 }
 
+/// The fixed vocabulary of each categorical column (`crate::table::vocabularies`) as
+/// `(table, column, values)` rows.
+#[pyfunction]
+fn vocabularies() -> Vec<(&'static str, &'static str, Vec<String>)> {
+    crate::table::vocabularies()
+}
+
 /// The compiled core of newsclaims.
 #[pymodule]
 #[pyo3(name = "_core")]
 fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_texts, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
     m.add_function(wrap_pyfunction!(extract_paths, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_ids, m)?)?;
     m.add_function(wrap_pyfunction!(identify_sources, m)?)?;

@@ -413,9 +413,155 @@ impl Tables {
     }
 }
 
+/// The fixed vocabulary of every categorical column as `(table, column, values)`: the values
+/// the core can write there, whatever the data holds, in a stable order. The Python package
+/// makes them the columns' pandas categories, so that two runs concatenate as categories.
+///
+/// `unit` is every base unit (the lexicon's unit words and currencies, and the names the
+/// number reader gives itself: "count", "percent", "fraction", "point", "year of age",
+/// "pound-mass") and each of them "per" each rate denominator ("USD per month").
+pub fn vocabularies() -> Vec<(&'static str, &'static str, Vec<String>)> {
+    use crate::document::{ClaimKind, Qualifier};
+    use crate::identity::SourceType;
+    use crate::lexicon::numbers as n;
+    use crate::rules::{Stage, RULES};
+    let owned = |values: &mut dyn Iterator<Item = &'static str>| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for v in values {
+            if !out.iter().any(|o| o == v) {
+                out.push(v.to_owned());
+            }
+        }
+        out
+    };
+    let rules =
+        |stage: Stage| owned(&mut RULES.iter().filter(|r| r.stage == stage).map(|r| r.name));
+    // Names the number reader (`quantity`) writes itself, not from a lexicon table.
+    const READER_UNITS: &[&str] = &[
+        "count",
+        "percent",
+        "fraction",
+        "point",
+        "year of age",
+        "pound-mass",
+    ];
+    let mut bases = owned(
+        &mut READER_UNITS.iter().copied().chain(
+            [
+                n::UNIT_WORDS,
+                n::CASED_UNITS,
+                n::CURRENCY_PREFIXES,
+                n::DOLLAR_HOSTS,
+                n::DOLLAR_DATELINES,
+                n::DOLLAR_AGENCIES,
+            ]
+            .into_iter()
+            .flatten()
+            .map(|(_, unit)| *unit),
+        ),
+    );
+    let denominators = owned(&mut n::RATE_DENOMINATORS.iter().map(|(_, d)| *d));
+    let rates: Vec<String> = bases
+        .iter()
+        .flat_map(|b| denominators.iter().map(move |d| format!("{b} per {d}")))
+        .collect();
+    for rate in rates {
+        // A lexicon unit may itself be a rate ("kilometre per hour").
+        if !bases.contains(&rate) {
+            bases.push(rate);
+        }
+    }
+    vec![
+        (
+            "claims",
+            "kind",
+            owned(&mut ClaimKind::ALL.iter().map(|k| k.as_str())),
+        ),
+        ("claims", "rule", rules(Stage::Claims)),
+        (
+            "quantities",
+            "qualifier",
+            owned(&mut Qualifier::ALL.iter().map(|q| q.as_str())),
+        ),
+        ("quantities", "unit", bases),
+        (
+            "quantities",
+            "direction",
+            owned(&mut ["up", "down"].into_iter()),
+        ),
+        ("quantities", "rule", rules(Stage::Quantities)),
+        (
+            "sources",
+            "type",
+            owned(&mut SourceType::ALL.iter().map(|t| t.as_str())),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_categorical_value_written_is_in_its_vocabulary() {
+        let vocab = vocabularies();
+        let of = |table: &str, column: &str| -> &Vec<String> {
+            &vocab
+                .iter()
+                .find(|(t, c, _)| *t == table && *c == column)
+                .unwrap()
+                .2
+        };
+        let mut raws = Vec::new();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                raws.push(crate::raw_from_text(
+                    raws.len().to_string(),
+                    text,
+                    None,
+                    None,
+                ));
+            }
+        }
+        raws.push(crate::raw_from_text(
+            "rates".into(),
+            "Rents rose 5% to $3500 a month, officials said. Oil fell to US$58.24 per barrel. \
+             Aged 34, he ran 40 to 50 hours a week. Dozens of tonnes of aid arrived. The Dow lost 190 points."
+                .into(),
+            None,
+            None,
+        ));
+        let t = crate::extract_batch(&raws, &crate::Options::default(), Some(1)).unwrap();
+        assert!(t.quantities.qualifier.len() > 20 && t.claims.kind.len() > 20);
+        let check = |table: &str, column: &str, values: Vec<&str>| {
+            for v in values {
+                assert!(
+                    of(table, column).iter().any(|o| o == v),
+                    "{table}.{column}: {v:?} not in its vocabulary"
+                );
+            }
+        };
+        check("claims", "kind", t.claims.kind.clone());
+        check("claims", "rule", t.claims.rule.clone());
+        check("quantities", "qualifier", t.quantities.qualifier.clone());
+        check(
+            "quantities",
+            "unit",
+            t.quantities.unit.iter().flatten().collect(),
+        );
+        check(
+            "quantities",
+            "direction",
+            t.quantities.direction.iter().flatten().copied().collect(),
+        );
+        check("quantities", "rule", t.quantities.rule.clone());
+        check("sources", "type", t.sources.r#type.clone());
+        assert!(of("quantities", "unit")
+            .iter()
+            .any(|u| u == "USD per month"));
+    }
 
     #[test]
     fn a_string_column_keeps_rows_and_nulls_in_arrow_layout() {

@@ -1,6 +1,7 @@
 """The public API on the seeds: tables, offsets, errors, determinism, pickling."""
 import multiprocessing
 import pickle
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -90,6 +91,28 @@ def test_dtypes_on_real_output(seeds):
     published = seeds.documents.set_index("doc_id")["published"]
     assert published[SEED_IDS[3]] == pd.Timestamp("2016-12-07 19:16")
     assert pd.isna(published[SEED_IDS[0]])
+
+
+def test_categories_are_the_fixed_vocabularies_whatever_the_data_holds(seeds):
+    # Two runs over different real texts, and an empty one, concatenate as categories (issue 24, item 5).
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))]
+    a, b, empty = newsclaims.extract(texts[:1]), newsclaims.extract(texts[3:]), newsclaims.extract([])
+    columns = [(table, column) for table, cols in SCHEMA.items() for column, dtype, _ in cols if dtype == "category"]
+    assert {c for _, c in columns} == {"kind", "rule", "qualifier", "unit", "direction", "type"}
+    for table, column in columns:
+        vocabulary = newsclaims.vocabulary(table, column)
+        assert len(vocabulary) == len(set(vocabulary)) > 1, (table, column)
+        for ex in (a, b, empty, seeds):
+            assert list(ex.table(table)[column].cat.categories) == vocabulary, (table, column)
+        joined = pd.concat([a.table(table), b.table(table), empty.table(table)])
+        assert joined[column].dtype == "category", (table, column)
+    assert newsclaims.vocabulary("claims", "kind") == ["direct", "mixed", "indirect", "according_to", "headline"]
+    assert newsclaims.vocabulary("quantities", "direction") == ["up", "down"]
+    assert {"count", "percent", "USD", "USD per month"} <= set(newsclaims.vocabulary("quantities", "unit"))
+    rules = newsclaims.rules()
+    assert newsclaims.vocabulary("claims", "rule") == list(rules[rules["table"] == "claims"]["name"])
+    assert set(a.quantities["unit"].dropna()) | set(b.quantities["unit"].dropna()) <= set(
+        newsclaims.vocabulary("quantities", "unit"))
 
 
 def test_ids_published_and_titles_are_used():

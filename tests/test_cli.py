@@ -1,6 +1,7 @@
 """The command line on the seeds."""
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -202,6 +203,47 @@ def test_counts_documents_with_warnings_and_errors_on_stderr(tmp_path, capsys):
     out = tmp_path / "claims.csv"
     assert cli.main([str(tmp_path), "-o", str(out)]) == 1
     assert "3 documents (1 with warnings, 1 with errors)" in capsys.readouterr().err
+
+
+def test_strict_makes_documents_with_warnings_exit_1(seeds_dir, tmp_path, capsys):
+    inputs, corpus = Path(__file__).parent / "data" / "inputs", tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(inputs / "cp1252.txt", corpus)  # real windows-1252 bytes: decoded, with a warning
+    shutil.copy(seeds_dir / "000_80e81b5a0bd1fe9d.txt", corpus)
+    assert cli.main([str(corpus)]) == 0
+    capsys.readouterr()
+    assert cli.main([str(corpus), "--strict"]) == 1
+    assert "--strict: 1 document had warnings" in capsys.readouterr().err
+    assert cli.main([str(corpus), "--strict", "-o", str(tmp_path / "claims.csv")]) == 1
+    assert (tmp_path / "claims.csv").exists()  # the table is still written
+    assert cli.main([str(corpus), "--strict", "-o", f"{tmp_path / 'tables'}/"]) == 1
+    assert cli.main([str(seeds_dir), "--strict"]) == 0
+
+
+def test_the_newsclaims_logger_reports_each_run(seeds_dir, tmp_path, caplog):
+    import logging
+
+    import newsclaims
+
+    inputs = Path(__file__).parent / "data" / "inputs"
+    paths = [inputs / "cp1252.txt", inputs / "report.pdf", seeds_dir / "000_80e81b5a0bd1fe9d.txt"]
+    with caplog.at_level(logging.DEBUG, logger="newsclaims"):
+        ex = newsclaims.extract_files(*paths)
+    records = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "newsclaims"]
+    assert records[0] == ("INFO", f"extract_files: 3 documents (1 with warnings, 1 with errors), "
+                                  f"{len(ex.claims)} claims, {len(ex.quantities)} quantities")
+    assert ("WARNING", f"extract_files: document 'report': error: {ex.documents.loc[1, 'error']}") in records
+    assert any(level == "DEBUG" and "document 'cp1252': warnings: not valid UTF-8: decoded as windows-1252" in message
+               for level, message in records), records
+    assert len(records) == 3  # one run, logged once (not once per internal call)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="newsclaims"):
+        batches = list(newsclaims.iter_extract(seeds_dir, batch_size=2))
+        newsclaims.extract_frame(pd.DataFrame({"text": ["Lavrov said: “The talks will continue.”"]}))
+    assert [r.getMessage() for r in caplog.records if r.name == "newsclaims"] == [
+        f"iter_extract: 5 documents (0 with warnings, 0 with errors), {sum(len(b.claims) for b in batches)} claims, "
+        f"{sum(len(b.quantities) for b in batches)} quantities",
+        "extract_frame: 1 documents (0 with warnings, 0 with errors), 1 claims, 0 quantities"]
 
 
 def test_output_directory_gets_every_table_of_one_run(seeds_dir, tmp_path, capsys):

@@ -78,8 +78,7 @@ def test_files_streams_concat_and_arrow_agree(tmp_path: Path):
     joined = newsclaims.Extraction.concat(batches)
     _check(joined)
     pd.testing.assert_frame_equal(joined.claims.drop(columns=["cluster_id", "source_id"]),
-                                  files.claims.drop(columns=["cluster_id", "source_id"]),
-                                  check_categorical=False)  # categories follow the data (issue 24, item 5)
+                                  files.claims.drop(columns=["cluster_id", "source_id"]))
     arrow = files.to_arrow()
     assert arrow["claims"].schema.field("date").type == pa.timestamp("us")
     assert dt.date(1066, 10, 14) in [d.date() for d in arrow["claims"].column("date").to_pylist() if d]

@@ -81,7 +81,7 @@ def test_bad_paths():
 
 
 def test_extract_frame_misuse():
-    with pytest.raises(TypeError, match="df must be a pandas DataFrame, not list"):
+    with pytest.raises(TypeError, match="df must be a pandas or polars DataFrame, not list"):
         newsclaims.extract_frame(["a"])
     with pytest.raises(KeyError, match="text column 'body' is not in the DataFrame"):
         newsclaims.extract_frame(pd.DataFrame({"text": ["a"]}), text="body")

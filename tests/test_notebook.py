@@ -1,4 +1,5 @@
 """Notebook use: columnar transfer, Arrow/polars, merge, options, progress, HTML, plots, typing."""
+import datetime as dt
 import doctest
 import html.parser
 import os
@@ -6,6 +7,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -84,6 +86,27 @@ def test_to_arrow_and_to_polars_on_empty_input_keep_the_schema():
     import polars as pl
     frames = ex.to_polars()
     assert frames["claims"].columns == [c for c, _, _ in SCHEMA["claims"]]
+
+
+def test_extract_frame_takes_a_polars_dataframe(seeds_dir):
+    pl = pytest.importorskip("polars")  # polars is in the test extra; newsclaims never imports it otherwise
+    paths = sorted(seeds_dir.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    ids = [p.stem for p in paths]
+    published = [dt.datetime(2016, 12, 7, 19, 16), None, dt.datetime(2016, 12, 8), None, None]
+    df = pl.DataFrame({"id": ids, "body": texts, "published": published})
+    got = newsclaims.extract_frame(df, text="body", id="id", published="published")
+    want = newsclaims.extract_frame(pd.DataFrame({"id": ids, "body": texts, "published": published}),
+                                    text="body", id="id", published="published")
+    for name in TABLES:
+        pd.testing.assert_frame_equal(got.table(name), want.table(name))
+    assert len(got.claims) > 50 and got.documents["published"].notna().sum() >= 2
+    positional = newsclaims.extract_frame(df.select("body"), text="body")
+    assert list(positional.documents["doc_id"]) == ["0", "1", "2", "3", "4"]
+    with pytest.raises(TypeError, match="LazyFrame; pass df.collect"):
+        newsclaims.extract_frame(df.lazy(), text="body")
+    with pytest.raises(TypeError, match="pandas or polars DataFrame, not list"):
+        newsclaims.extract_frame(texts)  # type: ignore[arg-type]
 
 
 def test_to_polars(seeds):
@@ -307,6 +330,23 @@ def test_plot_timeline_writes_a_png(tmp_path):
     out = tmp_path / "timeline.png"
     ax.figure.savefig(out)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_plot_timeline_says_how_many_rows_it_left_out_as_undated():
+    import matplotlib as mpl
+    mpl.use("Agg")
+    texts = ["Lavrov said: “Government forces now hold 93 percent of eastern Aleppo.”",
+             "Lavrov said on Monday: “Government forces now hold 98 percent of eastern Aleppo.”",
+             "A rebel spokesman said: “Rebels still hold 40 percent of eastern Aleppo.”"]
+    ex = newsclaims.extract(texts, published=["2016-12-08", None, None])  # "on Monday" needs a publication date
+    with pytest.warns(UserWarning, match=r"plot_timeline: 2 of 3 numeric claims left out as undated"):
+        ax = ex.plot_timeline(unit="percent")
+    assert [line.get_label() for line in ax.get_lines()] == ["Lavrov"]
+    assert any("2 of 3 numeric claims left out as undated" in t.get_text() for t in ax.texts)
+    dated = newsclaims.extract(texts, published=["2016-12-08", "2016-12-13", "2016-12-10"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert not dated.plot_timeline(unit="percent").texts
 
 
 # --- typing ------------------------------------------------------------------------------------

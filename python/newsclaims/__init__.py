@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ._core import __version__ as _core_version
 from ._extract import Extraction, Extractor, extract, extract_files, extract_frame, rules
-from ._schema import SCHEMA, TABLES
+from ._schema import SCHEMA, TABLES, vocabulary
 from ._evaluate import Evaluation, evaluate
 from ._gold import Gold, GoldError, read_gold
 from ._stream import TableWriter, iter_extract
@@ -22,4 +22,4 @@ from ._across import cluster_claims
 __version__ = _core_version
 __all__ = ["Extraction", "Extractor", "extract", "extract_files", "extract_frame", "iter_extract", "TableWriter",
            "SCHEMA", "TABLES", "__version__", "evaluate", "Evaluation", "read_gold", "Gold", "GoldError",
-           "cluster_claims", "rules"]
+           "cluster_claims", "rules", "vocabulary"]

@@ -3,7 +3,7 @@
 from typing import Callable, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
 
 __version__: str
-__all__ = ["Buffer", "RunLinks", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources", "rules"]
+__all__ = ["Buffer", "RunLinks", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources", "rules", "vocabularies"]
 
 @final
 class Buffer:
@@ -92,6 +92,10 @@ def extract_paths(
 def rules() -> List[Tuple[str, str, str, str]]:
     """The rule registry as ``(name, table, summary, example)`` rows, in the order the stages
     try them."""
+
+def vocabularies() -> List[Tuple[str, str, List[str]]]:
+    """The fixed vocabulary of each categorical column as ``(table, column, values)`` rows:
+    every value the core can write there, in a stable order."""
 
 def cluster_ids(contents: Sequence[str], doc_ids: Sequence[str]) -> List[Optional[int]]:
     """One ``cluster_id`` per claim content: shared by near-repeats across documents, None

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List,
 import pandas as pd
 
 from . import _core
+from ._log import log_run
 from ._schema import INT, SCHEMA, TABLES, arrow_from_core, arrow_from_pandas, column_from_core, frame, to_pandas
 
 if TYPE_CHECKING:
@@ -226,7 +227,9 @@ class Extraction:
         the publication date). ``unit``/``counted`` keep only quantities with that unit
         ("percent", fractions included as percent) or whose ``counted`` or scope phrase contains
         the word ("city"; see :meth:`track`); ``sources``: the N sources
-        with most points, or a list of sources. Returns the matplotlib ``Axes``.
+        with most points, or a list of sources. Returns the matplotlib ``Axes``. Points
+        without any date are left out: their number is given in a ``UserWarning`` and in a
+        note under the axes.
         """
         from ._plot import plot_timeline
 
@@ -393,6 +396,13 @@ class Extractor:
                 format: Union[str, Sequence[str]] = "text") -> Extraction:
         """Extracts from in-memory texts. See :func:`newsclaims.extract`. ``check_ids=False``
         allows repeated ids (used for records read from files, where ids are the data's own)."""
+        return log_run("extract", self._extract(texts, ids=ids, published=published, titles=titles, jobs=jobs,
+                                                check_ids=check_ids, format=format))
+
+    def _extract(self, texts: Iterable[str], *, ids: Optional[Sequence[Any]] = None,
+                 published: Optional[Sequence[Any]] = None, titles: Optional[Sequence[Optional[str]]] = None,
+                 jobs: Optional[int] = None, check_ids: bool = True,
+                 format: Union[str, Sequence[str]] = "text") -> Extraction:
         if isinstance(texts, (str, bytes)):
             raise TypeError("texts must be an iterable of str, not a single str; wrap it in a list")
         texts = list(texts)
@@ -417,7 +427,7 @@ class Extractor:
                 docs.loc[i, "warnings"] = _join_warning(docs.loc[i, "warnings"], message)
             _warnings.warn(f"{len(converted)} time-zone-aware published value(s) converted to UTC and kept "
                            f"without a zone (first, document {ids_list[converted[0][0]]!r}: {converted[0][1]})",
-                           UserWarning, stacklevel=3)
+                           UserWarning, stacklevel=4)
         return ex
 
     def extract_files(self, *paths: PathLike, jobs: Optional[int] = None, progress: Progress = None,
@@ -438,7 +448,7 @@ class Extractor:
                 ex = self._extract_files_in_parts(entries, jobs, report, meta)
             finally:
                 close()
-        return _with_metadata(ex, meta)
+        return log_run("extract_files", _with_metadata(ex, meta))
 
     def _extract_files_in_parts(self, entries: List["tuple[str, Optional[str]]"], jobs: Optional[int],
                                 report: Optional[Callable[[int, int], Any]],
@@ -475,19 +485,18 @@ class Extractor:
                 report(done, len(files))
         return Extraction._concat(parts)
 
-    def extract_frame(self, df: pd.DataFrame, text: str = "text", id: Optional[str] = None,
+    def extract_frame(self, df: "Union[pd.DataFrame, polars.DataFrame]", text: str = "text", id: Optional[str] = None,
                       published: Optional[str] = None, title: Optional[str] = None,
                       *, jobs: Optional[int] = None) -> Extraction:
         """Extracts from a DataFrame's text column. See :func:`newsclaims.extract_frame`."""
-        if not isinstance(df, pd.DataFrame):
-            raise TypeError(f"df must be a pandas DataFrame, not {type(df).__name__}")
+        df = _pandas_frame(df)
         for role, column in (("text", text), ("id", id), ("published", published), ("title", title)):
             if column is not None and column not in df.columns:
                 raise KeyError(f"{role} column {column!r} is not in the DataFrame; its columns are {list(df.columns)}")
         ids = df[id] if id is not None else df.index
-        return self._extract_records(
+        return log_run("extract_frame", self._extract_records(
             df[text], ids=ids, published=None if published is None else df[published],
-            titles=None if title is None else df[title], path=None, metadata=None, jobs=jobs)
+            titles=None if title is None else df[title], path=None, metadata=None, jobs=jobs))
 
     def _extract_record_file(self, path: str, jobs: Optional[int]) -> Extraction:
         """The documents of one .jsonl or .csv file; a file that cannot be read becomes one
@@ -537,7 +546,7 @@ class Extractor:
         missing = [not isinstance(t, str) for t in texts]
         texts_list = [t if isinstance(t, str) else "" for t in texts]
         titles_list = None if titles is None else [t if isinstance(t, str) and t.strip() else None for t in titles]
-        ex = self.extract(texts_list, ids=[str(i) for i in ids], published=None if published is None else list(published),
+        ex = self._extract(texts_list, ids=[str(i) for i in ids], published=None if published is None else list(published),
                           titles=titles_list, jobs=jobs, check_ids=path is None)
         docs = ex.documents
         if path is not None:
@@ -556,6 +565,22 @@ class Extractor:
 
 #: columns of a metadata table that name the document it describes, in order of preference
 METADATA_ID_COLUMNS = ("id", "doc_id")
+
+
+def _pandas_frame(df: Any) -> pd.DataFrame:
+    """`df` as a pandas DataFrame: a pandas one as it is, a polars one converted (through
+    Arrow; its rows are numbered from 0, as the index a pandas frame would have). polars is
+    recognised by its type's module, so it is never imported here."""
+    if isinstance(df, pd.DataFrame):
+        return df
+    module = type(df).__module__ or ""
+    if module.split(".")[0] == "polars":
+        if type(df).__name__ == "LazyFrame":
+            raise TypeError("df is a polars LazyFrame; pass df.collect()")
+        if type(df).__name__ == "DataFrame":
+            frame: pd.DataFrame = df.to_pandas()
+            return frame
+    raise TypeError(f"df must be a pandas or polars DataFrame, not {type(df).__name__}")
 
 
 def rules() -> pd.DataFrame:
@@ -1068,9 +1093,11 @@ def extract_files(*paths: PathLike, jobs: Optional[int] = None, progress: Progre
     return _DEFAULT.extract_files(*paths, jobs=jobs, progress=progress, follow_links=follow_links, metadata=metadata)
 
 
-def extract_frame(df: pd.DataFrame, text: str = "text", id: Optional[str] = None, published: Optional[str] = None,
+def extract_frame(df: "Union[pd.DataFrame, polars.DataFrame]", text: str = "text", id: Optional[str] = None,
+                  published: Optional[str] = None,
                   title: Optional[str] = None, *, jobs: Optional[int] = None) -> Extraction:
-    """Extracts claims and quantities from a DataFrame already in memory.
+    """Extracts claims and quantities from a DataFrame already in memory: pandas, or polars
+    (converted through Arrow; without ``id`` its row numbers give the ids).
 
     ``text``: the column of article texts. ``id``: the column of document ids (default: the
     DataFrame's index), which become ``doc_id`` so results join back with

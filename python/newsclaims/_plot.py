@@ -1,6 +1,7 @@
 """Numeric claims over time per source (``Extraction.plot_timeline``; needs matplotlib)."""
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
 
 import pandas as pd
@@ -16,11 +17,17 @@ def timeline_points(ex: "Extraction", *, unit: Optional[str] = None, counted: Op
     inside claims; with ``unit="percent"`` fractions as percent; ``counted`` matched against
     ``counted`` or the scope phrase), with ``when`` = their ``date`` (the claim's date, else the
     quantity's, else the publication date)."""
+    return _points(ex, unit=unit, counted=counted)[0]
+
+
+def _points(ex: "Extraction", *, unit: Optional[str], counted: Optional[str]) -> "tuple[pd.DataFrame, int]":
+    """:func:`timeline_points` and how many rows it left out as undated."""
     from ._across import claimed_quantities
 
     m = claimed_quantities(ex, unit=unit, counted=counted)
-    m = m[m["date"].notna()]
-    return m.assign(when=m["date"]).sort_values("when", kind="stable")
+    dated = m["date"].notna()
+    m = m[dated]
+    return m.assign(when=m["date"]).sort_values("when", kind="stable"), int((~dated).sum())
 
 
 def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Optional[str] = None,
@@ -32,7 +39,12 @@ def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Opti
     except ImportError as e:
         raise ImportError("plot_timeline() needs matplotlib: pip install matplotlib "
                           "(from a newsclaims checkout: pip install '.[plot]')") from e
-    points = timeline_points(ex, unit=unit, counted=counted)
+    points, undated = _points(ex, unit=unit, counted=counted)
+    if undated:
+        # Said twice: as a warning where the call is, and on the figure that is shared.
+        note = (f"{undated} of {undated + len(points)} numeric claims left out as undated "
+                "(no claim date and no publication date; pass published= to place them)")
+        warnings.warn(f"plot_timeline: {note}", UserWarning, stacklevel=3)
     if isinstance(sources, int):
         keep = list(points["source"].value_counts().index[:sources])
     else:
@@ -50,6 +62,9 @@ def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Opti
     ax.set_title(title)
     if keep and len(points):
         ax.legend(fontsize="small")
+    if undated:
+        ax.annotate(note, xy=(0, 0), xycoords="axes fraction", xytext=(0, -28), textcoords="offset points",
+                    fontsize="x-small", color="0.35", va="top")
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]

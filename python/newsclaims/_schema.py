@@ -132,8 +132,45 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([(name, ARROW_TYPES[dtype]) for name, dtype, _ in SCHEMA[table]])
 
 
-def _typed(array: pa.Array, dtype: str) -> pa.Array:
-    """`array` (strings for dates and categories) as the Arrow type of `dtype`."""
+_VOCABULARIES: Dict[Tuple[str, str], pa.Array] = {}
+
+
+def vocabulary(table: str, column: str) -> List[str]:
+    """The fixed categories of the categorical column `table.column`, from the core
+    (``_core.vocabularies()``): every value it can write there, whatever the data holds."""
+    values: List[str] = _vocabulary(f"{table}.{column}").to_pylist()
+    return values
+
+
+def _vocabulary(key: str) -> pa.Array:
+    if not _VOCABULARIES:
+        from . import _core
+
+        for table, column, values in _core.vocabularies():
+            _VOCABULARIES[(table, column)] = pa.array(values, type=pa.large_string())
+    table, _, column = key.partition(".")
+    return _VOCABULARIES[(table, column)]
+
+
+def _categorical(array: Union[pa.Array, pa.ChunkedArray], key: str) -> pa.Array:
+    """`array` (strings) as a dictionary array whose dictionary is the column's fixed
+    vocabulary (:func:`vocabulary`). A value outside it (only from a caller's own table) is
+    kept, its category added after the vocabulary's."""
+    values = pc.cast(array, pa.large_string())
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    categories = _vocabulary(key)
+    indices = pc.index_in(values, value_set=categories)
+    if indices.null_count > values.null_count:
+        unknown = pc.filter(values, pc.and_(pc.is_null(indices), pc.is_valid(values)))
+        categories = pa.concat_arrays([categories, pc.unique(unknown).sort()])
+        indices = pc.index_in(values, value_set=categories)
+    return pa.DictionaryArray.from_arrays(indices.cast(pa.int32()), categories)
+
+
+def _typed(array: pa.Array, dtype: str, key: str = "") -> pa.Array:
+    """`array` (strings for dates and categories) as the Arrow type of `dtype`; `key`
+    ("table.column") names a categorical column's vocabulary."""
     if dtype == DATETIME:
         try:
             return pc.cast(array, ARROW_TYPES[DATETIME])
@@ -141,7 +178,7 @@ def _typed(array: pa.Array, dtype: str) -> pa.Array:
             # Not ISO 8601 (only from callers' own lists): parse leniently, unknown -> NaT.
             return pa.array(_lenient_datetimes(array.to_pylist()), type=ARROW_TYPES[DATETIME])
     if dtype == CATEGORY:
-        return pc.dictionary_encode(array.cast(pa.large_string()))
+        return _categorical(array, key)
     return array.cast(ARROW_TYPES[dtype])
 
 
@@ -183,7 +220,8 @@ def column_from_core(name: str, column: "_core.ArrowColumn", dtype: str) -> Unio
         if kind != _CORE_KINDS[dtype]:
             raise TypeError(f"core column {name} is {kind}, the schema expects {_CORE_KINDS[dtype]}")
         bufs = [_adopt(validity), *map(_adopt, buffers)]
-        arrays.append(_typed(pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls), dtype))
+        arrays.append(_typed(pa.Array.from_buffers(_CORE_TYPES[kind], length, bufs, null_count=nulls), dtype,
+                             name))
     if len(arrays) == 1:
         return arrays[0]
     return pa.chunked_array(arrays, type=ARROW_TYPES[dtype])
@@ -197,7 +235,7 @@ def arrow_from_lists(table: str, columns: Mapping[str, Sequence[Any]]) -> pa.Tab
         values = columns.get(name, [None] * n)
         if dtype in (STRING, DATETIME, CATEGORY):
             values = [None if v is None or v is pd.NA or v != v else str(v) for v in values]
-            arrays.append(_typed(pa.array(values, type=pa.large_string()), dtype))
+            arrays.append(_typed(pa.array(values, type=pa.large_string()), dtype, f"{table}.{name}"))
         else:
             arrays.append(pa.array(values, type=ARROW_TYPES[dtype], from_pandas=True))
     return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
@@ -233,12 +271,10 @@ def arrow_from_pandas(table: str, df: pd.DataFrame) -> pa.Table:
         if name in out.column_names and out.schema.field(name).type != ARROW_TYPES[dtype]:
             j = out.column_names.index(name)
             column = out.column(j)
-            try:
+            if dtype == CATEGORY:
+                column = _categorical(column, f"{table}.{name}")
+            else:
                 column = column.cast(ARROW_TYPES[dtype])
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-                if dtype != CATEGORY:
-                    raise
-                column = pc.dictionary_encode(pc.cast(column, pa.large_string()))
             out = out.set_column(j, pa.field(name, column.type), column)
     return out
 

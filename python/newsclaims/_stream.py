@@ -21,6 +21,7 @@ from . import _core
 from ._extract import (_CANCEL, _published_strings, TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT,
                        _error_row, _is_record_file, _join_warning, _record_id, _record_stem, file_id,
                        walk_paths, iter_records, TEXT_EXTENSIONS)
+from ._log import RunLog
 from ._schema import CATEGORY, DATETIME, FLOAT, INT, BOOL, SCHEMA, frame
 
 #: web archives: each HTML response is a document (needs the optional ``warcio`` package)
@@ -124,7 +125,17 @@ def iter_extract(inputs: Union[PathLike, Iterable[Any]], *, batch_size: int = DE
     batches = _batches(units, batch_size, extractor, jobs)
     if links is not None:
         batches = (links.link(batch) for batch in batches)
+    batches = _logged(batches)
     return Stream(_prefetched(batches) if prefetch else batches, links)
+
+
+def _logged(batches: Iterator[Extraction]) -> Iterator[Extraction]:
+    """`batches`, with the run's summary logged (``newsclaims`` logger) once they are exhausted."""
+    run = RunLog("iter_extract")
+    for batch in batches:
+        run.add(batch)
+        yield batch
+    run.log()
 
 
 class Stream(Iterator[Extraction]):

@@ -13,7 +13,7 @@ the sources at the end. ``-`` as a PATH reads more paths from stdin, one per
 line (``find . -name '*.html' | newsclaims - -o claims.csv``).
 
 Exit codes: 0 every document was processed; 1 some documents had errors (each listed on
-stderr as ``doc_id: error``; the tables are still written); 2 bad usage (unknown option, a
+stderr as ``doc_id: error``; the tables are still written), or, with ``--strict``, warnings; 2 bad usage (unknown option, a
 missing path, an output extension we cannot write); 130 interrupted (Ctrl-C, SIGINT): the run
 stops within a fraction of a second and ``-o OUT`` is not written (the table is written under a
 temporary name in OUT's directory and renamed to OUT only when complete; the temporary file is
@@ -43,7 +43,7 @@ WRITERS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parq
 #: The usage lines of ``--help`` and of the README's "Command line": every option and the subcommand.
 USAGE = (f"newsclaims PATH... [-o OUT.csv|.jsonl|.parquet|DIR/] [--table {'|'.join(TABLES)}] [--jobs N]\n"
          "                  [--format csv|jsonl|parquet] [--progress|--no-progress] [--batch-size N]\n"
-         "                  [--follow-links] [--disable-rule RULE]...\n"
+         "                  [--follow-links] [--disable-rule RULE]... [--strict]\n"
          "       newsclaims evaluate [PRED_OR_CORPUS...] GOLD [options]   (newsclaims evaluate --help)\n"
          "       newsclaims --version | --help")
 
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--disable-rule", dest="disable_rules", action="append", default=[], metavar="RULE",
                    help="switch off a named rule (repeatable; the rule column names them, "
                         "newsclaims.rules() lists them)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when any document had warnings, not only errors (invalid bytes replaced, ...)")
     p.add_argument("--version", action="version", version=f"newsclaims {__version__}")
     return p
 
@@ -182,11 +184,12 @@ def is_directory_output(path: str) -> bool:
     return path.endswith(("/", os.sep)) or os.path.isdir(path)
 
 
-def _stream_to_directory(args: argparse.Namespace) -> List[Tuple[str, str]]:
+def _stream_to_directory(args: argparse.Namespace) -> Tuple[List[Tuple[str, str]], int]:
     """Writes every table into the directory ``args.output`` as ``TABLE.EXT``, batch by batch
     (the sources, run-wide, at the end). Each file is written under a temporary name; all are
     renamed only once every one is complete, so an interrupted or failed run leaves none of
-    them (an earlier run's files stay as they were). Returns the documents that had errors."""
+    them (an earlier run's files stay as they were). Returns the documents that had errors and
+    the number that had warnings."""
     ext = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}[args.format or "parquet"]
     os.makedirs(args.output, exist_ok=True)
     writers = [TableWriter(os.path.join(args.output, table + ext), table) for table in TABLES]
@@ -220,12 +223,12 @@ def _stream_to_directory(args: argparse.Namespace) -> List[Tuple[str, str]]:
     print(f"newsclaims: wrote {rows} to {args.output}; {plural(docs, 'document')} "
           f"({warned} with warnings, {len(errors)} with errors), {plural(claims, 'claim')}, "
           f"{plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
-    return errors
+    return errors, warned
 
 
-def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
+def _stream_to(args: argparse.Namespace) -> Tuple[List[Tuple[str, str]], int]:
     """Writes the chosen table batch by batch; only one batch is in memory at a time. Returns
-    the documents that had errors, as ``(doc_id, error)``."""
+    the documents that had errors, as ``(doc_id, error)``, and the number that had warnings."""
     docs = claims = quantities = warned = 0
     errors: List[Tuple[str, str]] = []
     stream = _stream(args)
@@ -246,7 +249,7 @@ def _stream_to(args: argparse.Namespace) -> List[Tuple[str, str]]:
     print(f"newsclaims: wrote {plural(writer.rows, args.table + ' row')} to {args.output}; {plural(docs, 'document')} "
           f"({warned} with warnings, {len(errors)} with errors), {plural(claims, 'claim')}, "
           f"{plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
-    return errors
+    return errors, warned
 
 
 def _silence_stdout() -> None:
@@ -293,15 +296,16 @@ def _main(argv: Optional[List[str]] = None) -> int:
         if args.output:
             with warnings.catch_warnings():
                 warnings.showwarning = _show_warning
-                errors = _stream_to_directory(args) if is_directory_output(args.output) else _stream_to(args)
+                errors, warned = _stream_to_directory(args) if is_directory_output(args.output) else _stream_to(args)
         else:
             with warnings.catch_warnings():
                 warnings.showwarning = _show_warning
                 ex = Extraction._concat(list(_batches(args)))
             failed = ex.documents[ex.documents["error"].notna()]
             errors = list(zip(failed["doc_id"], failed["error"]))
+            warned = int(ex.documents["warnings"].notna().sum())
             print(f"newsclaims: {plural(len(ex.documents), 'document')}: "
-                  f"{int(ex.documents['warnings'].notna().sum())} with warnings, {len(errors)} with errors",
+                  f"{warned} with warnings, {len(errors)} with errors",
                   file=sys.stderr)
             try:
                 print(render(ex, args.table, shutil.get_terminal_size((120, 24)).columns))
@@ -318,6 +322,10 @@ def _main(argv: Optional[List[str]] = None) -> int:
         print(f"newsclaims: {plural(len(errors), 'document')} had errors:", file=sys.stderr)
         for doc_id, error in errors:
             print(f"  {doc_id}: {error}", file=sys.stderr)
+        return 1
+    if warned and args.strict:
+        print(f"newsclaims: --strict: {plural(warned, 'document')} had warnings "
+              "(the documents table's warnings column says which)", file=sys.stderr)
         return 1
     return 0
 
