@@ -13,10 +13,27 @@
 //! subject ("13,000 workers lost their jobs"), a pronoun subject ("it rose 5%"). What is counted
 //! is `counted`'s job; the subject is whose count it is.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_UP, COUNTED_STOP, SUBJECT_AUXILIARIES, SUBJECT_GAP_WORDS, SUBJECT_VERBS,
 };
 use crate::time::{month_number, weekday};
+
+/// The verbs a number hangs on and the words that stop a subject, as sets: the stage looks
+/// up several words per number, and scanning the tables was most of its cost.
+static VERBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    SUBJECT_VERBS
+        .iter()
+        .chain(CHANGE_UP)
+        .chain(CHANGE_DOWN)
+        .copied()
+        .collect()
+});
+static STOPS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| DETERMINERS.iter().chain(COUNTED_STOP).copied().collect());
 
 /// Longest subject read, in words.
 const MAX_WORDS: usize = 6;
@@ -103,8 +120,7 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
     if i == 0 {
         return None;
     }
-    let is_verb =
-        |w: &str| SUBJECT_VERBS.contains(&w) || CHANGE_UP.contains(&w) || CHANGE_DOWN.contains(&w);
+    let is_verb = |w: &str| VERBS.contains(w);
     // The verb the number hangs on: right before the gap, or, past an object of at most
     // `MAX_OBJECT_WORDS` words with no clause break ("OHSU has performed more than 700 heart
     // transplants", "The BMW Group is investing a total of 200 million"), the nearest word that
@@ -129,8 +145,7 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
     let end = i;
     while i > 0 && end - i < MAX_WORDS {
         let w = lower(words[i - 1]);
-        if DETERMINERS.contains(&w.as_str())
-            || COUNTED_STOP.contains(&w.as_str())
+        if STOPS.contains(w.as_str())
             || is_verb(&w)
             || words[i - 1].starts_with(|c: char| c.is_ascii_digit())
             // "In March core inflation rose 0.3%": a date opens the clause.
@@ -164,8 +179,7 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
             let stop = k;
             while k > 0 && stop - k < MAX_WORDS {
                 let w = lower(words[k - 1]);
-                if DETERMINERS.contains(&w.as_str())
-                    || COUNTED_STOP.contains(&w.as_str())
+                if STOPS.contains(w.as_str())
                     || is_verb(&w)
                     || words[k - 1].starts_with(|c: char| c.is_ascii_digit())
                 {
