@@ -103,60 +103,6 @@ pub const BOILERPLATE_LINES: &[(&str, &str)] = &[
         "publication stamp",
     ),
     (r"(?i)(?:tags?|topics?)\s*:.*", "tag lists"),
-    // Lines that only point elsewhere (issue 24, read by hand in 20 real articles: Global
-    // News, HuffPost, CBC, Reuters): "READ MORE: Trudeau ...", "Related: ...", "Also on
-    // HuffPost:", "Read Also", "Click here to ...".
-    (
-        r"(?i)(?:read more|read also|see also|related|also on [\w ]{2,30}|more on this(?: story)?)\s*:.*",
-        "pointer to another article",
-    ),
-    (r"(?i)click here(?:\s.*)?", "pointer to another article"),
-    // "Article Continued Below", "Story continues below advertisement" (Global News,
-    // Toronto Star): the slot of an advert mid-article.
-    (
-        r"(?i)(?:article|story) continue[sd]? (?:below|after)(?: (?:the |this )?(?:advertisement|advert|ad))?\.?|continue reading(?: below| the main story)?\.?",
-        "advert slot",
-    ),
-    // A photo credit alone on its line, "(Steve Lawrence/CBC)", "(AP Photo/Hussein Malla)".
-    (
-        r"\((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*/\s*(?:\p{Lu}[\p{L}.'’&-]*\s*){1,4}\)",
-        "photo credit",
-    ),
-    // Contact and social lines under an article: "• Email: ...", "Follow @cbcnews on Twitter".
-    (
-        r"(?i)(?:[•·*]\s*)?(?:e-?mail|twitter|facebook|instagram)\s*:.*|(?:[•·*]\s*)?follow (?:@?[\w.]+|us)(?: \w+)? on (?:twitter|facebook|instagram)\.?",
-        "contact and social lines",
-    ),
-    // A tag list without a colon, "Tags Madaya Syria hunger siege" (Middle East Eye): "Tags"
-    // and a capitalised word, no sentence punctuation.
-    (r"(?:TAGS|Tags)\s+\p{Lu}[^.!?:;,]*", "tag lists"),
-    // Agency credit lines: "Reporting by Tom Perry; Editing by Alison Williams", "(Additional
-    // reporting by ...)" and "Our Standards: The Thomson Reuters Trust Principles." (Reuters);
-    // "With files from The Canadian Press"; "The Associated Press contributed to this report."
-    // Names follow "by" (capitalised), so "Reporting by the BBC found ..." stays.
-    (
-        r"\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by \p{Lu}[^.;]*(?:;\s*(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by \p{Lu}[^.;]*)*\)?\.?",
-        "agency credit line",
-    ),
-    (r"Our Standards\s*:.*", "agency credit line"),
-    (
-        r"(?i)[-—–]?\s*with files from .{2,80}",
-        "agency credit line",
-    ),
-    (
-        r"(?i)(?:the )?(?:associated press|ap|reuters|afp|canadian press|cnn|bloomberg)(?:['’]s [\w ]{2,40})? contributed (?:to )?this (?:report|story|article)\.?",
-        "agency credit line",
-    ),
-    // Bylines (metadata, never the title): "Sheryl Ubelacker, The Canadian Press" (a name and
-    // a news agency), "By Tom Perry", "By Jane Doe and John Roe, CBC News".
-    (
-        r"(?:By\s+)?(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}.'’-]+,\s+(?:The Canadian Press|The Associated Press|Associated Press|Reuters|Agence France-Presse|AFP|CBC News|Bloomberg(?: News)?|The Washington Post|The New York Times)",
-        "byline",
-    ),
-    (
-        r"By\s+(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}.'’-]+(?:\s+(?:and|&)\s+(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}.'’-]+)?(?:,\s+[^.]{2,60})?",
-        "byline",
-    ),
 ];
 
 /// Lines that end the article: everything after one of these, when it is in the last third of
