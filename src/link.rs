@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::cluster;
-use crate::identity::{self, Mention};
+use crate::identity;
 use crate::pipeline::ClaimKeys;
 use crate::table::SourcesTable;
 
@@ -62,14 +62,7 @@ impl RunLinks {
                 }
             })
             .collect();
-        let mentions: Vec<Mention> = (0..n)
-            .map(|i| Mention {
-                doc: keys.doc_id[i],
-                source: keys.source[i],
-                written: keys.source_text[i],
-                role: keys.source_role[i],
-            })
-            .collect();
+        let mentions = keys.mentions();
         let (repeats, identities) = (&mut self.repeats, &mut self.identities);
         let (cluster_id, source_of) = rayon::join(
             || repeats.add(&keys.content, &docs),

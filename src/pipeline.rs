@@ -282,6 +282,18 @@ impl<'a> ClaimKeys<'a> {
             source_role: claims.source_role.iter().collect(),
         }
     }
+
+    /// Each claim's source as the identity step reads it.
+    pub fn mentions(&self) -> Vec<Mention<'a>> {
+        (0..self.doc_id.len())
+            .map(|i| Mention {
+                doc: self.doc_id[i],
+                source: self.source[i],
+                written: self.source_text[i],
+                role: self.source_role[i],
+            })
+            .collect()
+    }
 }
 
 /// The batch-level columns: `claims.cluster_id`, `claims.source_id` and the `sources` table.
@@ -442,15 +454,7 @@ pub fn identify_sources(tables: &mut Tables) {
 
 /// Each claim's row in the `sources` table it returns.
 fn source_identities(keys: &ClaimKeys) -> (Vec<Option<i64>>, SourcesTable) {
-    let mentions: Vec<Mention> = (0..keys.doc_id.len())
-        .map(|i| Mention {
-            doc: keys.doc_id[i],
-            source: keys.source[i],
-            written: keys.source_text[i],
-            role: keys.source_role[i],
-        })
-        .collect();
-    let found = identify(&mentions);
+    let found = identify(&keys.mentions());
     let source_id = found
         .source_of
         .iter()
