@@ -259,3 +259,20 @@ def test_seed_captions_stay_flagged(seeds):
     assert set(captions["doc_id"]) == {"002_398a2ebf296e5562"}
     assert "Syrian government forces patrol the northern city of Aleppo on December 14, 2016." in captions["text"].tolist()
     assert captions["text"].tolist().count("(Photo by AFP)") == 2
+
+
+def test_plain_text_date_lines():
+    # Issue 24, item 6: the date line of a Canadian Press story as archives export it, and
+    # numeric date lines that do and do not say their day-month order.
+    text = ("Date of publication 12 August 2016\n"
+            "Ontario to fund new cancer drugs\n"
+            "The province will pay for three new drugs, Health Minister Eric Hoskins said on Friday.\n")
+    ex = newsclaims.extract([text, "05-02-2015\nThe minister said the plan would work.", "25-02-2015\nText."])
+    docs = ex.documents
+    assert docs.loc[0, "title"] == "Ontario to fund new cancer drugs"
+    assert docs.loc[0, "published"] == pd.Timestamp("2016-08-12")
+    assert list(ex.claims[ex.claims["doc_id"] == "0"]["source"]) == ["Eric Hoskins"]
+    assert ex.claims.loc[0, "date"] == pd.Timestamp("2016-08-12")  # "on Friday", against the date line
+    assert pd.isna(docs.loc[1, "published"])  # 5 February or May 2? the text does not say
+    assert "reads as day-month or month-day" in docs.loc[1, "warnings"]
+    assert docs.loc[2, "published"] == pd.Timestamp("2015-02-25")

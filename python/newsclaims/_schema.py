@@ -32,7 +32,9 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("path", STRING, "the file it was read from, if any"),
         ("title", STRING, "the headline, from the text's first line or the caller"),
         ("published", DATETIME, "publication time: given by the caller (a time-zone-aware one converted to UTC, "
-                                "noted in warnings), else read from a dateline; NaT when unknown"),
+                                "noted in warnings), else read from a dateline (a date line near the top: '7 Dec, 2016 "
+                                "19:16', 'Date of publication 12 August 2016', '25-02-2015'; one whose day and month "
+                                "read either way, '05-02-2015', gives NaT and a warning); NaT when unknown"),
         ("text", STRING, "the clean article body; every offset in every table points into it"),
         ("n_sentences", INT, "sentences in text"),
         ("n_claims", INT, "rows of this document in claims"),

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDateTime;
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
 
 use super::ParseOptions;
 use crate::lexicon::boilerplate::{ARTICLE_END_MARKERS, BOILERPLATE_LINES};
@@ -28,6 +28,54 @@ pub struct CleanLines<'t> {
     pub title_line: Option<usize>,
     /// The publication time of a dateline line, if found (the line itself is dropped).
     pub dateline: Option<NaiveDateTime>,
+    /// A numeric date line whose day and month can be read either way ("05-02-2015"): the
+    /// line is dropped, the date left unknown, and this is said in the document's warnings.
+    pub ambiguous_dateline: Option<&'t str>,
+}
+
+/// A date line: a bare timestamp ("7 Dec, 2016 19:16"), one after a label ("Date of
+/// publication 12 August 2016", `DATE_LABEL`), or a numeric date ("25-02-2015", "2/25/2015").
+enum DateLine {
+    Date(NaiveDateTime),
+    /// Day and month both 12 or less and different: either order reads.
+    Ambiguous,
+}
+
+/// "Date of publication", "Publication date", "Date published", "Date:" before a date line
+/// (plain-text exports of news archives and government sites).
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:date of publication|publication date|date published|published on|date)\s*:?\s+",
+    )
+    .unwrap()
+});
+/// Day-month-year or month-day-year in digits, "05-02-2015", "25.02.2015", "2/25/2015".
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4})$").unwrap());
+
+fn date_line(line: &str) -> Option<DateLine> {
+    let rest = DATE_LABEL
+        .find(line)
+        .map_or(line, |m| &line[m.end()..])
+        .trim();
+    if let Some(ts) = parse_timestamp(rest) {
+        return Some(DateLine::Date(ts));
+    }
+    let c = NUMERIC_DATE.captures(rest)?;
+    if c[2] != c[4] {
+        return None;
+    }
+    let (a, b, year): (u32, u32, i32) =
+        (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+    let (day, month) = match (a, b) {
+        (a, b) if a > 12 => (a, b),
+        (a, b) if b > 12 => (b, a),
+        (a, b) if a == b => (a, b),
+        // The order follows the outlet's locale, which plain text does not say.
+        _ => return Some(DateLine::Ambiguous),
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(DateLine::Date(date.and_hms_opt(0, 0, 0)?))
 }
 
 /// Splits `text` into trimmed non-empty lines, dropping boilerplate and reading the dateline.
@@ -39,19 +87,33 @@ pub fn clean_lines<'t>(text: &'t str, options: &ParseOptions) -> CleanLines<'t> 
         if line.is_empty() || is_boilerplate(line, options) {
             continue;
         }
-        // A dateline is a line that is only a timestamp, near the top ("7 Dec, 2016 19:16").
-        if out.dateline.is_none() && out.lines.len() < 3 && line.len() < 40 {
-            if let Some(ts) = parse_timestamp(line) {
-                out.dateline = Some(ts);
-                continue;
+        // A dateline is a line that is only a timestamp, near the top ("7 Dec, 2016 19:16"),
+        // perhaps after a label ("Date of publication 12 August 2016") or in digits.
+        if out.dateline.is_none()
+            && out.ambiguous_dateline.is_none()
+            && out.lines.len() < 3
+            && line.len() < 60
+        {
+            match date_line(line) {
+                Some(DateLine::Date(ts)) => {
+                    out.dateline = Some(ts);
+                    continue;
+                }
+                Some(DateLine::Ambiguous) => {
+                    out.ambiguous_dateline = Some(line);
+                    continue;
+                }
+                None => {}
             }
         }
         out.lines.push(line);
     }
+    // A photo caption above the text is not its headline ("Syrian soldiers patrol ... (Photo
+    // by AFP)").
     out.title_line = out
         .lines
         .first()
-        .filter(|l| looks_like_headline(l))
+        .filter(|l| looks_like_headline(l) && !super::sentences::is_caption(l))
         .map(|_| 0);
     out
 }
@@ -129,6 +191,44 @@ mod tests {
                 "Advertisers have many online platforms."
             ]
         );
+    }
+
+    #[test]
+    fn labelled_and_numeric_date_lines_give_published() {
+        fn date(text: &str) -> (Option<String>, Option<&str>, Vec<&str>) {
+            let c = clean_lines(text, &ParseOptions::default());
+            (
+                c.dateline.map(|d| d.to_string()),
+                c.ambiguous_dateline,
+                c.lines,
+            )
+        }
+        let (d, _, lines) = date("Date of publication 12 August 2016\nThe report said so.");
+        assert_eq!(d.as_deref(), Some("2016-08-12 00:00:00"));
+        assert_eq!(lines, ["The report said so."]);
+        assert_eq!(
+            date("25-02-2015\nText.").0.as_deref(),
+            Some("2015-02-25 00:00:00")
+        );
+        assert_eq!(
+            date("2/25/2015\nText.").0.as_deref(),
+            Some("2015-02-25 00:00:00")
+        );
+        let (d, ambiguous, lines) = date("05-02-2015\nText.");
+        assert_eq!(
+            (d, ambiguous, lines),
+            (None, Some("05-02-2015"), vec!["Text."])
+        );
+        assert_eq!(date("05-02/2015\nText.").0, None);
+    }
+
+    #[test]
+    fn a_caption_is_never_the_title() {
+        let lines = clean_lines(
+            "Syrian government forces patrol in Aleppo (Photo by AFP)\nThe army said it holds the east.",
+            &ParseOptions::default(),
+        );
+        assert_eq!(lines.title_line, None);
     }
 
     #[test]

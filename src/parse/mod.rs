@@ -89,6 +89,11 @@ pub fn parse_document(raw: &RawDocument, options: &impl AsRef<ParseOptions>) -> 
         .and_then(parse_timestamp)
         .or(page_published)
         .or(cleaned.dateline);
+    if let (Some(line), None) = (cleaned.ambiguous_dateline, doc.published) {
+        doc.warnings.push(format!(
+            "the date line {line:?} reads as day-month or month-day; published left unknown"
+        ));
+    }
     if let (Some(given), None) = (raw.published.as_deref(), doc.published) {
         if !given.trim().is_empty() {
             doc.warnings
