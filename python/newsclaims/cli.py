@@ -184,6 +184,28 @@ def is_directory_output(path: str) -> bool:
     return path.endswith(("/", os.sep)) or os.path.isdir(path)
 
 
+class _RunCounts:
+    """What a streamed run has written so far: documents, claims, quantities, the documents with
+    warnings, and the ``(doc_id, error)`` of each that failed."""
+
+    def __init__(self) -> None:
+        self.docs = self.claims = self.quantities = self.warned = 0
+        self.errors: List[Tuple[str, str]] = []
+
+    def add(self, batch: Extraction) -> None:
+        self.docs += len(batch.documents)
+        self.claims += len(batch.claims)
+        self.quantities += len(batch.quantities)
+        failed = batch.documents[batch.documents["error"].notna()]
+        self.errors.extend(zip(failed["doc_id"], failed["error"]))
+        self.warned += int(batch.documents["warnings"].notna().sum())
+
+    def summary(self) -> str:
+        return (f"{plural(self.docs, 'document')} ({self.warned} with warnings, "
+                f"{len(self.errors)} with errors), {plural(self.claims, 'claim')}, "
+                f"{plural(self.quantities, 'quantity', 'quantities')}")
+
+
 def _stream_to_directory(args: argparse.Namespace) -> Tuple[List[Tuple[str, str]], int]:
     """Writes every table into the directory ``args.output`` as ``TABLE.EXT``, batch by batch
     (the sources, run-wide, at the end). Each file is written under a temporary name; all are
@@ -193,20 +215,14 @@ def _stream_to_directory(args: argparse.Namespace) -> Tuple[List[Tuple[str, str]
     ext = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}[args.format or "parquet"]
     os.makedirs(args.output, exist_ok=True)
     writers = [TableWriter(os.path.join(args.output, table + ext), table) for table in TABLES]
-    docs = claims = quantities = warned = 0
-    errors: List[Tuple[str, str]] = []
+    counts = _RunCounts()
     stream = _stream(args)
     try:
         for batch in _batches(args, stream):
             for writer in writers:
                 if writer.table != "sources":  # sources: the run-wide table, at the end
                     writer.write(batch)
-            docs += len(batch.documents)
-            claims += len(batch.claims)
-            quantities += len(batch.quantities)
-            failed = batch.documents[batch.documents["error"].notna()]
-            errors.extend(zip(failed["doc_id"], failed["error"]))
-            warned += int(batch.documents["warnings"].notna().sum())
+            counts.add(batch)
         ex = Extraction._from_columns({name: {} for name in TABLES})
         ex.sources = stream.sources
         for writer in writers:
@@ -220,36 +236,27 @@ def _stream_to_directory(args: argparse.Namespace) -> Tuple[List[Tuple[str, str]
             writer.abort()
         raise
     rows = ", ".join(f"{os.path.basename(w.path)} ({plural(w.rows, 'row')})" for w in writers)
-    print(f"newsclaims: wrote {rows} to {args.output}; {plural(docs, 'document')} "
-          f"({warned} with warnings, {len(errors)} with errors), {plural(claims, 'claim')}, "
-          f"{plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
-    return errors, warned
+    print(f"newsclaims: wrote {rows} to {args.output}; {counts.summary()}", file=sys.stderr)
+    return counts.errors, counts.warned
 
 
 def _stream_to(args: argparse.Namespace) -> Tuple[List[Tuple[str, str]], int]:
     """Writes the chosen table batch by batch; only one batch is in memory at a time. Returns
     the documents that had errors, as ``(doc_id, error)``, and the number that had warnings."""
-    docs = claims = quantities = warned = 0
-    errors: List[Tuple[str, str]] = []
+    counts = _RunCounts()
     stream = _stream(args)
     with TableWriter(args.output, args.table) as writer:
         for batch in _batches(args, stream):
             if args.table != "sources":  # sources: the run-wide table, at the end
                 writer.write(batch)
-            docs += len(batch.documents)
-            claims += len(batch.claims)
-            quantities += len(batch.quantities)
-            failed = batch.documents[batch.documents["error"].notna()]
-            errors.extend(zip(failed["doc_id"], failed["error"]))
-            warned += int(batch.documents["warnings"].notna().sum())
+            counts.add(batch)
         if args.table == "sources":
             ex = Extraction._from_columns({name: {} for name in TABLES})
             ex.sources = stream.sources
             writer.write(ex)
-    print(f"newsclaims: wrote {plural(writer.rows, args.table + ' row')} to {args.output}; {plural(docs, 'document')} "
-          f"({warned} with warnings, {len(errors)} with errors), {plural(claims, 'claim')}, "
-          f"{plural(quantities, 'quantity', 'quantities')}", file=sys.stderr)
-    return errors, warned
+    print(f"newsclaims: wrote {plural(writer.rows, args.table + ' row')} to {args.output}; "
+          f"{counts.summary()}", file=sys.stderr)
+    return counts.errors, counts.warned
 
 
 def _silence_stdout() -> None:
