@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod attribution;
+pub mod chars;
 pub mod cluster;
 pub mod document;
 pub mod error;

@@ -208,6 +208,27 @@ pub(super) fn with_that(text: &str, kind: ClaimKind, content: Span) -> Span {
     }
 }
 
+/// Where a relay's own attribution at the end of `part` starts (", dpa adds.", ", the news
+/// agency reported"): a comma, an optional "the", one to three words of letters, dots and
+/// hyphens, then "adds", "added", "reports" or "reported", as
+/// `^,\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$` read it.
+fn relay_end(part: &str) -> Option<usize> {
+    let word = |w: &str| {
+        w.chars()
+            .all(|c| crate::chars::is_letter(c) || c == '.' || c == '-')
+    };
+    via::relay_at_end(&["adds", "added", "reports", "reported"], part, |words| {
+        let names = match words {
+            [(_, "the"), rest @ ..] if rest.len() == 3 => rest,
+            _ => words,
+        };
+        let (last_at, last) = words.last()?;
+        ((1..=3).contains(&names.len()) && names.iter().all(|(_, w)| word(w)))
+            .then_some((words[0].0, last_at + last.len()))
+    })
+    .map(|(comma, _)| comma)
+}
+
 /// The words of `s` with their byte offsets (any Unicode space separates, e.g. a no-break space
 /// in “...,”\u{a0}he said).
 pub(super) fn word_positions(s: &str) -> Vec<(usize, &str)> {
@@ -240,15 +261,8 @@ pub(super) fn cut_region(text: &str, region: Span, quotes: &[Span]) -> Span {
     });
     // "..., as they no longer see it as a safe option, dpa adds.": a relay's own attribution at
     // the end is not content.
-    static RELAY_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^,\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$").unwrap()
-    });
-    let region = match via::relay_at_end(
-        &RELAY_END,
-        &["adds", "added", "reports", "reported"],
-        region.slice(text),
-    ) {
-        Some((at, _)) => Span::new(region.byte_start, region.byte_start + at),
+    let region = match relay_end(region.slice(text)) {
+        Some(at) => Span::new(region.byte_start, region.byte_start + at),
         None => region,
     };
     let r = region.slice(text);
@@ -325,4 +339,34 @@ pub(super) fn content_kind(text: &str, region: Span, quotes: &[Span]) -> (ClaimK
         return (ClaimKind::Mixed, region);
     }
     (ClaimKind::Indirect, region)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relay_end_is_the_regex_match() {
+        let regex = Regex::new(
+            r"^,\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$",
+        )
+        .unwrap();
+        let pieces = [
+            ",", " ", "\u{a0}", "the", "dpa", "news", "agency", "É", "ǅ", "Ⓐ", ".", "-", "5", "_",
+            "adds", "added", "reports", "reported", "said", "…", "”", "x",
+        ];
+        for p in crate::chars::sample_strings(&pieces, 30_000) {
+            let t = p.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+            let exact = t
+                .rfind(',')
+                .filter(|&comma| regex.is_match(&p[comma..]))
+                .filter(|_| {
+                    ["adds", "added", "reports", "reported"]
+                        .iter()
+                        .any(|v| t.ends_with(v))
+                });
+            assert_eq!(relay_end(&p), exact, "{p:?}");
+        }
+        assert_eq!(relay_end("they fled, dpa adds."), Some(9));
+    }
 }
