@@ -7,7 +7,8 @@
 //! eastern Aleppo end resistance in the next 2 to 3 days."
 //!
 //! It works on the numbers `read_number` found in one sentence; it must not read a number again,
-//! nor read qualifiers, directions or what is counted of the merged quantity.
+//! nor fill the merged quantity's qualifier, direction or what it counts (it asks `direction_of`
+//! only to tell a change and the level it reached from a range).
 
 use super::super::*;
 use super::share_out_of::share_out_of;
