@@ -4,8 +4,8 @@
 //!
 //! Owns the names (the `rule` column, `Extractor(disable_rules=...)`, `newsclaims.rules()`) and
 //! the set of rules switched off ([`RuleSet`]). It must not hold any rule's logic: the attribution
-//! rules live under `attribution/rules/`, the quantity readings in `quantity`. Dispatch is
-//! static: each stage calls its rules by name and asks [`RuleSet::is_enabled`] first.
+//! rules live under `attribution/rules/`, the quantity readings under `quantity/rules/`. Dispatch
+//! is static: each stage calls its rules by name and asks [`RuleSet::is_enabled`] first.
 
 use crate::error::Error;
 

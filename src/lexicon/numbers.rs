@@ -358,7 +358,7 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
 pub const SCALE_WORDS: &[(&str, f64)] = &[
     ("hundred", 100.0),
     // "A couple of people were hurt": two, approximately, and only before "of"
-    // (`quantity::read_number`); "a couple who married" is no number.
+    // (`quantity::rules::number_words`); "a couple who married" is no number.
     ("couple", 2.0),
     ("dozen", 12.0),
     ("dozens", 12.0),
@@ -438,8 +438,9 @@ pub const VAGUE_MAGNITUDES: &[(&str, f64, f64)] = &[
     ("tens of billions", 1e10, 1e11),
     ("hundreds of billions", 1e11, 1e12),
     ("dozens", 12.0, 120.0),
-    // Only as `quantity::scores_is_magnitude` says: "Scores of Jabhat Fateh al-Sham
-    // terrorists were also killed", "scores were injured", not "The scores were 39, 42".
+    // Only as `quantity::rules::vague_magnitude::scores_is_magnitude` says: "Scores of Jabhat
+    // Fateh al-Sham terrorists were also killed", "scores were injured", not "The scores were
+    // 39, 42".
     ("scores", 20.0, 200.0),
     ("hundreds", 1e2, 1e3),
     ("thousands", 1e3, 1e4),

@@ -7,9 +7,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::{next_word, prev_word};
+use super::Found;
+use crate::document::{Quantity, Span};
 use crate::lexicon::numbers::{
-    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP, DIRECTION_ADVERBS,
-    IRREGULAR_PARTICIPLES, MULTIPLIERS, NUMBER_WORDS, SCALE_WORDS,
+    CASUALTY_VERBS, CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP,
+    DIRECTION_ADVERBS, DURATION_UNITS, IRREGULAR_PARTICIPLES, MEASURE_COMPLEMENTS, MULTIPLIERS,
+    NUMBER_WORDS, PARTITIVE_PRONOUNS, SCALE_WORDS,
 };
 
 /// Longest noun phrase, in words, read after a number.
@@ -510,6 +514,234 @@ const CLAUSE_VERBS: &[&str] = &[
     "starting",
     "starts",
 ];
+
+/// What the quantity counts or measures.
+pub(super) fn counted_of(
+    text: &str,
+    s: Span,
+    f: &Found,
+    earlier: &[Quantity],
+    sentence: usize,
+    direction: Option<&str>,
+) -> Option<String> {
+    let rest = &text[f.end..s.byte_end];
+    // "953 of them": the antecedent is what the sentence counted before. (Spaces may be
+    // no-break spaces: "99 percent of\u{a0}Aleppo".)
+    let after_of = rest
+        .strip_prefix(char::is_whitespace)
+        .and_then(|r| r.strip_prefix("of"))
+        .filter(|r| r.starts_with(char::is_whitespace));
+    if let Some(after_of) = after_of {
+        let pronoun = after_of
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        // "half of those areas": a demonstrative before a noun is no pronoun; before a verb
+        // ("one in 50 of those driving", "half of those weren't", "one of those hit") or a name
+        // ("One of those al-Omar is ...") it is.
+        let next = after_of
+            .split_whitespace()
+            .nth(1)
+            .map_or("", |w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        let participle =
+            next.ends_with("ed") || next.ends_with("ing") || IRREGULAR_PARTICIPLES.contains(&next);
+        let noun_follows = matches!(pronoun.as_str(), "those" | "these")
+            && next.starts_with(|c: char| c.is_lowercase())
+            && next.chars().all(char::is_alphabetic)
+            && !(participle || COUNTED_STOP.contains(&next));
+        if PARTITIVE_PRONOUNS.contains(&pronoun.as_str()) && !noun_follows {
+            let antecedent = earlier
+                .iter()
+                .rev()
+                .take_while(|q| q.sentence + 1 >= sentence)
+                .find_map(|q| q.counted.clone().filter(|_| q.unit == "count"));
+            // Without one, "53% of those polled said" counts "those polled": the whole the
+            // partitive names. What follows tells a participle from an adjective before its
+            // noun ("one of those interesting areas", "those armed groups"): a preposition, an
+            // auxiliary, a reporting verb or the end of the clause.
+            let mut words = after_of.split_whitespace().skip(1);
+            let ends_clause = words
+                .next()
+                .is_some_and(|w| w.ends_with(|c: char| !c.is_alphanumeric()));
+            let clause_goes_on = !ends_clause
+                && words.next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    !COUNTED_STOP.contains(&word) && crate::lexicon::cues::cue_lemma(word).is_none()
+                });
+            return antecedent.or_else(|| {
+                (matches!(pronoun.as_str(), "those" | "these")
+                    && participle
+                    && !clause_goes_on
+                    && next.chars().all(|c| c.is_ascii_lowercase()))
+                .then(|| format!("{pronoun} {next}"))
+            });
+        }
+    }
+    let of_follows = after_of.is_some();
+    let head = match f.unit {
+        "count" => counted_after(text, f.end, s.byte_end),
+        // "the 15 year-old students": an age describes the noun after it.
+        _ if f.hyphenated || f.unit == "year of age" => {
+            counted_after(text, f.noun_from.unwrap_or(f.end), s.byte_end)
+        }
+        _ if of_follows => counted_after(text, f.end, s.byte_end),
+        "percent" | "fraction" | "point" | "percentage point" | "basis point" | "cent" => None,
+        unit if unit.chars().next().is_some_and(|c| c.is_ascii_uppercase()) => None,
+        // "in the last 24 hours": a duration measures time, and says so.
+        unit if DURATION_UNITS.contains(&unit) || f.rate.is_some() => {
+            f.unit_text.map(|(a, b)| text[a..b].to_owned())
+        }
+        // "an 8.5 kW system", "a 1.5mm internal diameter": a physical measure describes the
+        // noun after it; "about 90 miles wide" has none, and the rules below look before it.
+        _ => measured_noun_after(text, f.end, s.byte_end),
+    };
+    // "He died at age 42 after a long illness": an age with no noun after it counts nothing
+    // (the clause's subject would give "age").
+    if head.is_some() || f.unit == "year of age" {
+        return head;
+    }
+    // "The Dow Jones Industrial Average rose 0.65 per cent to end at 27,349.19", "Sony lost
+    // 2.70 percent to Y=5,182": the level a change reached measures what the change measures.
+    if let Some(prev) = earlier
+        .last()
+        .filter(|q| q.sentence == sentence && q.direction.is_some() && q.counted.is_some())
+    {
+        let gap = text[prev.span.byte_end.min(f.start)..f.start]
+            .trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .to_ascii_lowercase();
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        if words.len() <= 4
+            && matches!(words.first(), Some(&"to") | Some(&"at"))
+            && matches!(words.last(), Some(&"to") | Some(&"at") | Some(&"of"))
+        {
+            return prev.counted.clone();
+        }
+    }
+    if f.unit == "count" {
+        if let Some(who) = casualty_before(text, s.byte_start, f.start)
+            .or_else(|| toll_before(text, s.byte_start, f.start))
+        {
+            return Some(who);
+        }
+    }
+    let measure = f.unit != "fraction" && f.unit != "count";
+    if measure {
+        // "a 51 per cent stake", "a $3500 a month mortgage": the measure as an adjective.
+        // ("about a 40 per cent drop": the article may sit after the qualifier.)
+        let is_article = |at: usize| {
+            matches!(
+                prev_word(text, s.byte_start, at)
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "a" | "an"
+            )
+        };
+        let article = is_article(f.start) || is_article(f.core_start);
+        if article {
+            if let Some(noun) = counted_after(text, f.end, s.byte_end) {
+                return Some(noun);
+            }
+        }
+        // "a fine of 10.5 million Australian dollars", "a net worth of $1.7bn".
+        if let Some(noun) = noun_before_of(text, s.byte_start, f.start) {
+            return Some(noun);
+        }
+        // "paid $35,538 for a new solar system": a price names what it buys.
+        let currency = f.unit.starts_with(|c: char| c.is_ascii_uppercase());
+        if currency && next_word(text, f.end, s.byte_end).eq_ignore_ascii_case("for") {
+            let after = text[f.end..s.byte_end].trim_start();
+            let from = s.byte_end - after.len() + "for".len();
+            if let Some(noun) = counted_after(text, from, s.byte_end) {
+                return Some(noun);
+            }
+        }
+    }
+    // "78 per cent of the deal will be paid in cash, up from 50 per cent", "to US $84
+    // billion, down from the US $89 to $93 billion": the level a change started from measures
+    // what the figure before it measures.
+    if let Some(prev) = earlier
+        .last()
+        .filter(|q| q.sentence == sentence && q.unit == f.unit)
+    {
+        let before = text[prev.span.byte_end.min(f.start)..f.start]
+            .trim_end()
+            .to_ascii_lowercase();
+        let before = before.strip_suffix(" the").unwrap_or(&before);
+        if before.ends_with("up from") || before.ends_with("down from") {
+            return prev.counted.clone();
+        }
+    }
+    if direction.is_some() {
+        if let Some(subject) = subject_before(text, s.byte_start, f.start) {
+            return Some(subject);
+        }
+        // "the median sales price ... was $3.1 million, down 9.2% year over year", "a net
+        // profit of Y=590 billion ($5.42 billion), up Y=50 billion": the change after a comma
+        // is the change of the figure before it, and measures what that figure measures.
+        // ("revised upward by Y=40 billion" too: a participle may open the change.)
+        if let Some(prev) = earlier.last().filter(|q| q.sentence == sentence) {
+            let gap = &text[prev.span.byte_end.min(f.start)..f.start];
+            let words = gap
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ')'))
+                .to_ascii_lowercase();
+            let change = |w: &str| CHANGE_UP.contains(&w) || CHANGE_DOWN.contains(&w);
+            let only_change = words.split_whitespace().any(change)
+                && words.split_whitespace().all(|w| {
+                    change(w) || CHANGE_FILLERS.contains(&w) || w.len() > 4 && w.ends_with("ed")
+                });
+            if gap.contains(',') && !words.contains(',') && only_change {
+                return prev.counted.clone();
+            }
+        }
+    }
+    // A share, a price or a score measures the subject of its clause: "The Dow Jones
+    // Industrial Average lost 190 points", "The set will cost $200", "The debris field
+    // stretched for some seven miles".
+    if measure {
+        // "stretched for 11 km", "just 47 feet (14 metres) deep": with no subject to name the
+        // measure names nothing; the unit as written ("km", "feet") would only repeat `unit`.
+        return clause_subject(text, s.byte_start, f.start);
+    }
+    if f.unit == "count" {
+        // "More than 6 million homes nationwide, including 1.5 million in the Los Angeles
+        // region", "435 homes by open sale and 187 by tender": a bare count after a counted
+        // one in the same sentence counts the same thing.
+        if let Some(noun) = earlier
+            .iter()
+            .rev()
+            .take_while(|q| q.sentence == sentence)
+            .find(|q| q.unit == "count")
+            .and_then(|q| q.counted.clone())
+        {
+            return Some(noun);
+        }
+        // "Germany's DAX fell 0.4 per cent to 13176": an index level or a total measures the
+        // subject of the change before it.
+        return subject_before(text, s.byte_start, f.start);
+    }
+    None
+}
+
+/// The noun a physical measure describes when one follows it directly: "an 8.5 kW system" ->
+/// system, "a 5-10W laser" -> laser. `None` before a complement ("90 miles wide"), a capital
+/// ("11 km Tuesday") or anything that is no noun.
+pub(super) fn measured_noun_after(text: &str, end: usize, limit: usize) -> Option<String> {
+    let first = text[end..limit]
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let lower = first.to_lowercase();
+    if !first.starts_with(|c: char| c.is_lowercase())
+        || MEASURE_COMPLEMENTS.contains(&lower.as_str())
+        || lower.ends_with("ly")
+    {
+        return None;
+    }
+    counted_after(text, end, limit)
+}
 
 #[cfg(test)]
 mod tests {
