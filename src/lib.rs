@@ -20,6 +20,7 @@ pub mod cluster;
 pub mod document;
 pub mod error;
 pub mod identity;
+pub mod io;
 pub mod lexicon;
 pub mod link;
 pub mod options;

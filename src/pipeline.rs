@@ -2,25 +2,25 @@
 //! tables in input order. The order of the stages lives here and nowhere else.
 //!
 //! Each document runs under `catch_unwind`: a panic in any stage becomes that document's
-//! `error`, and the other documents are unaffected.
+//! `error`, and the other documents are unaffected. Reading input is [`crate::io`]'s and the
+//! batch-level link step [`crate::link`]'s; the pipeline calls them and re-exports them.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
 use crate::attribution::extract_claims_with;
-use crate::document::{Document, InputFormat, RawDocument, Span};
+use crate::document::{Document, RawDocument, Span};
 use crate::error::Error;
-use crate::identity::{identify, Mention};
 use crate::options::Options;
-use crate::parse::decode::normalize_text;
-use crate::parse::input::{is_html_name, read_bytes};
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities_with;
-use crate::table::{ClaimsTable, SourcesTable, Tables};
+use crate::table::Tables;
+// Input and the batch-level link step, which the pipeline runs but does not own.
+pub use crate::io::{raw_from_text, read_file, read_file_limited, FileInput};
+pub use crate::link::{identify_sources, link_batch, link_claims, ClaimKeys, Links};
 use crate::time::{find_time_expressions, resolve_date};
 
 /// Runs every stage on one document. Never panics: a failure becomes `Document::error`.
@@ -233,96 +233,6 @@ pub fn extract_file_documents(
     })
 }
 
-/// The batch-level steps, after every document's own stages, over the claims of the whole
-/// batch: repeats (`claims.cluster_id`) and source identities (`claims.source_id`, `sources`).
-/// They read only the claims' `doc_id`, `content`, `source`, `source_text` and `source_role`.
-pub fn link_batch(tables: &mut Tables) {
-    let links = link_claims(&ClaimKeys::of(&tables.claims));
-    tables.claims.cluster_id = links.cluster_id;
-    tables.claims.source_id = links.source_id;
-    tables.sources = links.sources;
-}
-
-/// What the batch-level steps read of each claim, borrowed from wherever the claims are kept
-/// (the `claims` table, or the Python binding's Arrow buffers, which need no copy of them).
-#[derive(Debug, Default)]
-pub struct ClaimKeys<'a> {
-    /// The claim's document.
-    pub doc_id: Vec<&'a str>,
-    /// The claim's content.
-    pub content: Vec<&'a str>,
-    /// The resolved source, "" when none.
-    pub source: Vec<&'a str>,
-    /// The source as written.
-    pub source_text: Vec<Option<&'a str>>,
-    /// The source's titles and roles.
-    pub source_role: Vec<Option<&'a str>>,
-}
-
-impl<'a> ClaimKeys<'a> {
-    /// The keys of the claims of a `claims` table.
-    pub fn of(claims: &'a ClaimsTable) -> Self {
-        ClaimKeys {
-            doc_id: claims
-                .doc_id
-                .iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-            content: claims
-                .content
-                .iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-            source: claims
-                .source
-                .iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-            source_text: claims.source_text.iter().collect(),
-            source_role: claims.source_role.iter().collect(),
-        }
-    }
-
-    /// Each claim's source as the identity step reads it.
-    pub fn mentions(&self) -> Vec<Mention<'a>> {
-        (0..self.doc_id.len())
-            .map(|i| Mention {
-                doc: self.doc_id[i],
-                source: self.source[i],
-                written: self.source_text[i],
-                role: self.source_role[i],
-            })
-            .collect()
-    }
-}
-
-/// The batch-level columns: `claims.cluster_id`, `claims.source_id` and the `sources` table.
-#[derive(Debug, Default)]
-pub struct Links {
-    /// Repeats of a claim of another document share an id (see `cluster`).
-    pub cluster_id: Vec<Option<i64>>,
-    /// The claim's row in `sources`.
-    pub source_id: Vec<Option<i64>>,
-    /// One row per real-world source.
-    pub sources: SourcesTable,
-}
-
-/// Runs the batch-level steps over the claims of a whole batch.
-pub fn link_claims(keys: &ClaimKeys) -> Links {
-    // Independent of each other, so they overlap on two cores (with the parallel parts inside
-    // them, the batch-level steps on the 30.7 MB benchmark corpus took 1.05 s at jobs=1 and
-    // 0.55 s at jobs=2 on 2026-12-03).
-    let (cluster_id, (source_id, sources)) = rayon::join(
-        || crate::cluster::cluster_ids(&keys.content, &keys.doc_id),
-        || source_identities(keys),
-    );
-    Links {
-        cluster_id,
-        source_id,
-        sources,
-    }
-}
-
 fn linked(mut tables: Tables) -> Tables {
     link_batch(&mut tables);
     tables
@@ -356,115 +266,6 @@ fn extract_each<T: Sync>(
         return Err(Error::interrupted());
     }
     Ok(tables)
-}
-
-/// A file to read, with the id its document gets.
-#[derive(Debug, Clone)]
-pub struct FileInput {
-    /// Path to read.
-    pub path: String,
-    /// The document id (by default the file stem).
-    pub id: String,
-    /// The publication date given by the caller (metadata), which wins over a dateline.
-    pub published: Option<String>,
-}
-
-/// Reads and decodes one file into a raw document (see `parse::input`: compressed files are
-/// decompressed, binary files are errors, legacy encodings detected); failures are recorded,
-/// not returned.
-pub fn read_file(file: &FileInput) -> RawDocument {
-    read_file_limited(file, 0)
-}
-
-/// Like [`read_file`], but a file of more than `max_bytes` bytes (0: no limit) is not read at
-/// all: its document gets the same error as an oversized text, and memory stays bounded. Only
-/// regular files are read: a named pipe or a device (`/dev/zero`) would block or never end.
-pub fn read_file_limited(file: &FileInput, max_bytes: usize) -> RawDocument {
-    let mut raw = RawDocument {
-        id: file.id.clone(),
-        path: Some(file.path.clone()),
-        published: file.published.clone(),
-        ..RawDocument::default()
-    };
-    let path = Path::new(&file.path);
-    raw.format = if is_html_name(&file.path) {
-        InputFormat::Html
-    } else {
-        InputFormat::Text
-    };
-    match std::fs::metadata(path) {
-        Err(e) => {
-            raw.error = Some(Error::io(&file.path, &e).to_string());
-            return raw;
-        }
-        Ok(meta) if !meta.is_file() => {
-            raw.error = Some(format!("cannot read {}: not a regular file", file.path));
-            return raw;
-        }
-        Ok(meta) if max_bytes > 0 && meta.len() > max_bytes as u64 => {
-            raw.error = Some(format!(
-                "document is {} bytes, more than the limit of {max_bytes} bytes",
-                meta.len()
-            ));
-            return raw;
-        }
-        Ok(_) => {}
-    }
-    match std::fs::read(path) {
-        // Compression, binary content and the encoding from the bytes (`parse::input`).
-        Ok(bytes) => match read_bytes(bytes, raw.format == InputFormat::Html, max_bytes) {
-            Ok((text, warnings)) => {
-                raw.text = text;
-                raw.warnings = warnings;
-            }
-            Err(error) => raw.error = Some(error),
-        },
-        Err(e) => raw.error = Some(Error::io(&file.path, &e).to_string()),
-    }
-    raw
-}
-
-/// Builds a raw document from a caller's string (BOM, NUL and CRLF normalised).
-pub fn raw_from_text(
-    id: String,
-    text: String,
-    published: Option<String>,
-    title: Option<String>,
-) -> RawDocument {
-    let mut warnings = Vec::new();
-    let text = normalize_text(text, &mut warnings);
-    RawDocument {
-        id,
-        text,
-        published,
-        title,
-        warnings,
-        ..RawDocument::default()
-    }
-}
-
-/// Gives every claim's source one id across the batch (`identity::identify`): fills
-/// `claims.source_id` and rebuilds `sources`. Runs after the per-document stages, on tables of
-/// any number of documents (the Python layer calls it again when it concatenates batches).
-pub fn identify_sources(tables: &mut Tables) {
-    let (source_id, sources) = source_identities(&ClaimKeys::of(&tables.claims));
-    tables.claims.source_id = source_id;
-    tables.sources = sources;
-}
-
-/// Each claim's row in the `sources` table it returns.
-fn source_identities(keys: &ClaimKeys) -> (Vec<Option<i64>>, SourcesTable) {
-    let found = identify(&keys.mentions());
-    let source_id = found
-        .source_of
-        .iter()
-        .map(|s| s.map(|i| i as i64))
-        .collect();
-    let mut t = SourcesTable::default();
-    for (i, s) in found.sources.iter().enumerate() {
-        t.push(i, s);
-    }
-    (source_id, t)
 }
 
 /// The process that first used rayon's global pool. A child forked after that has no pool
