@@ -78,7 +78,7 @@ class Extraction:
     ``sources`` has one row per real-world source across all the documents: "Sergei Lavrov"
     and "Sergey Lavrov", "Russian Defence Ministry" and "Russia's Defense Ministry", "SOHR" and
     "the Syrian Observatory for Human Rights" each share one ``source_id`` (see
-    ``src/identity.rs`` for the rules). Ids are numbered within one Extraction; concatenating
+    ``src/identity/`` for the rules). Ids are numbered within one Extraction; concatenating
     Extractions (:meth:`concat`) numbers them again over all of them.
 
     >>> ex = extract(["Sergei Lavrov said: “The talks will go on.”",
