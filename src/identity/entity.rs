@@ -214,6 +214,8 @@ impl Forms {
 
 /// What a [`Registry`] keeps of one identity: everything its row in the sources table is made
 /// of, added to mention by mention.
+///
+/// [`Registry`]: super::Registry
 #[derive(Debug, Clone, Default)]
 pub(super) struct Entity {
     /// The run-wide id (the smallest, when identities with ids were joined later).

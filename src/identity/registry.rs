@@ -56,6 +56,8 @@ struct Touched {
 /// would be alone): from that batch on the acronym is a new name, alone, while its earlier
 /// mentions keep their id. When a later batch joins two identities that both have ids, both
 /// ids stay and name the joined identity (new mentions take the smaller).
+///
+/// [`identify`]: super::identify
 #[derive(Debug, Default)]
 pub struct Registry {
     uf: UnionFind,
