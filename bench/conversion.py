@@ -12,7 +12,8 @@ import argparse
 import time
 
 from newsclaims import _core
-from newsclaims._extract import Extraction, read_records
+from newsclaims._extract import Extraction
+from newsclaims._inputs import read_records
 
 
 def main() -> None:

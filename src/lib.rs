@@ -3,7 +3,7 @@
 //! The core turns news articles into tables: a clean body with sentences ([`parse`]), attributed
 //! claims ([`attribution`]), numeric mentions ([`quantity`]) and resolved dates ([`time`]).
 //! [`pipeline`] runs the stages per document in parallel with rayon and gathers the [`table`]s in
-//! input order; [`identity`] then gives each claim's source one id across the batch. The core knows nothing of Python; `python.rs` (feature `python`) is the only
+//! input order; [`identity`] then gives each claim's source one id across the batch. The core knows nothing of Python; `python/` (feature `python`) is the only
 //! binding.
 //!
 //! ```

@@ -219,7 +219,7 @@ def test_forked_child_after_parallel_run_does_not_hang(seeds_dir):
 
 def test_core_results_do_not_depend_on_its_chunk_size(seeds_dir, tmp_path):
     # The core reads and runs its input one chunk (about 2 MiB) at a time to bound memory
-    # (src/python.rs, CHUNK_BYTES); one document per chunk must give the very same tables,
+    # (src/python/extract.rs, CHUNK_BYTES); one document per chunk must give the very same tables,
     # warnings included (the lone surrogate is in the second chunk), from a list or a generator.
     from newsclaims import _core
     from newsclaims._extract import Extraction

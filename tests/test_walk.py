@@ -5,7 +5,7 @@ import os
 import pytest
 
 import newsclaims
-from newsclaims._extract import expand_paths, walk_paths
+from newsclaims._inputs import expand_paths, walk_paths
 
 ARTICLE = "Lavrov said: “The talks will continue in Geneva.”"
 

@@ -5,6 +5,9 @@ The core finds repeats (``claims.cluster_id``, see ``src/cluster.rs``); this mod
 shapes tables from the extracted ones. "The same source" is :func:`source_key`: the
 ``source_id`` column where the claims table has one (source identity across documents), else
 the normalised ``source`` string.
+
+Owns these cross-article tables; it takes the tables it reads (``_tables.Tables``) and must
+not import ``_extract``, whose ``Extraction`` methods call it.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import pandas as pd
 from ._schema import DATETIME
 
 if TYPE_CHECKING:
-    from ._extract import Extraction
+    from ._tables import Tables
 
 #: a quantity's interval is widened by this share of its value when its qualifier is ``approx``
 APPROX_TOLERANCE = 0.1
@@ -106,7 +109,7 @@ def scope_of(text: str, start: int) -> str:
     return " ".join(words)
 
 
-def claimed_quantities(ex: "Extraction", *, counted: Optional[str] = None,
+def claimed_quantities(ex: "Tables", *, counted: Optional[str] = None,
                        unit: Union[str, Sequence[str], None] = None) -> pd.DataFrame:
     """Quantities inside claims with a value, joined with their claims and documents, with
     ``date`` (the claim's date, else the quantity's, else the publication date), ``date_from``
@@ -141,7 +144,7 @@ def claimed_quantities(ex: "Extraction", *, counted: Optional[str] = None,
     return m
 
 
-def track(ex: "Extraction", *, counted: Optional[str] = None, unit: Union[str, Sequence[str], None] = None,
+def track(ex: "Tables", *, counted: Optional[str] = None, unit: Union[str, Sequence[str], None] = None,
           sources: Optional[Sequence[str]] = None) -> pd.DataFrame:
     m = claimed_quantities(ex, counted=counted, unit=unit)
     if sources is not None:
@@ -174,7 +177,7 @@ def _measure(counted: Any) -> Optional[str]:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def contradictions(ex: "Extraction", *, counted: Optional[str] = None,
+def contradictions(ex: "Tables", *, counted: Optional[str] = None,
                    unit: Union[str, Sequence[str], None] = None) -> pd.DataFrame:
     m = claimed_quantities(ex, counted=counted, unit=unit)
     m = m[m["date"].notna() & m["source_key"].notna()].copy()
@@ -206,7 +209,7 @@ def contradictions(ex: "Extraction", *, counted: Optional[str] = None,
                        "statements": "string", "doc_ids": "string"})
 
 
-def clusters(ex: "Extraction") -> pd.DataFrame:
+def clusters(ex: "Tables") -> pd.DataFrame:
     c = ex.claims[ex.claims["cluster_id"].notna()]
     docs = ex.documents.set_index("doc_id")
     published = c["doc_id"].map(docs["published"])

@@ -1,4 +1,4 @@
-"""Type stubs for the compiled core (``src/python.rs``). The Python layer
+"""Type stubs for the compiled core (``src/python/``). The Python layer
 (``newsclaims._extract``) wraps these; call those instead."""
 from typing import Callable, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
 

@@ -4,6 +4,9 @@
 Marks may cross (a quantity inside a content, a source inside a claim), so the text is cut at
 every mark boundary and each piece is wrapped in the marks that cover it; the HTML stays well
 nested whatever the spans. All text is escaped.
+
+Owns the HTML of articles and reports; it takes the tables it reads (``_tables.Tables``) and
+must not import ``_extract``, whose ``Extraction`` methods call it.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 import pandas as pd
 
 if TYPE_CHECKING:
-    from ._extract import Extraction
+    from ._tables import Tables
 
 #: mark kinds, outermost first, with their colours
 MARKS: Dict[str, str] = {"content": "#fff3bf", "source": "#b2f2bb", "cue": "#a5d8ff", "quantity": "#ffc9c9"}
@@ -55,7 +58,7 @@ def _find(text: str, needle: Any, lo: int, hi: int, avoid: Tuple[int, int]) -> O
     return None
 
 
-def marks_of(ex: "Extraction", doc_id: str) -> List[Mark]:
+def marks_of(ex: "Tables", doc_id: str) -> List[Mark]:
     """The marks of one document: per claim its content, and its source and cue where their
     text is found inside the claim's span (the tables keep offsets only for the claim and its
     content); per quantity its surface form."""
@@ -80,7 +83,7 @@ def marks_of(ex: "Extraction", doc_id: str) -> List[Mark]:
     return [m for m in marks if 0 <= m[0] < m[1] <= len(text)]
 
 
-def _text_of(ex: "Extraction", doc_id: str) -> str:
+def _text_of(ex: "Tables", doc_id: str) -> str:
     rows = ex.documents[ex.documents["doc_id"] == doc_id]
     if rows.empty:
         raise KeyError(f"no document {doc_id!r} in this extraction")
@@ -88,7 +91,7 @@ def _text_of(ex: "Extraction", doc_id: str) -> str:
     return str(text) if _is_set(text) else ""
 
 
-def article_html(ex: "Extraction", doc_id: str) -> str:
+def article_html(ex: "Tables", doc_id: str) -> str:
     """The document's text as one ``<div class="nc-article">`` with ``<mark>`` elements."""
     text = _text_of(ex, doc_id)
     marks = marks_of(ex, doc_id)
@@ -107,7 +110,7 @@ def article_html(ex: "Extraction", doc_id: str) -> str:
     return "".join(out)
 
 
-def claims_table_html(ex: "Extraction", doc_id: str) -> str:
+def claims_table_html(ex: "Tables", doc_id: str) -> str:
     cols = ["claim_id", "kind", "source", "cue", "content", "via", "date"]
     rows = ex.claims.loc[ex.claims["doc_id"] == doc_id, cols]
     head = "".join(f"<th>{c}</th>" for c in cols)
@@ -121,7 +124,7 @@ def _legend() -> str:
                                               for k, c in MARKS.items()) + "</p>"
 
 
-def _title(ex: "Extraction", doc_id: str) -> str:
+def _title(ex: "Tables", doc_id: str) -> str:
     rows = ex.documents[ex.documents["doc_id"] == doc_id]
     title = rows["title"].iloc[0] if not rows.empty else None
     return str(title) if _is_set(title) else doc_id
@@ -130,7 +133,7 @@ def _title(ex: "Extraction", doc_id: str) -> str:
 class ArticleView:
     """One highlighted document; Jupyter renders it through ``_repr_html_``."""
 
-    def __init__(self, ex: "Extraction", doc_id: str) -> None:
+    def __init__(self, ex: "Tables", doc_id: str) -> None:
         _text_of(ex, doc_id)  # raises KeyError for an unknown id now, not at display time
         self.doc_id = doc_id
         self.html = (f"<style>{STYLE}</style><h3>{html.escape(_title(ex, doc_id))}</h3>{_legend()}"
@@ -146,7 +149,7 @@ class ArticleView:
         return f"<ArticleView {self.doc_id!r}: {len(self.html)} characters of HTML>"
 
 
-def report_page(ex: "Extraction", doc_ids: List[str]) -> str:
+def report_page(ex: "Tables", doc_ids: List[str]) -> str:
     """A standalone HTML page: each document highlighted, then its claims as a table."""
     sections = [f'<section id="{html.escape(d)}"><h2>{html.escape(_title(ex, d))}</h2>'
                 f"{article_html(ex, d)}{claims_table_html(ex, d)}</section>" for d in doc_ids]

@@ -1,17 +1,23 @@
 """The ``newsclaims`` logger: one INFO line per run (documents, claims, quantities, documents
 with warnings and with errors), then one line per document with an error (WARNING) and per
 document with warnings (DEBUG). The package adds only a ``NullHandler``: nothing is shown
-unless the application configures logging (``logging.basicConfig(level=logging.INFO)``)."""
+unless the application configures logging (``logging.basicConfig(level=logging.INFO)``).
+
+Owns the log lines only; it takes the tables it counts (``_tables.Tables``) and must not
+import ``_extract``, which calls it."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, List, Tuple
+from typing import TYPE_CHECKING, List, Tuple, TypeVar
 
 if TYPE_CHECKING:
-    from ._extract import Extraction
+    from ._tables import Tables
 
 logger = logging.getLogger("newsclaims")
 logger.addHandler(logging.NullHandler())
+
+#: the tables a run made (an Extraction), returned as given by :func:`log_run`
+_T = TypeVar("_T", bound="Tables")
 
 #: at most this many documents are logged one by one per run and level; then a count
 _MAX_LISTED = 100
@@ -27,7 +33,7 @@ class RunLog:
         self.failed: List[Tuple[str, str]] = []
         self.n_warned = self.n_failed = 0
 
-    def add(self, ex: "Extraction") -> None:
+    def add(self, ex: "Tables") -> None:
         docs = ex.documents
         self.documents += len(docs)
         self.claims += len(ex.claims)
@@ -56,7 +62,7 @@ class RunLog:
             logger.debug("%s: %d more documents with warnings", self.what, self.n_warned - len(self.warned))
 
 
-def log_run(what: str, ex: "Extraction") -> "Extraction":
+def log_run(what: str, ex: _T) -> _T:
     """Logs the summary of a run that made `ex`; returns `ex`."""
     if logger.isEnabledFor(logging.INFO):
         run = RunLog(what)

@@ -1,4 +1,7 @@
-"""Numeric claims over time per source (``Extraction.plot_timeline``; needs matplotlib)."""
+"""Numeric claims over time per source (``Extraction.plot_timeline``; needs matplotlib).
+
+Owns the timeline plot; it takes the tables it reads (``_tables.Tables``) and must not import
+``_extract``, whose ``Extraction`` methods call it."""
 from __future__ import annotations
 
 import warnings
@@ -9,10 +12,10 @@ import pandas as pd
 if TYPE_CHECKING:
     import matplotlib.axes
 
-    from ._extract import Extraction
+    from ._tables import Tables
 
 
-def timeline_points(ex: "Extraction", *, unit: Optional[str] = None, counted: Optional[str] = None) -> pd.DataFrame:
+def timeline_points(ex: "Tables", *, unit: Optional[str] = None, counted: Optional[str] = None) -> pd.DataFrame:
     """The points of the timeline: the rows of :meth:`Extraction.track` (quantities with a value
     inside claims; with ``unit="percent"`` fractions as percent; ``counted`` matched against
     ``counted`` or the scope phrase), with ``when`` = their ``date`` (the claim's date, else the
@@ -20,7 +23,7 @@ def timeline_points(ex: "Extraction", *, unit: Optional[str] = None, counted: Op
     return _points(ex, unit=unit, counted=counted)[0]
 
 
-def _points(ex: "Extraction", *, unit: Optional[str], counted: Optional[str]) -> "tuple[pd.DataFrame, int]":
+def _points(ex: "Tables", *, unit: Optional[str], counted: Optional[str]) -> "tuple[pd.DataFrame, int]":
     """:func:`timeline_points` and how many rows it left out as undated."""
     from ._across import claimed_quantities
 
@@ -30,7 +33,7 @@ def _points(ex: "Extraction", *, unit: Optional[str], counted: Optional[str]) ->
     return m.assign(when=m["date"]).sort_values("when", kind="stable"), int((~dated).sum())
 
 
-def plot_timeline(ex: "Extraction", *, unit: Optional[str] = None, counted: Optional[str] = None,
+def plot_timeline(ex: "Tables", *, unit: Optional[str] = None, counted: Optional[str] = None,
                   sources: Union[int, Sequence[str]] = 8, ax: "Optional[matplotlib.axes.Axes]" = None
                   ) -> "matplotlib.axes.Axes":
     try:

@@ -206,7 +206,7 @@ def _adopt(buffer: Optional["_core.Buffer"]) -> Optional[pa.Buffer]:
 
 
 def arrow_from_core(table: str, columns: Mapping[str, "_core.ArrowColumn"]) -> pa.Table:
-    """An Arrow table for `table` from the core's buffers (see ``src/python.rs``,
+    """An Arrow table for `table` from the core's buffers (see ``src/python/columns.rs``,
     ``ArrowColumn``): each column is assembled with ``pyarrow.Array.from_buffers`` over the
     core's memory (no copy, no Python object per row), then typed by :data:`SCHEMA`."""
     arrays = [column_from_core(f"{table}.{name}", columns[name], dtype) for name, dtype, _ in SCHEMA[table]]

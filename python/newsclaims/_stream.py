@@ -18,9 +18,9 @@ from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Se
 import pandas as pd
 
 from . import _core
-from ._extract import (_CANCEL, _published_strings, TEXT_COLUMNS, RECORD_COLUMNS, Extraction, Extractor, PathLike, _DEFAULT,
-                       _error_row, _is_record_file, _join_warning, _record_id, _record_stem, file_id,
-                       walk_paths, iter_records, TEXT_EXTENSIONS)
+from ._extract import _CANCEL, Extraction, Extractor, _DEFAULT, _error_row, _join_warning
+from ._inputs import (_published_strings, TEXT_COLUMNS, RECORD_COLUMNS, PathLike, _is_record_file, _record_id,
+                      _record_stem, file_id, walk_paths, iter_records, TEXT_EXTENSIONS)
 from ._log import RunLog
 from ._schema import CATEGORY, DATETIME, FLOAT, INT, BOOL, SCHEMA, frame
 
