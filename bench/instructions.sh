@@ -36,10 +36,11 @@ total=$(awk '/^summary:|^totals:/ {print $2; exit}' "$profile")
 echo "instructions (Ir): $total"
 
 if [[ "${MARGINAL:-0}" == 1 ]]; then
-    # Inclusive Ir of the first function whose name matches $2 in profile $1.
+    # Inclusive Ir of the first function whose name matches $2 in profile $1 (awk reads to the
+    # end: an early exit would fail the pipe under pipefail).
     inclusive() {
         callgrind_annotate --inclusive=yes "$1" 2>/dev/null \
-            | awk -v f="$2" 'index($0, f) {gsub(",", "", $1); print $1; exit}'
+            | awk -v f="$2" '!done && index($0, f) {gsub(",", "", $1); print $1; done = 1}'
     }
     bytes_of() { sed -n 's/.*bytes=\([0-9]*\).*/\1/p' "$1"; }
     large="$out/callgrind.large"
