@@ -3,15 +3,18 @@
 //! buffers (`ArrowColumn`, `Buffer`) without a copy.
 //!
 //! Owns the layout of columns and buffers; it must not read arguments (`options`) nor decide
-//! when chunks run (`extract`). The column order is `newsclaims._schema.SCHEMA`'s.
+//! when chunks run (`extract`). The columns and their order are `table::COLUMNS`'s, taken
+//! from the tables themselves (`Tables::into_columns`); nothing here names one but the
+//! link's.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::pipeline;
-use crate::table::{StrColumn, Tables};
+use crate::table::{ColumnData, StrColumn, Tables};
 
-/// Every table as named Arrow columns, in the order of `newsclaims._schema.SCHEMA`, filled one
+/// Every table as named Arrow columns, in the order of `table::COLUMNS` (which
+/// `newsclaims._schema.SCHEMA` equals, a test says), filled one
 /// chunk of documents at a time: each column keeps one Arrow array per chunk, handed to Python
 /// as a chunked array. (Appending every chunk to one growing buffer copied each byte again at
 /// every doubling, serially, and left the outgrown buffers in glibc's heap: peak RSS 412 MB on
@@ -25,46 +28,18 @@ impl TableColumns {
     /// The columns of `t`, each moved out of the table (a column's `Vec` is freed as soon as its
     /// Arrow buffers are built; integer columns become their values buffer without a copy).
     pub(super) fn from_tables(t: Tables) -> Self {
-        macro_rules! columns {
-            ($table:expr; $($col:ident),*) => {
-                vec![$( (stringify!($col), vec![ArrowColumn::from($table.$col)]) ),*]
-            };
-        }
-        let d = t.documents;
-        let c = t.claims;
-        let q = t.quantities;
-        let s = t.sentences;
-        let r = t.sources;
-        TableColumns(vec![
-            (
-                "documents",
-                columns!(d; doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error),
-            ),
-            (
-                "claims",
-                columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, rule, cluster_id, source_id),
-            ),
-            (
-                "quantities",
-                columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, subject, direction, start, end, rule, date),
-            ),
-            (
-                "sentences",
-                columns!(s; doc_id, sentence_id, start, end, text, is_caption),
-            ),
-            (
-                "sources",
-                vec![
-                    ("source_id", vec![ArrowColumn::from(r.source_id)]),
-                    ("name", vec![ArrowColumn::from(r.name)]),
-                    ("type", vec![ArrowColumn::from(r.r#type)]),
-                    ("aliases", vec![ArrowColumn::from(r.aliases)]),
-                    ("roles", vec![ArrowColumn::from(r.roles)]),
-                    ("documents", vec![ArrowColumn::from(r.documents)]),
-                    ("claims", vec![ArrowColumn::from(r.claims)]),
-                ],
-            ),
-        ])
+        TableColumns(
+            t.into_columns()
+                .into_iter()
+                .map(|(table, columns)| {
+                    let columns = columns
+                        .into_iter()
+                        .map(|(name, data)| (name, vec![ArrowColumn::from(data)]))
+                        .collect();
+                    (table, columns)
+                })
+                .collect(),
+        )
     }
 
     /// Every table with every column and no rows.
@@ -344,6 +319,19 @@ impl From<StrColumn> for ArrowColumn {
         let len = column.len();
         let (offsets, data, valid) = column.into_arrow_parts();
         Self::new(Values::Str { offsets, data }, len, valid)
+    }
+}
+impl From<ColumnData> for ArrowColumn {
+    fn from(data: ColumnData) -> Self {
+        match data {
+            ColumnData::Str(v) => v.into(),
+            ColumnData::Name(v) => v.into(),
+            ColumnData::OptName(v) => v.into(),
+            ColumnData::I64(v) => v.into(),
+            ColumnData::OptI64(v) => v.into(),
+            ColumnData::OptF64(v) => v.into(),
+            ColumnData::Bool(v) => v.into(),
+        }
     }
 }
 impl From<Vec<&'static str>> for ArrowColumn {

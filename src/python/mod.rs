@@ -71,6 +71,17 @@ fn vocabularies() -> Vec<(&'static str, &'static str, Vec<String>)> {
     crate::table::vocabularies()
 }
 
+/// Every table's columns (`crate::table::COLUMNS`) as `(table, [(column, kind)])` rows, in
+/// output order; `kind` is the Arrow type of the column's buffers.
+#[pyfunction]
+#[pyo3(name = "columns")]
+fn table_columns() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    crate::table::COLUMNS
+        .iter()
+        .map(|(table, columns)| (*table, columns.to_vec()))
+        .collect()
+}
+
 /// The compiled core of newsclaims.
 #[pymodule]
 #[pyo3(name = "_core")]
@@ -78,6 +89,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_texts, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
+    m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(extract_paths, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_ids, m)?)?;
     m.add_function(wrap_pyfunction!(identify_sources, m)?)?;
