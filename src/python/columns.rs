@@ -1,5 +1,5 @@
-//! Tables to Arrow: every table as named Arrow columns filled chunk by chunk (`TableColumns`),
-//! the batch-level link run over them in place, and each column handed to Python as its Arrow
+//! Tables to Arrow: every table as named Arrow columns filled chunk by chunk (`TableColumns`,
+//! the sink of the core's `batch::Batch`), the batch-level link run over them in place, and each column handed to Python as its Arrow
 //! buffers (`ArrowColumn`, `Buffer`) without a copy.
 //!
 //! Owns the layout of columns and buffers; it must not read arguments (`options`) nor decide
@@ -10,7 +10,8 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
-use crate::pipeline;
+use crate::batch::Sink;
+use crate::link::{ClaimKeys, Links};
 use crate::table::{ColumnData, StrColumn, Tables};
 
 /// Every table as named Arrow columns, in the order of `table::COLUMNS` (which
@@ -47,18 +48,6 @@ impl TableColumns {
         Self::from_tables(Tables::default())
     }
 
-    /// Appends the rows of `t` (one chunk of documents, in input order, extracted without the
-    /// batch-level steps, which [`TableColumns::link`] runs once over every chunk).
-    pub(super) fn append(&mut self, t: Tables) {
-        for ((_, mine), (_, theirs)) in self.0.iter_mut().zip(Self::from_tables(t).0) {
-            for ((_, chunks), (_, more)) in mine.iter_mut().zip(theirs) {
-                // The empty chunk of `empty()` is only there for a call without documents.
-                chunks.retain(|c| c.len > 0);
-                chunks.extend(more);
-            }
-        }
-    }
-
     /// The strings of column `name` of `table`, every chunk in order (`None` for a null), read
     /// in place from the Arrow buffers.
     fn strings(&self, table: &str, name: &str) -> Vec<Option<&str>> {
@@ -72,51 +61,6 @@ impl TableColumns {
             .iter()
             .flat_map(ArrowColumn::strings_in_place)
             .collect()
-    }
-
-    /// Runs the batch-level steps (`pipeline::link_claims`) once over the claims of every chunk,
-    /// read in place from the Arrow buffers (a copy of them was 37 MB of the peak on the 30.7 MB
-    /// benchmark corpus), so repeats and source ids span the whole call, and puts
-    /// `claims.cluster_id`, `claims.source_id` and the `sources` table in place.
-    /// Runs on `workers` (rayon's global pool does not survive a fork; see `pipeline::Workers`).
-    pub(super) fn link(&mut self, workers: &pipeline::Workers) {
-        let links = {
-            let all = |name| -> Vec<&str> {
-                let values = self.strings("claims", name);
-                values.into_iter().map(Option::unwrap_or_default).collect()
-            };
-            let keys = pipeline::ClaimKeys {
-                doc_id: all("doc_id"),
-                content: all("content"),
-                source: all("source"),
-                source_text: self.strings("claims", "source_text"),
-                source_role: self.strings("claims", "source_role"),
-            };
-            workers.run(|| pipeline::link_claims(&keys))
-        };
-        let pipeline::Links {
-            mut cluster_id,
-            mut source_id,
-            sources,
-        } = links;
-        let claims = self.table_mut("claims");
-        for (name, column) in claims.iter_mut() {
-            match *name {
-                "cluster_id" => *column = vec![std::mem::take(&mut cluster_id).into()],
-                "source_id" => *column = vec![std::mem::take(&mut source_id).into()],
-                _ => {}
-            }
-        }
-        let sources = Self::from_tables(Tables {
-            sources,
-            ..Tables::default()
-        });
-        *self.table_mut("sources") = sources
-            .0
-            .into_iter()
-            .find(|(t, _)| *t == "sources")
-            .map(|(_, c)| c)
-            .unwrap_or_default();
     }
 
     fn table_mut(&mut self, name: &str) -> &mut Vec<NamedChunks> {
@@ -142,6 +86,65 @@ impl TableColumns {
             out.set_item(table, d)?;
         }
         Ok(out)
+    }
+}
+
+/// The columns as a [`Batch`](crate::batch::Batch)'s sink: chunks appended in input order,
+/// then the batch-level link step once over the claims of every chunk, read in place from the
+/// Arrow buffers (a copy of them was 37 MB of the peak on the 30.7 MB benchmark corpus), so
+/// repeats and source ids span the whole call.
+impl Sink for TableColumns {
+    /// Appends the rows of `t` (one chunk of documents, in input order, extracted without the
+    /// batch-level steps).
+    fn append(&mut self, t: Tables) {
+        for ((_, mine), (_, theirs)) in self.0.iter_mut().zip(Self::from_tables(t).0) {
+            for ((_, chunks), (_, more)) in mine.iter_mut().zip(theirs) {
+                // The empty chunk of `empty()` is only there for a call without documents.
+                chunks.retain(|c| c.len > 0);
+                chunks.extend(more);
+            }
+        }
+    }
+
+    fn claim_keys(&self) -> ClaimKeys<'_> {
+        let all = |name| -> Vec<&str> {
+            let values = self.strings("claims", name);
+            values.into_iter().map(Option::unwrap_or_default).collect()
+        };
+        ClaimKeys {
+            doc_id: all("doc_id"),
+            content: all("content"),
+            source: all("source"),
+            source_text: self.strings("claims", "source_text"),
+            source_role: self.strings("claims", "source_role"),
+        }
+    }
+
+    /// Puts `claims.cluster_id`, `claims.source_id` and the `sources` table in place.
+    fn set_links(&mut self, links: Links) {
+        let Links {
+            mut cluster_id,
+            mut source_id,
+            sources,
+        } = links;
+        let claims = self.table_mut("claims");
+        for (name, column) in claims.iter_mut() {
+            match *name {
+                "cluster_id" => *column = vec![std::mem::take(&mut cluster_id).into()],
+                "source_id" => *column = vec![std::mem::take(&mut source_id).into()],
+                _ => {}
+            }
+        }
+        let sources = Self::from_tables(Tables {
+            sources,
+            ..Tables::default()
+        });
+        *self.table_mut("sources") = sources
+            .0
+            .into_iter()
+            .find(|(t, _)| *t == "sources")
+            .map(|(_, c)| c)
+            .unwrap_or_default();
     }
 }
 
