@@ -122,9 +122,7 @@ pub fn extract_batch(
     options: &Options,
     jobs: Option<usize>,
 ) -> Result<Tables, Error> {
-    let mut batch = Batch::new(jobs, Tables::default())?;
-    batch.run(|| extract_documents(raws, options, None))?;
-    Ok(batch.finish())
+    one_run(jobs, || extract_documents(raws, options, None))
 }
 
 /// Like [`extract_batch`] over files: each is read and decoded inside the parallel loop. A file
@@ -134,8 +132,16 @@ pub fn extract_files(
     options: &Options,
     jobs: Option<usize>,
 ) -> Result<Tables, Error> {
+    one_run(jobs, || extract_file_documents(files, options, None))
+}
+
+/// A batch of the one run `extract` into [`Tables`], on `jobs` threads.
+fn one_run(
+    jobs: Option<usize>,
+    extract: impl FnOnce() -> Result<Tables, Error> + Send,
+) -> Result<Tables, Error> {
     let mut batch = Batch::new(jobs, Tables::default())?;
-    batch.run(|| extract_file_documents(files, options, None))?;
+    batch.run(extract)?;
     Ok(batch.finish())
 }
 
