@@ -3,7 +3,8 @@
 //! The core turns news articles into tables: a clean body with sentences ([`parse`]), attributed
 //! claims ([`attribution`]), numeric mentions ([`quantity`]) and resolved dates ([`time`]).
 //! [`pipeline`] runs the stages per document in parallel with rayon and gathers the [`table`]s in
-//! input order; [`identity`] then gives each claim's source one id across the batch. The core knows nothing of Python; `python/` (feature `python`) is the only
+//! input order; [`batch`] appends runs of documents and then links them once ([`link`]:
+//! repeats, and through [`identity`] one id per source across the batch). The core knows nothing of Python; `python/` (feature `python`) is the only
 //! binding.
 //!
 //! ```
@@ -15,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod attribution;
+pub mod batch;
 pub mod chars;
 pub mod cluster;
 pub mod document;
@@ -35,15 +37,16 @@ pub mod union_find;
 #[cfg(feature = "python")]
 mod python;
 
+pub use batch::{extract_batch, extract_files, link_batch, Batch, Sink};
 pub use document::{
     Claim, ClaimKind, Document, InputFormat, Qualifier, Quantity, RawDocument, Sentence, Span,
 };
 pub use error::Error;
 pub use options::Options;
 pub use pipeline::{
-    extract_batch, extract_document, extract_documents, extract_documents_until,
-    extract_file_documents, extract_file_documents_until, extract_files, link_batch, link_claims,
-    raw_from_text, read_file, ClaimKeys, FileInput, Links,
+    extract_document, extract_documents, extract_documents_until, extract_file_documents,
+    extract_file_documents_until, link_claims, raw_from_text, read_file, ClaimKeys, FileInput,
+    Links,
 };
 pub use table::{StrColumn, Tables};
 

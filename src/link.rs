@@ -1,7 +1,7 @@
 //! The batch-level steps, after every document's own stages: repeats across documents
 //! (`claims.cluster_id`, [`cluster`]) and one id per real-world source (`claims.source_id`, the
-//! `sources` table, [`identity`]), for a batch held in memory ([`link_batch`], [`link_claims`])
-//! and for a stream of batches ([`RunLinks`]).
+//! `sources` table, [`identity`]), for a batch held in memory ([`link_claims`], which
+//! [`crate::batch`] runs once a batch is complete) and for a stream of batches ([`RunLinks`]).
 //!
 //! Run-wide links for a stream of batches: one identity registry ([`identity::Registry`]) and
 //! one near-duplicate index ([`cluster::Index`]) kept for the whole run, so `source_id` and
@@ -9,7 +9,7 @@
 //! what the run has seen.
 //!
 //! The in-memory run links the claims of all its documents at once
-//! ([`crate::pipeline::link_claims`]); a stream can't, and relinking every claim so far for
+//! ([`link_claims`]); a stream can't, and relinking every claim so far for
 //! each batch grows quadratically with the run (6.4 of 11.7 s on 10,475 BBC News articles in
 //! 21 batches of 500, when it was done that way). [`RunLinks::link`] adds one batch: a new
 //! batch's names are looked up in the registry's indices and its claims in the index's band
@@ -22,16 +22,6 @@ use crate::cluster;
 use crate::identity;
 use crate::identity::{identify, Mention};
 use crate::table::{ClaimsTable, SourcesTable, Tables};
-
-/// The batch-level steps, after every document's own stages, over the claims of the whole
-/// batch: repeats (`claims.cluster_id`) and source identities (`claims.source_id`, `sources`).
-/// They read only the claims' `doc_id`, `content`, `source`, `source_text` and `source_role`.
-pub fn link_batch(tables: &mut Tables) {
-    let links = link_claims(&ClaimKeys::of(&tables.claims));
-    tables.claims.cluster_id = links.cluster_id;
-    tables.claims.source_id = links.source_id;
-    tables.sources = links.sources;
-}
 
 /// What the batch-level steps read of each claim, borrowed from wherever the claims are kept
 /// (the `claims` table, or the Python binding's Arrow buffers, which need no copy of them).

@@ -1,9 +1,11 @@
 //! The pipeline: runs the stages on each document, in parallel over documents, and gathers the
-//! tables in input order. The order of the stages lives here and nowhere else.
+//! tables in input order. The order of the stages lives here and nowhere else; the order of a
+//! batch (runs of documents, then the link step) is [`crate::batch`]'s.
 //!
 //! Each document runs under `catch_unwind`: a panic in any stage becomes that document's
-//! `error`, and the other documents are unaffected. Reading input is [`crate::io`]'s and the
-//! batch-level link step [`crate::link`]'s; the pipeline calls them and re-exports them.
+//! `error`, and the other documents are unaffected. Reading input is [`crate::io`]'s; the
+//! pipeline calls it and re-exports it, and re-exports the link step ([`crate::link`]) for
+//! the old paths.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,7 +22,7 @@ use crate::quantity::extract_quantities_with;
 use crate::table::Tables;
 // Input and the batch-level link step, which the pipeline runs but does not own.
 pub use crate::io::{raw_from_text, read_file, read_file_limited, FileInput};
-pub use crate::link::{identify_sources, link_batch, link_claims, ClaimKeys, Links};
+pub use crate::link::{identify_sources, link_claims, ClaimKeys, Links};
 use crate::time::{find_time_expressions, resolve_date};
 
 /// Runs every stage on one document. Never panics: a failure becomes `Document::error`.
@@ -164,20 +166,10 @@ fn date_quantities(doc: &mut Document) {
     doc.quantities = quantities;
 }
 
-/// Runs the pipeline over `raws` in parallel and returns the tables, one documents row per
-/// input, in input order. `jobs` caps the threads (a dedicated pool); `None` uses all cores.
-pub fn extract_batch(
-    raws: &[RawDocument],
-    options: &Options,
-    jobs: Option<usize>,
-) -> Result<Tables, Error> {
-    // The batch-level steps run on the same `jobs` threads as the documents.
-    in_pool(jobs, || extract_documents(raws, options, None).map(linked))?
-}
-
-/// [`extract_batch`] without the batch-level steps (`cluster_id`, `source_id` and `sources`
-/// stay empty): for a caller that extracts one batch in parts and runs [`link_batch`] once over
-/// the claims of all parts.
+/// The tables of `raws` without the batch-level steps (`cluster_id`, `source_id` and `sources`
+/// stay empty), one documents row per input, in input order: one run of a
+/// [`crate::batch::Batch`], which appends its runs and links them once (`extract_batch`).
+/// `jobs` caps the threads (a dedicated pool); `None` uses all cores, or the pool it runs on.
 pub fn extract_documents(
     raws: &[RawDocument],
     options: &Options,
@@ -210,19 +202,8 @@ pub fn extract_file_documents_until(
     })
 }
 
-/// Like [`extract_batch`] over files: each is read and decoded inside the parallel loop. A file
+/// [`extract_documents`] over files: each is read and decoded inside the parallel loop. A file
 /// that cannot be read becomes a documents row with its `error`.
-pub fn extract_files(
-    files: &[FileInput],
-    options: &Options,
-    jobs: Option<usize>,
-) -> Result<Tables, Error> {
-    in_pool(jobs, || {
-        extract_file_documents(files, options, None).map(linked)
-    })?
-}
-
-/// [`extract_files`] without the batch-level steps, as [`extract_documents`].
 pub fn extract_file_documents(
     files: &[FileInput],
     options: &Options,
@@ -231,11 +212,6 @@ pub fn extract_file_documents(
     extract_each(files, jobs, None, |file| {
         extract_document(&read_file(file), options)
     })
-}
-
-fn linked(mut tables: Tables) -> Tables {
-    link_batch(&mut tables);
-    tables
 }
 
 /// Turns each input into a document in parallel; the tables of the runs of documents the
@@ -308,8 +284,8 @@ impl Workers {
         }
     }
 
-    /// Runs `work` on these threads; the [`extract_batch`] and [`extract_files`] calls it
-    /// makes with `jobs = None` run on them.
+    /// Runs `work` on these threads; the [`extract_documents`] and [`extract_file_documents`]
+    /// calls it makes with `jobs = None` run on them.
     pub fn run<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {
         match &self.0 {
             None => work(),
@@ -321,22 +297,6 @@ impl Workers {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_row_per_input_in_order_and_same_for_any_jobs() {
-        let raws: Vec<RawDocument> = (0..50)
-            .map(|i| raw_from_text(i.to_string(), format!("“We hold {i},000 homes in the city,” he said. Lavrov said: “This is number {i} of many.”"), None, None))
-            .collect();
-        let one = extract_batch(&raws, &Options::default(), Some(1)).unwrap();
-        let many = extract_batch(&raws, &Options::default(), Some(4)).unwrap();
-        assert_eq!(
-            one.documents.doc_id.iter().flatten().collect::<Vec<_>>(),
-            (0..50).map(|i| i.to_string()).collect::<Vec<_>>()
-        );
-        assert_eq!(one.claims.content, many.claims.content);
-        assert_eq!(one.quantities.value, many.quantities.value);
-        assert_eq!(one.claims.source.get(1), Some("Lavrov"));
-    }
 
     #[test]
     fn min_quote_words_drops_short_direct_quotes_before_quantities_link() {
@@ -419,12 +379,5 @@ mod tests {
         }];
         let err = extract_file_documents_until(&files, &options, &stop).expect_err("stopped");
         assert!(err.is_interrupted());
-    }
-
-    #[test]
-    fn zero_jobs_is_an_error() {
-        assert!(extract_batch(&[], &Options::default(), Some(0))
-            .unwrap_err()
-            .is_invalid_option());
     }
 }

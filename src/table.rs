@@ -86,8 +86,7 @@ impl StrColumn {
         (0..self.len()).map(|i| self.get(i))
     }
 
-    /// Appends every row of `other` (named like `Vec::extend`, so that `Tables::append` treats
-    /// every column alike).
+    /// Appends every row of `other` (as `Vec::extend` does; see [`Column::append`]).
     pub fn extend(&mut self, other: StrColumn) {
         let (rows, shift, more) = (self.len(), self.data.len() as i64, other.len());
         match (&mut self.valid, other.valid) {
@@ -171,99 +170,219 @@ impl CharOffsets {
     }
 }
 
-/// The `documents` table.
-#[derive(Debug, Default, Clone)]
-#[allow(missing_docs)]
-pub struct DocumentsTable {
-    pub doc_id: StrColumn,
-    pub path: StrColumn,
-    pub title: StrColumn,
-    pub published: StrColumn,
-    pub text: StrColumn,
-    pub n_sentences: Vec<i64>,
-    pub n_claims: Vec<i64>,
-    pub n_quantities: Vec<i64>,
-    pub warnings: StrColumn,
-    pub error: StrColumn,
+/// One column's values as the tables keep them, for a caller that lays every column out alike
+/// (the Python binding's Arrow buffers): see [`Tables::into_columns`].
+#[derive(Debug)]
+pub enum ColumnData {
+    /// Text, some rows possibly null.
+    Str(StrColumn),
+    /// A fixed name per row (a category).
+    Name(Vec<&'static str>),
+    /// A fixed name or null.
+    OptName(Vec<Option<&'static str>>),
+    /// Integers.
+    I64(Vec<i64>),
+    /// Integers or null.
+    OptI64(Vec<Option<i64>>),
+    /// Floats or null.
+    OptF64(Vec<Option<f64>>),
+    /// Flags.
+    Bool(Vec<bool>),
 }
 
-/// The `claims` table; `claim_id` numbers claims within their document from 0.
-#[derive(Debug, Default, Clone)]
-#[allow(missing_docs)]
-pub struct ClaimsTable {
-    pub doc_id: StrColumn,
-    pub claim_id: Vec<i64>,
-    pub sentence_id: Vec<i64>,
-    pub kind: Vec<&'static str>,
-    pub source: StrColumn,
-    pub source_text: StrColumn,
-    pub source_role: StrColumn,
-    pub cue: StrColumn,
-    pub cue_lemma: Vec<Option<&'static str>>,
-    pub content: StrColumn,
-    pub via: StrColumn,
-    pub hedge: StrColumn,
-    pub date_text: StrColumn,
-    pub date: StrColumn,
-    pub start: Vec<i64>,
-    pub end: Vec<i64>,
-    pub content_start: Vec<i64>,
-    pub content_end: Vec<i64>,
-    /// The rule that made the row (`crate::rules`).
-    pub rule: Vec<&'static str>,
-    /// Set for the whole batch by `pipeline` (see `cluster`); `None` per document.
-    pub cluster_id: Vec<Option<i64>>,
-    /// The claim's row in `sources`; filled by the pipeline once the batch is complete.
-    pub source_id: Vec<Option<i64>>,
+/// A column type of the tables: how rows of two tables join, and how the column is handed on.
+pub trait Column: Default {
+    /// The Arrow type of the column's buffers: "large_utf8", "int64", "float64" or "bool"
+    /// (`newsclaims._schema._CORE_KINDS` maps each dtype to one; a test keeps them equal).
+    const KIND: &'static str;
+    /// The number of rows.
+    fn rows(&self) -> usize;
+    /// Appends every row of `other`.
+    fn append(&mut self, other: Self);
+    /// The values, moved.
+    fn into_data(self) -> ColumnData;
 }
 
-/// The `quantities` table; `quantity_id` numbers quantities within their document from 0.
-#[derive(Debug, Default, Clone)]
-#[allow(missing_docs)]
-pub struct QuantitiesTable {
-    pub doc_id: StrColumn,
-    pub quantity_id: Vec<i64>,
-    pub claim_id: Vec<Option<i64>>,
-    pub sentence_id: Vec<i64>,
-    pub text: StrColumn,
-    pub value: Vec<Option<f64>>,
-    pub low: Vec<Option<f64>>,
-    pub high: Vec<Option<f64>>,
-    pub qualifier: Vec<&'static str>,
-    pub unit: StrColumn,
-    pub counted: StrColumn,
-    pub subject: StrColumn,
-    pub direction: Vec<Option<&'static str>>,
-    pub start: Vec<i64>,
-    pub end: Vec<i64>,
-    /// The reading that made the row (`crate::rules`).
-    pub rule: Vec<&'static str>,
-    pub date: StrColumn,
+impl Column for StrColumn {
+    const KIND: &'static str = "large_utf8";
+    fn rows(&self) -> usize {
+        self.len()
+    }
+    fn append(&mut self, other: Self) {
+        self.extend(other);
+    }
+    fn into_data(self) -> ColumnData {
+        ColumnData::Str(self)
+    }
 }
 
-/// The `sentences` table.
-#[derive(Debug, Default, Clone)]
-#[allow(missing_docs)]
-pub struct SentencesTable {
-    pub doc_id: StrColumn,
-    pub sentence_id: Vec<i64>,
-    pub start: Vec<i64>,
-    pub end: Vec<i64>,
-    pub text: StrColumn,
-    pub is_caption: Vec<bool>,
+/// `Column` for a `Vec` of `$t`: rows join by `Vec::extend`.
+macro_rules! vec_column {
+    ($($t:ty => $kind:literal, $variant:ident;)*) => {$(
+        impl Column for Vec<$t> {
+            const KIND: &'static str = $kind;
+            fn rows(&self) -> usize {
+                self.len()
+            }
+            fn append(&mut self, other: Self) {
+                self.extend(other);
+            }
+            fn into_data(self) -> ColumnData {
+                ColumnData::$variant(self)
+            }
+        }
+    )*};
+}
+vec_column! {
+    &'static str => "large_utf8", Name;
+    Option<&'static str> => "large_utf8", OptName;
+    i64 => "int64", I64;
+    Option<i64> => "int64", OptI64;
+    Option<f64> => "float64", OptF64;
+    bool => "bool", Bool;
 }
 
-/// The `sources` table: one row per real-world source of a batch (see `identity`).
-#[derive(Debug, Default, Clone)]
-#[allow(missing_docs)]
-pub struct SourcesTable {
-    pub source_id: Vec<i64>,
-    pub name: StrColumn,
-    pub r#type: Vec<&'static str>,
-    pub aliases: StrColumn,
-    pub roles: StrColumn,
-    pub documents: Vec<i64>,
-    pub claims: Vec<i64>,
+/// The name of column `$field`: `$name` where given (`r#type` is "type"), else the field's.
+macro_rules! column_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident $name:literal) => {
+        $name
+    };
+}
+
+/// Declares a table once: its struct of columns in output order, and from that one list
+/// `COLUMNS` (names and Arrow kinds, which `newsclaims._schema.SCHEMA` must equal; the binding
+/// exposes it as `_core.columns()`), `append` and `into_columns`.
+macro_rules! table {
+    ($(#[$meta:meta])* $table:ident {
+        $($(#[$field_meta:meta])* $field:ident $(= $name:literal)?: $ty:ty,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Default, Clone)]
+        #[allow(missing_docs)]
+        pub struct $table {
+            $($(#[$field_meta])* pub $field: $ty,)*
+        }
+
+        impl $table {
+            /// Every column's name and Arrow kind ([`Column::KIND`]), in output order.
+            pub const COLUMNS: &'static [(&'static str, &'static str)] =
+                &[$((column_name!($field $($name)?), <$ty as Column>::KIND)),*];
+
+            /// The number of rows of each column, in output order (all equal once
+            /// `Tables::push_document` has filled every column).
+            pub fn column_rows(&self) -> Vec<usize> {
+                vec![$(Column::rows(&self.$field)),*]
+            }
+
+            /// Appends all rows of `other` after this table's rows.
+            pub fn append(&mut self, other: $table) {
+                $(Column::append(&mut self.$field, other.$field);)*
+            }
+
+            /// Every column, moved out, named and in output order.
+            pub fn into_columns(self) -> Vec<(&'static str, ColumnData)> {
+                vec![$((column_name!($field $($name)?), self.$field.into_data())),*]
+            }
+        }
+    };
+}
+
+table! {
+    /// The `documents` table.
+    DocumentsTable {
+        doc_id: StrColumn,
+        path: StrColumn,
+        title: StrColumn,
+        published: StrColumn,
+        text: StrColumn,
+        n_sentences: Vec<i64>,
+        n_claims: Vec<i64>,
+        n_quantities: Vec<i64>,
+        warnings: StrColumn,
+        error: StrColumn,
+    }
+}
+
+table! {
+    /// The `claims` table; `claim_id` numbers claims within their document from 0.
+    ClaimsTable {
+        doc_id: StrColumn,
+        claim_id: Vec<i64>,
+        sentence_id: Vec<i64>,
+        kind: Vec<&'static str>,
+        source: StrColumn,
+        source_text: StrColumn,
+        source_role: StrColumn,
+        cue: StrColumn,
+        cue_lemma: Vec<Option<&'static str>>,
+        content: StrColumn,
+        via: StrColumn,
+        hedge: StrColumn,
+        date_text: StrColumn,
+        date: StrColumn,
+        start: Vec<i64>,
+        end: Vec<i64>,
+        content_start: Vec<i64>,
+        content_end: Vec<i64>,
+        /// The rule that made the row (`crate::rules`).
+        rule: Vec<&'static str>,
+        /// Set for the whole batch by `batch` (see `cluster`); `None` per document.
+        cluster_id: Vec<Option<i64>>,
+        /// The claim's row in `sources`; filled by `batch` once the batch is complete.
+        source_id: Vec<Option<i64>>,
+    }
+}
+
+table! {
+    /// The `quantities` table; `quantity_id` numbers quantities within their document from 0.
+    QuantitiesTable {
+        doc_id: StrColumn,
+        quantity_id: Vec<i64>,
+        claim_id: Vec<Option<i64>>,
+        sentence_id: Vec<i64>,
+        text: StrColumn,
+        value: Vec<Option<f64>>,
+        low: Vec<Option<f64>>,
+        high: Vec<Option<f64>>,
+        qualifier: Vec<&'static str>,
+        unit: StrColumn,
+        counted: StrColumn,
+        subject: StrColumn,
+        direction: Vec<Option<&'static str>>,
+        start: Vec<i64>,
+        end: Vec<i64>,
+        /// The reading that made the row (`crate::rules`).
+        rule: Vec<&'static str>,
+        date: StrColumn,
+    }
+}
+
+table! {
+    /// The `sentences` table.
+    SentencesTable {
+        doc_id: StrColumn,
+        sentence_id: Vec<i64>,
+        start: Vec<i64>,
+        end: Vec<i64>,
+        text: StrColumn,
+        is_caption: Vec<bool>,
+    }
+}
+
+table! {
+    /// The `sources` table: one row per real-world source of a batch (see `identity`).
+    SourcesTable {
+        source_id: Vec<i64>,
+        name: StrColumn,
+        r#type = "type": Vec<&'static str>,
+        aliases: StrColumn,
+        roles: StrColumn,
+        documents: Vec<i64>,
+        claims: Vec<i64>,
+    }
 }
 
 impl SourcesTable {
@@ -280,16 +399,43 @@ impl SourcesTable {
     }
 }
 
-/// All output tables of a run.
-#[derive(Debug, Default, Clone)]
-#[allow(missing_docs)]
-pub struct Tables {
-    pub documents: DocumentsTable,
-    pub claims: ClaimsTable,
-    pub quantities: QuantitiesTable,
-    pub sentences: SentencesTable,
+/// Declares the list of tables once: the struct [`Tables`], [`COLUMNS`], `Tables::append` and
+/// `Tables::into_columns`, each table named by its field.
+macro_rules! tables {
+    ($($(#[$field_meta:meta])* $field:ident: $table:ident,)*) => {
+        /// All output tables of a run.
+        #[derive(Debug, Default, Clone)]
+        #[allow(missing_docs)]
+        pub struct Tables {
+            $($(#[$field_meta])* pub $field: $table,)*
+        }
+
+        /// Every table's name and columns (`ClaimsTable::COLUMNS`, ...), in output order: the
+        /// schema the Python package's `_schema.SCHEMA` must equal (`_core.columns()`).
+        pub const COLUMNS: &[(&str, &[(&str, &str)])] = &[$((stringify!($field), $table::COLUMNS)),*];
+
+        impl Tables {
+            /// Appends all rows of `other` after this table's rows. (Source ids are per
+            /// batch: after appending batches, `link::identify_sources` unifies them.)
+            pub fn append(&mut self, other: Tables) {
+                $(self.$field.append(other.$field);)*
+            }
+
+            /// Every table's columns, moved out, in the order of [`COLUMNS`].
+            pub fn into_columns(self) -> Vec<(&'static str, Vec<(&'static str, ColumnData)>)> {
+                vec![$((stringify!($field), self.$field.into_columns())),*]
+            }
+        }
+    };
+}
+
+tables! {
+    documents: DocumentsTable,
+    claims: ClaimsTable,
+    quantities: QuantitiesTable,
+    sentences: SentencesTable,
     /// Built for the whole batch after the per-document tables are gathered.
-    pub sources: SourcesTable,
+    sources: SourcesTable,
 }
 
 fn opt_slice(span: Option<Span>, text: &str) -> Option<&str> {
@@ -397,19 +543,6 @@ impl Tables {
             all.append(part);
         }
         all
-    }
-
-    /// Appends all rows of `other` after this table's rows.
-    pub fn append(&mut self, other: Tables) {
-        macro_rules! extend {
-            ($table:ident: $($col:ident),*) => { $( self.$table.$col.extend(other.$table.$col); )* };
-        }
-        extend!(documents: doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error);
-        extend!(claims: doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, rule, cluster_id, source_id);
-        extend!(quantities: doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, subject, direction, start, end, rule, date);
-        extend!(sentences: doc_id, sentence_id, start, end, text, is_caption);
-        // Source ids are per batch: after appending batches, `pipeline::identify_sources` unifies them.
-        extend!(sources: source_id, name, r#type, aliases, roles, documents, claims);
     }
 }
 
@@ -535,6 +668,16 @@ mod tests {
         ));
         let t = crate::extract_batch(&raws, &crate::Options::default(), Some(1)).unwrap();
         assert!(t.quantities.qualifier.len() > 20 && t.claims.kind.len() > 20);
+        // `push_document` fills every column of every table, and `sources` is built whole.
+        for rows in [
+            t.documents.column_rows(),
+            t.claims.column_rows(),
+            t.quantities.column_rows(),
+            t.sentences.column_rows(),
+            t.sources.column_rows(),
+        ] {
+            assert!(rows.iter().all(|&n| n == rows[0] && n > 0), "{rows:?}");
+        }
         let check = |table: &str, column: &str, values: Vec<&str>| {
             for v in values {
                 assert!(
@@ -561,6 +704,39 @@ mod tests {
         assert!(of("quantities", "unit")
             .iter()
             .any(|u| u == "USD per month"));
+    }
+
+    #[test]
+    fn columns_lists_every_table_and_column_in_output_order() {
+        fn names(columns: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+            columns.iter().map(|c| c.0).collect()
+        }
+        assert_eq!(
+            COLUMNS.iter().map(|t| t.0).collect::<Vec<_>>(),
+            ["documents", "claims", "quantities", "sentences", "sources"]
+        );
+        assert_eq!(
+            names(SourcesTable::COLUMNS),
+            [
+                "source_id",
+                "name",
+                "type",
+                "aliases",
+                "roles",
+                "documents",
+                "claims"
+            ]
+        );
+        assert_eq!(ClaimsTable::COLUMNS[20], ("source_id", "int64"));
+        assert_eq!(QuantitiesTable::COLUMNS[5], ("value", "float64"));
+        let moved = Tables::default().into_columns();
+        for ((table, columns), (name, declared)) in moved.iter().zip(COLUMNS) {
+            assert_eq!(table, name);
+            assert_eq!(
+                columns.iter().map(|c| c.0).collect::<Vec<_>>(),
+                names(declared)
+            );
+        }
     }
 
     #[test]

@@ -84,6 +84,16 @@ def test_schema_columns_and_dtypes_also_for_empty_input():
             assert str(df[column].dtype).startswith(dtype.split("[")[0]), (name, column, df[column].dtype)
 
 
+def test_schema_names_and_kinds_are_the_cores_columns():
+    # The core declares each table's columns once (`table!` in src/table.rs); SCHEMA adds the
+    # dtypes and meanings and must list the same columns in the same order.
+    from newsclaims import _core
+    from newsclaims._schema import _CORE_KINDS
+
+    schema = [(table, [(name, _CORE_KINDS[dtype]) for name, dtype, _ in columns]) for table, columns in SCHEMA.items()]
+    assert schema == _core.columns()
+
+
 def test_dtypes_on_real_output(seeds):
     assert str(seeds.claims["start"].dtype) == "Int64"
     assert seeds.claims["kind"].dtype == "category"

@@ -3,7 +3,7 @@
 from typing import Callable, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, final
 
 __version__: str
-__all__ = ["Buffer", "RunLinks", "__version__", "cluster_ids", "extract_paths", "extract_texts", "identify_sources", "rules", "vocabularies"]
+__all__ = ["Buffer", "RunLinks", "__version__", "cluster_ids", "columns", "extract_paths", "extract_texts", "link_claims", "rules", "vocabularies"]
 
 @final
 class Buffer:
@@ -97,20 +97,26 @@ def vocabularies() -> List[Tuple[str, str, List[str]]]:
     """The fixed vocabulary of each categorical column as ``(table, column, values)`` rows:
     every value the core can write there, in a stable order."""
 
+def columns() -> List[Tuple[str, List[Tuple[str, str]]]]:
+    """Every table's columns as ``(table, [(column, kind)])`` rows in output order, as the core
+    declares them (``src/table.rs``); ``kind`` is the Arrow type of the column's buffers
+    ("large_utf8", "int64", "float64" or "bool"). ``newsclaims._schema.SCHEMA`` equals it."""
+
 def cluster_ids(contents: Sequence[str], doc_ids: Sequence[str]) -> List[Optional[int]]:
     """One ``cluster_id`` per claim content: shared by near-repeats across documents, None
     for a claim without a repeat in another document (word 3-gram MinHash + LSH)."""
 
-def identify_sources(
+def link_claims(
     doc_ids: Sequence[str],
+    contents: Sequence[str],
     sources: Sequence[str],
     source_texts: Sequence[Optional[str]],
     source_roles: Sequence[Optional[str]],
 ) -> Columns:
-    """Source identities for the given claims columns, as one batch: returns
-    ``{"claims": {"source_id": ArrowColumn}, "sources": {column: ArrowColumn}}``. Used when
-    Extractions are concatenated, so that ids are unified across them. Raises ValueError for
-    mismatched lengths."""
+    """The link step every extraction ends with (``src/batch.rs``), over the given claims
+    columns as one batch: returns ``{"claims": {"source_id": ArrowColumn, "cluster_id":
+    ArrowColumn}, "sources": {column: ArrowColumn}}``. Used when Extractions are concatenated,
+    so that ids are unified across them. Raises ValueError for mismatched lengths."""
 
 @final
 class RunLinks:

@@ -106,16 +106,10 @@ class Extraction:
             tables.append(merged)
         out = cls(*tables)
         if len(parts) > 1:
-            # Repeats and identities are found across the whole run, not within each part.
-            from ._across import cluster_claims
-
-            out.claims["cluster_id"] = cluster_claims(out.claims)
-            out._identify_sources()
+            # Repeats and identities are found across the whole run, not within each part (each
+            # part numbered its own from 0): the link step a core call ends with, once more.
+            out.claims, out.sources = link_claims(out.claims)
         return out
-
-    def _identify_sources(self) -> None:
-        """Numbers the sources again over all claims (each part numbered its own from 0)."""
-        self.claims, self.sources = identify_sources(self.claims)
 
     def table(self, name: str) -> pd.DataFrame:
         """One table by name: documents, claims, quantities, sentences or sources."""
@@ -587,14 +581,22 @@ def _with_metadata(ex: Extraction, meta: Optional[pd.DataFrame]) -> Extraction:
     return ex
 
 
-def identify_sources(claims: pd.DataFrame) -> "tuple[pd.DataFrame, pd.DataFrame]":
-    """`claims` with ``source_id`` numbered over all its rows, and the matching sources table.
-    Reads only ``doc_id``, ``source``, ``source_text`` and ``source_role``."""
+def link_claims(claims: pd.DataFrame,
+                link: "Optional[Callable[..., _core.Columns]]" = None) -> "tuple[pd.DataFrame, pd.DataFrame]":
+    """`claims` with ``source_id`` and ``cluster_id`` from the core's link step over all its
+    rows, and the matching sources table. The step is the one every core call ends with
+    (``_core.link_claims``, ``src/batch.rs``), or `link`, a stream's run-wide one
+    (``_core.RunLinks.link``). Reads ``doc_id``, ``content``, ``source``, ``source_text`` and
+    ``source_role``."""
     import pyarrow
 
-    keys = source_keys(claims)
-    ids, sources = identify_source_keys(*keys)
-    return claims.assign(source_id=ids), sources
+    docs, names, texts, roles = source_keys(claims)
+    contents = [str(c) for c in claims["content"].tolist()]
+    columns = (link or _core.link_claims)(docs, contents, names, texts, roles)
+    ids = to_pandas(pyarrow.table({name: column_from_core(f"claims.{name}", columns["claims"][name], INT)
+                                   for name in ("source_id", "cluster_id")}))
+    return (claims.assign(source_id=ids["source_id"].array, cluster_id=ids["cluster_id"].array),
+            to_pandas(arrow_from_core("sources", columns["sources"])))
 
 
 def source_keys(claims: pd.DataFrame) -> "tuple[List[str], List[str], List[Optional[str]], List[Optional[str]]]":
@@ -605,18 +607,6 @@ def source_keys(claims: pd.DataFrame) -> "tuple[List[str], List[str], List[Optio
 
     return ([str(v) for v in claims["doc_id"].tolist()], [str(v) for v in claims["source"].fillna("").tolist()],
             strings("source_text"), strings("source_role"))
-
-
-def identify_source_keys(doc_ids: List[str], sources: List[str], source_texts: List[Optional[str]],
-                         source_roles: List[Optional[str]]) -> "tuple[Any, pd.DataFrame]":
-    """The core's identities for claims' keys (:func:`source_keys`): each claim's
-    ``source_id`` (an Int64 array) and the sources table."""
-    import pyarrow
-
-    columns = _core.identify_sources(doc_ids, sources, source_texts, source_roles)
-    ids = column_from_core("claims.source_id", columns["claims"]["source_id"], INT)
-    return (to_pandas(pyarrow.table({"source_id": ids}))["source_id"].array,
-            to_pandas(arrow_from_core("sources", columns["sources"])))
 
 
 def _words(name: str, items: Sequence[str]) -> List[str]:

@@ -197,21 +197,13 @@ class RunLinks:
     def link(self, batch: Extraction) -> Extraction:
         """`batch` with run-wide ``claims.source_id``, ``claims.cluster_id`` and ``sources``
         (the run-wide rows, as known after this batch, of the sources its claims name)."""
-        import pyarrow
+        from ._extract import link_claims
 
-        from ._extract import source_keys
-        from ._schema import arrow_from_core, column_from_core, to_pandas
+        def link(*keys: Any) -> "_core.Columns":
+            with self._lock:
+                return self._core.link(*keys)
 
-        docs, names, texts, roles = source_keys(batch.claims)
-        contents = [str(c) for c in batch.claims["content"].tolist()]
-        with self._lock:
-            columns = self._core.link(docs, contents, names, texts, roles)
-        ids = pyarrow.table({name: column_from_core(f"claims.{name}", columns["claims"][name], INT)
-                             for name in ("source_id", "cluster_id")})
-        ids_frame = to_pandas(ids)
-        batch.claims = batch.claims.assign(source_id=ids_frame["source_id"].array,
-                                           cluster_id=ids_frame["cluster_id"].array)
-        batch.sources = to_pandas(arrow_from_core("sources", columns["sources"]))
+        batch.claims, batch.sources = link_claims(batch.claims, link)
         return batch
 
     def sources(self) -> pd.DataFrame:

@@ -1,17 +1,21 @@
-//! Tables to Arrow: every table as named Arrow columns filled chunk by chunk (`TableColumns`),
-//! the batch-level link run over them in place, and each column handed to Python as its Arrow
+//! Tables to Arrow: every table as named Arrow columns filled chunk by chunk (`TableColumns`,
+//! the sink of the core's `batch::Batch`), the batch-level link run over them in place, and each column handed to Python as its Arrow
 //! buffers (`ArrowColumn`, `Buffer`) without a copy.
 //!
 //! Owns the layout of columns and buffers; it must not read arguments (`options`) nor decide
-//! when chunks run (`extract`). The column order is `newsclaims._schema.SCHEMA`'s.
+//! when chunks run (`extract`). The columns and their order are `table::COLUMNS`'s, taken
+//! from the tables themselves (`Tables::into_columns`); nothing here names one but the
+//! link's.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
-use crate::pipeline;
-use crate::table::{StrColumn, Tables};
+use crate::batch::Sink;
+use crate::link::{ClaimKeys, Links};
+use crate::table::{ColumnData, StrColumn, Tables};
 
-/// Every table as named Arrow columns, in the order of `newsclaims._schema.SCHEMA`, filled one
+/// Every table as named Arrow columns, in the order of `table::COLUMNS` (which
+/// `newsclaims._schema.SCHEMA` equals, a test says), filled one
 /// chunk of documents at a time: each column keeps one Arrow array per chunk, handed to Python
 /// as a chunked array. (Appending every chunk to one growing buffer copied each byte again at
 /// every doubling, serially, and left the outgrown buffers in glibc's heap: peak RSS 412 MB on
@@ -25,63 +29,23 @@ impl TableColumns {
     /// The columns of `t`, each moved out of the table (a column's `Vec` is freed as soon as its
     /// Arrow buffers are built; integer columns become their values buffer without a copy).
     pub(super) fn from_tables(t: Tables) -> Self {
-        macro_rules! columns {
-            ($table:expr; $($col:ident),*) => {
-                vec![$( (stringify!($col), vec![ArrowColumn::from($table.$col)]) ),*]
-            };
-        }
-        let d = t.documents;
-        let c = t.claims;
-        let q = t.quantities;
-        let s = t.sentences;
-        let r = t.sources;
-        TableColumns(vec![
-            (
-                "documents",
-                columns!(d; doc_id, path, title, published, text, n_sentences, n_claims, n_quantities, warnings, error),
-            ),
-            (
-                "claims",
-                columns!(c; doc_id, claim_id, sentence_id, kind, source, source_text, source_role, cue, cue_lemma, content, via, hedge, date_text, date, start, end, content_start, content_end, rule, cluster_id, source_id),
-            ),
-            (
-                "quantities",
-                columns!(q; doc_id, quantity_id, claim_id, sentence_id, text, value, low, high, qualifier, unit, counted, subject, direction, start, end, rule, date),
-            ),
-            (
-                "sentences",
-                columns!(s; doc_id, sentence_id, start, end, text, is_caption),
-            ),
-            (
-                "sources",
-                vec![
-                    ("source_id", vec![ArrowColumn::from(r.source_id)]),
-                    ("name", vec![ArrowColumn::from(r.name)]),
-                    ("type", vec![ArrowColumn::from(r.r#type)]),
-                    ("aliases", vec![ArrowColumn::from(r.aliases)]),
-                    ("roles", vec![ArrowColumn::from(r.roles)]),
-                    ("documents", vec![ArrowColumn::from(r.documents)]),
-                    ("claims", vec![ArrowColumn::from(r.claims)]),
-                ],
-            ),
-        ])
+        TableColumns(
+            t.into_columns()
+                .into_iter()
+                .map(|(table, columns)| {
+                    let columns = columns
+                        .into_iter()
+                        .map(|(name, data)| (name, vec![ArrowColumn::from(data)]))
+                        .collect();
+                    (table, columns)
+                })
+                .collect(),
+        )
     }
 
     /// Every table with every column and no rows.
     pub(super) fn empty() -> Self {
         Self::from_tables(Tables::default())
-    }
-
-    /// Appends the rows of `t` (one chunk of documents, in input order, extracted without the
-    /// batch-level steps, which [`TableColumns::link`] runs once over every chunk).
-    pub(super) fn append(&mut self, t: Tables) {
-        for ((_, mine), (_, theirs)) in self.0.iter_mut().zip(Self::from_tables(t).0) {
-            for ((_, chunks), (_, more)) in mine.iter_mut().zip(theirs) {
-                // The empty chunk of `empty()` is only there for a call without documents.
-                chunks.retain(|c| c.len > 0);
-                chunks.extend(more);
-            }
-        }
     }
 
     /// The strings of column `name` of `table`, every chunk in order (`None` for a null), read
@@ -97,51 +61,6 @@ impl TableColumns {
             .iter()
             .flat_map(ArrowColumn::strings_in_place)
             .collect()
-    }
-
-    /// Runs the batch-level steps (`pipeline::link_claims`) once over the claims of every chunk,
-    /// read in place from the Arrow buffers (a copy of them was 37 MB of the peak on the 30.7 MB
-    /// benchmark corpus), so repeats and source ids span the whole call, and puts
-    /// `claims.cluster_id`, `claims.source_id` and the `sources` table in place.
-    /// Runs on `workers` (rayon's global pool does not survive a fork; see `pipeline::Workers`).
-    pub(super) fn link(&mut self, workers: &pipeline::Workers) {
-        let links = {
-            let all = |name| -> Vec<&str> {
-                let values = self.strings("claims", name);
-                values.into_iter().map(Option::unwrap_or_default).collect()
-            };
-            let keys = pipeline::ClaimKeys {
-                doc_id: all("doc_id"),
-                content: all("content"),
-                source: all("source"),
-                source_text: self.strings("claims", "source_text"),
-                source_role: self.strings("claims", "source_role"),
-            };
-            workers.run(|| pipeline::link_claims(&keys))
-        };
-        let pipeline::Links {
-            mut cluster_id,
-            mut source_id,
-            sources,
-        } = links;
-        let claims = self.table_mut("claims");
-        for (name, column) in claims.iter_mut() {
-            match *name {
-                "cluster_id" => *column = vec![std::mem::take(&mut cluster_id).into()],
-                "source_id" => *column = vec![std::mem::take(&mut source_id).into()],
-                _ => {}
-            }
-        }
-        let sources = Self::from_tables(Tables {
-            sources,
-            ..Tables::default()
-        });
-        *self.table_mut("sources") = sources
-            .0
-            .into_iter()
-            .find(|(t, _)| *t == "sources")
-            .map(|(_, c)| c)
-            .unwrap_or_default();
     }
 
     fn table_mut(&mut self, name: &str) -> &mut Vec<NamedChunks> {
@@ -167,6 +86,65 @@ impl TableColumns {
             out.set_item(table, d)?;
         }
         Ok(out)
+    }
+}
+
+/// The columns as a [`Batch`](crate::batch::Batch)'s sink: chunks appended in input order,
+/// then the batch-level link step once over the claims of every chunk, read in place from the
+/// Arrow buffers (a copy of them was 37 MB of the peak on the 30.7 MB benchmark corpus), so
+/// repeats and source ids span the whole call.
+impl Sink for TableColumns {
+    /// Appends the rows of `t` (one chunk of documents, in input order, extracted without the
+    /// batch-level steps).
+    fn append(&mut self, t: Tables) {
+        for ((_, mine), (_, theirs)) in self.0.iter_mut().zip(Self::from_tables(t).0) {
+            for ((_, chunks), (_, more)) in mine.iter_mut().zip(theirs) {
+                // The empty chunk of `empty()` is only there for a call without documents.
+                chunks.retain(|c| c.len > 0);
+                chunks.extend(more);
+            }
+        }
+    }
+
+    fn claim_keys(&self) -> ClaimKeys<'_> {
+        let all = |name| -> Vec<&str> {
+            let values = self.strings("claims", name);
+            values.into_iter().map(Option::unwrap_or_default).collect()
+        };
+        ClaimKeys {
+            doc_id: all("doc_id"),
+            content: all("content"),
+            source: all("source"),
+            source_text: self.strings("claims", "source_text"),
+            source_role: self.strings("claims", "source_role"),
+        }
+    }
+
+    /// Puts `claims.cluster_id`, `claims.source_id` and the `sources` table in place.
+    fn set_links(&mut self, links: Links) {
+        let Links {
+            mut cluster_id,
+            mut source_id,
+            sources,
+        } = links;
+        let claims = self.table_mut("claims");
+        for (name, column) in claims.iter_mut() {
+            match *name {
+                "cluster_id" => *column = vec![std::mem::take(&mut cluster_id).into()],
+                "source_id" => *column = vec![std::mem::take(&mut source_id).into()],
+                _ => {}
+            }
+        }
+        let sources = Self::from_tables(Tables {
+            sources,
+            ..Tables::default()
+        });
+        *self.table_mut("sources") = sources
+            .0
+            .into_iter()
+            .find(|(t, _)| *t == "sources")
+            .map(|(_, c)| c)
+            .unwrap_or_default();
     }
 }
 
@@ -344,6 +322,19 @@ impl From<StrColumn> for ArrowColumn {
         let len = column.len();
         let (offsets, data, valid) = column.into_arrow_parts();
         Self::new(Values::Str { offsets, data }, len, valid)
+    }
+}
+impl From<ColumnData> for ArrowColumn {
+    fn from(data: ColumnData) -> Self {
+        match data {
+            ColumnData::Str(v) => v.into(),
+            ColumnData::Name(v) => v.into(),
+            ColumnData::OptName(v) => v.into(),
+            ColumnData::I64(v) => v.into(),
+            ColumnData::OptI64(v) => v.into(),
+            ColumnData::OptF64(v) => v.into(),
+            ColumnData::Bool(v) => v.into(),
+        }
     }
 }
 impl From<Vec<&'static str>> for ArrowColumn {

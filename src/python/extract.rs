@@ -1,10 +1,11 @@
 //! The chunked run: `extract_texts` and `extract_paths` read their input one chunk at a time
 //! (`CHUNK_BYTES`), run the pipeline over each with the GIL released on a thread that Ctrl-C
-//! and the caller's `cancelled` can stop (`interruptible`), and append each chunk's tables to
-//! the Arrow columns (`ChunkedRun`) before the batch-level steps run once over all of them.
+//! and the caller's `cancelled` can stop (`interruptible`), each chunk a run of the core's
+//! `batch::Batch` into the Arrow columns, which appends the runs and links them once.
 //!
-//! Owns the order of a call (arguments, chunks, interrupts, the final link); it must not
-//! convert arguments (`options`) nor lay out Arrow buffers (`columns`), and holds no core logic.
+//! Owns the reading of a call's input in chunks and its interrupts; the order of the batch
+//! (chunks appended, then the link) is `batch`'s. It must not convert arguments (`options`)
+//! nor lay out Arrow buffers (`columns`), and holds no core logic.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -17,10 +18,10 @@ use pyo3::types::PyDict;
 use super::columns::TableColumns;
 use super::options::{build_options, input_format, string, PyOptions};
 use super::to_py_err;
+use crate::batch::Batch;
 use crate::document::{InputFormat, RawDocument};
 use crate::error::Error;
 use crate::pipeline::{self, FileInput};
-use crate::table::Tables;
 
 /// Input text per chunk: the pipeline runs over one chunk at a time (in parallel within it), and
 /// each chunk's tables are appended to the Arrow columns before the next chunk is read, so the
@@ -98,7 +99,7 @@ pub(super) fn extract_texts<'py>(
         quote_marks,
         disable_rules,
     })?;
-    let mut run = ChunkedRun::new(jobs).map_err(to_py_err)?;
+    let mut run = new_run(jobs).map_err(to_py_err)?;
     let mut items = texts.try_iter()?.enumerate();
     let mut ids = ids.into_iter();
     let mut meta = published.into_iter().zip(titles).zip(formats);
@@ -132,12 +133,12 @@ pub(super) fn extract_texts<'py>(
         }
         // ... then run with the GIL released, stopping on Ctrl-C.
         interruptible(py, cancelled.as_ref(), |stop| {
-            run.chunk(|| pipeline::extract_documents_until(&raws, &options, stop))
+            run.run(|| pipeline::extract_documents_until(&raws, &options, stop))
         })?
         .map_err(to_py_err)?;
     }
     same_length(count)?;
-    py.detach(|| run.finish()).into_py(py)
+    py.detach(|| finish(run)).into_py(py)
 }
 
 /// Runs the pipeline over files, read and decoded in parallel, about `chunk_bytes` of files at
@@ -193,7 +194,7 @@ pub(super) fn extract_paths<'py>(
             published,
         })
         .collect();
-    let mut run = ChunkedRun::new(jobs).map_err(to_py_err)?;
+    let mut run = new_run(jobs).map_err(to_py_err)?;
     let mut rest = &files[..];
     while !rest.is_empty() {
         let tail = interruptible(py, cancelled.as_ref(), |stop| {
@@ -206,13 +207,13 @@ pub(super) fn extract_paths<'py>(
                 n += 1;
             }
             let (chunk, tail) = rest.split_at(n);
-            run.chunk(|| pipeline::extract_file_documents_until(chunk, &options, stop))
+            run.run(|| pipeline::extract_file_documents_until(chunk, &options, stop))
                 .map(|()| tail)
         })?
         .map_err(to_py_err)?;
         rest = tail;
     }
-    py.detach(|| run.finish()).into_py(py)
+    py.detach(|| finish(run)).into_py(py)
 }
 
 /// How often a running chunk looks for Ctrl-C (and asks the caller's `cancelled`).
@@ -285,50 +286,15 @@ fn release_freed_memory() {
     }
 }
 
-/// One call's chunks, extracted one after another on the call's threads into [`TableColumns`].
-struct ChunkedRun {
-    workers: pipeline::Workers,
-    columns: TableColumns,
-    /// The last chunk's tables, not yet in `columns`.
-    pending: Option<Tables>,
+/// A call's batch: its chunks, extracted one after another on the call's threads into
+/// [`TableColumns`], then linked once (the core's `batch::Batch` decides that order).
+fn new_run(jobs: Option<usize>) -> Result<Batch<TableColumns>, Error> {
+    Batch::new(jobs, TableColumns::empty())
 }
 
-impl ChunkedRun {
-    fn new(jobs: Option<usize>) -> Result<Self, Error> {
-        Ok(ChunkedRun {
-            workers: pipeline::Workers::new(jobs)?,
-            columns: TableColumns::empty(),
-            pending: None,
-        })
-    }
-
-    /// Runs `extract` (the next chunk, without the batch-level steps) while the previous
-    /// chunk's tables go into the columns: that conversion to Arrow is serial, and the pool's
-    /// threads used to wait for it (on 27 MB the calling thread's CPU time fell from 0.30 to
-    /// 0.12 s with this; peak RSS did not grow).
-    fn chunk(
-        &mut self,
-        extract: impl FnOnce() -> Result<Tables, Error> + Send,
-    ) -> Result<(), Error> {
-        let (columns, previous) = (&mut self.columns, self.pending.take());
-        let (tables, ()) = self.workers.run(|| {
-            rayon::join(extract, || {
-                if let Some(t) = previous {
-                    columns.append(t);
-                }
-            })
-        });
-        self.pending = Some(tables?);
-        Ok(())
-    }
-
-    /// The columns of every chunk, with the batch-level steps run once over all of them.
-    fn finish(mut self) -> TableColumns {
-        if let Some(t) = self.pending.take() {
-            self.columns.append(t);
-        }
-        self.columns.link(&self.workers);
-        release_freed_memory();
-        self.columns
-    }
+/// The columns of every chunk of `run`, linked once over all of them.
+fn finish(run: Batch<TableColumns>) -> TableColumns {
+    let columns = run.finish();
+    release_freed_memory();
+    columns
 }

@@ -1,5 +1,5 @@
-//! Links over batches: `cluster_ids` and `identify_sources` for claims gathered from several
-//! calls (`Extraction` concatenation), and `RunLinks`, the run-wide state of a stream
+//! Links over batches: `cluster_ids` and `link_claims` for claims gathered from several
+//! calls (`cluster_claims`, `Extraction` concatenation), and `RunLinks`, the run-wide state of a stream
 //! (`link::RunLinks`), each returning Arrow columns.
 //!
 //! Owns only these bindings' argument checks and their one core call each; it must not run
@@ -12,8 +12,9 @@ use pyo3::types::PyDict;
 use super::columns::{ArrowColumn, TableColumns};
 use super::to_py_err;
 use crate::error::Error;
+use crate::link::{self, ClaimKeys, Links};
 use crate::pipeline;
-use crate::table::Tables;
+use crate::table::{SourcesTable, Tables};
 
 /// One `cluster_id` per claim content (see `cluster`), for claims gathered from several core
 /// calls; `doc_ids[i]` is the document of `contents[i]`.
@@ -35,39 +36,90 @@ pub(super) fn cluster_ids(
     .map_err(to_py_err)
 }
 
-/// Source identities for claims gathered from several batches (`Extraction` concatenation):
-/// takes the claims' `doc_id`, `source`, `source_text` and `source_role` columns and returns
-/// `{"claims": {"source_id": ArrowColumn}, "sources": {column: ArrowColumn}}`.
+/// The claims' columns as the link step reads them ([`ClaimKeys`]), checked to be of one length.
+fn claim_keys<'a>(
+    doc_ids: &'a [String],
+    contents: &'a [String],
+    sources: &'a [String],
+    source_texts: &'a [Option<String>],
+    source_roles: &'a [Option<String>],
+) -> PyResult<ClaimKeys<'a>> {
+    let n = doc_ids.len();
+    if [
+        contents.len(),
+        sources.len(),
+        source_texts.len(),
+        source_roles.len(),
+    ]
+    .iter()
+    .any(|&l| l != n)
+    {
+        return Err(PyValueError::new_err(
+            "doc_ids, contents, sources, source_texts and source_roles must have the same length",
+        ));
+    }
+    Ok(ClaimKeys {
+        doc_id: doc_ids.iter().map(String::as_str).collect(),
+        content: contents.iter().map(String::as_str).collect(),
+        source: sources.iter().map(String::as_str).collect(),
+        source_text: source_texts.iter().map(Option::as_deref).collect(),
+        source_role: source_roles.iter().map(Option::as_deref).collect(),
+    })
+}
+
+/// `{"sources": {column: ArrowColumn}, "claims": {"source_id": .., "cluster_id": ..}}` for
+/// the link step's columns (of one batch, `Links`, or of a stream's batch, `BatchLinks`).
+fn link_columns(
+    cluster_id: Vec<Option<i64>>,
+    source_id: Vec<Option<i64>>,
+    sources: SourcesTable,
+) -> TableColumns {
+    links_table(
+        sources,
+        vec![
+            ("source_id", source_id.into()),
+            ("cluster_id", cluster_id.into()),
+        ],
+    )
+}
+
+/// `{"sources": {column: ArrowColumn}}` for `sources`, with `claims` columns added.
+fn links_table(sources: SourcesTable, claims: Vec<(&'static str, ArrowColumn)>) -> TableColumns {
+    let mut all = TableColumns::from_tables(Tables {
+        sources,
+        ..Tables::default()
+    });
+    all.0.retain(|(name, _)| *name == "sources");
+    all.0.push((
+        "claims",
+        claims.into_iter().map(|(n, c)| (n, vec![c])).collect(),
+    ));
+    all
+}
+
+/// The batch-level link step, the one a batch ends with (`batch::link_batch`, which runs
+/// `link::link_claims`), over claims gathered from several calls (`Extraction`
+/// concatenation): takes the claims' `doc_id`, `content`, `source` ("" for none),
+/// `source_text` and `source_role` columns and returns `{"claims": {"source_id": ArrowColumn,
+/// "cluster_id": ArrowColumn}, "sources": {column: ArrowColumn}}`.
 #[pyfunction]
-pub(super) fn identify_sources<'py>(
+pub(super) fn link_claims<'py>(
     py: Python<'py>,
     doc_ids: Vec<String>,
+    contents: Vec<String>,
     sources: Vec<String>,
     source_texts: Vec<Option<String>>,
     source_roles: Vec<Option<String>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let n = doc_ids.len();
-    if sources.len() != n || source_texts.len() != n || source_roles.len() != n {
-        return Err(PyValueError::new_err(
-            "doc_ids, sources, source_texts and source_roles must have the same length",
-        ));
-    }
+    let keys = claim_keys(&doc_ids, &contents, &sources, &source_texts, &source_roles)?;
     let columns = py.detach(move || -> Result<TableColumns, Error> {
         let workers = pipeline::Workers::new(None)?;
-        let mut t = Tables::default();
-        t.claims.doc_id = doc_ids.iter().map(String::as_str).collect();
-        t.claims.source = sources
-            .iter()
-            .map(|s| (!s.is_empty()).then_some(s.as_str()))
-            .collect();
-        t.claims.source_text = source_texts.iter().map(Option::as_deref).collect();
-        t.claims.source_role = source_roles.iter().map(Option::as_deref).collect();
-        workers.run(|| pipeline::identify_sources(&mut t));
-        let source_id = ArrowColumn::from(std::mem::take(&mut t.claims.source_id));
-        let mut all = TableColumns::from_tables(t);
-        all.0.retain(|(name, _)| *name == "sources");
-        all.0.push(("claims", vec![("source_id", vec![source_id])]));
-        Ok(all)
+        let Links {
+            cluster_id,
+            source_id,
+            sources,
+        } = workers.run(|| link::link_claims(&keys));
+        Ok(link_columns(cluster_id, source_id, sources))
     });
     columns.map_err(to_py_err)?.into_py(py)
 }
@@ -78,25 +130,6 @@ pub(super) fn identify_sources<'py>(
 #[pyclass(module = "newsclaims._core", name = "RunLinks")]
 pub(super) struct PyRunLinks {
     inner: crate::link::RunLinks,
-}
-
-impl PyRunLinks {
-    /// `{"sources": {column: ArrowColumn}}` for `sources`, with `claims` columns added.
-    fn columns(
-        sources: crate::table::SourcesTable,
-        claims: Vec<(&'static str, ArrowColumn)>,
-    ) -> TableColumns {
-        let mut all = TableColumns::from_tables(Tables {
-            sources,
-            ..Tables::default()
-        });
-        all.0.retain(|(name, _)| *name == "sources");
-        all.0.push((
-            "claims",
-            claims.into_iter().map(|(n, c)| (n, vec![c])).collect(),
-        ));
-        all
-    }
 }
 
 #[pymethods]
@@ -121,38 +154,16 @@ impl PyRunLinks {
         source_texts: Vec<Option<String>>,
         source_roles: Vec<Option<String>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let n = doc_ids.len();
-        if [
-            contents.len(),
-            sources.len(),
-            source_texts.len(),
-            source_roles.len(),
-        ]
-        .iter()
-        .any(|&l| l != n)
-        {
-            return Err(PyValueError::new_err(
-                "doc_ids, contents, sources, source_texts and source_roles must have the same length",
-            ));
-        }
+        let keys = claim_keys(&doc_ids, &contents, &sources, &source_texts, &source_roles)?;
         let inner = &mut self.inner;
         let columns = py.detach(move || -> Result<TableColumns, Error> {
             let workers = pipeline::Workers::new(None)?;
-            let keys = pipeline::ClaimKeys {
-                doc_id: doc_ids.iter().map(String::as_str).collect(),
-                content: contents.iter().map(String::as_str).collect(),
-                source: sources.iter().map(String::as_str).collect(),
-                source_text: source_texts.iter().map(Option::as_deref).collect(),
-                source_role: source_roles.iter().map(Option::as_deref).collect(),
-            };
-            let links = workers.run(|| inner.link(&keys));
-            Ok(Self::columns(
-                links.sources,
-                vec![
-                    ("source_id", links.source_id.into()),
-                    ("cluster_id", links.cluster_id.into()),
-                ],
-            ))
+            let link::BatchLinks {
+                cluster_id,
+                source_id,
+                sources,
+            } = workers.run(|| inner.link(&keys));
+            Ok(link_columns(cluster_id, source_id, sources))
         });
         columns.map_err(to_py_err)?.into_py(py)
     }
@@ -160,7 +171,7 @@ impl PyRunLinks {
     /// Every run-wide source so far: `{"sources": {column: ArrowColumn}, "claims": {}}`.
     fn sources<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let inner = &mut self.inner;
-        let columns = py.detach(move || Self::columns(inner.sources(), Vec::new()));
+        let columns = py.detach(move || links_table(inner.sources(), Vec::new()));
         columns.into_py(py)
     }
 

@@ -22,11 +22,12 @@
 //! `buffer_protocol` does not build under abi3-py39.
 //!
 //! The bindings are split by what they do: `options` (arguments in: options, texts, formats),
-//! `extract` (the chunked, interruptible runs of `extract_texts` and `extract_paths`), `links`
-//! (cluster and source ids over batches, the `RunLinks` class) and `columns` (tables to Arrow
-//! buffers). This module owns the error mapping, the small registry functions and the module
-//! itself. None of them holds core logic: each call goes to one core function (`pipeline`,
-//! `cluster`, `link`, `rules`, `table`), and no other module of the crate may import these.
+//! `extract` (the chunked, interruptible runs of `extract_texts` and `extract_paths`, each a
+//! core `batch::Batch`), `links` (the link step over batches, the `RunLinks` class) and
+//! `columns` (tables to Arrow buffers). This module owns the error mapping, the small registry
+//! functions and the module itself. None of them holds core logic: each call goes to one core
+//! function (`batch`, `pipeline`, `cluster`, `link`, `rules`, `table`), and no other module of
+//! the crate may import these.
 
 use pyo3::exceptions::{PyFileNotFoundError, PyInterruptedError, PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -40,7 +41,7 @@ mod options;
 
 use columns::Buffer;
 use extract::{extract_paths, extract_texts};
-use links::{cluster_ids, identify_sources, PyRunLinks};
+use links::{cluster_ids, link_claims, PyRunLinks};
 
 pub(super) fn to_py_err(e: Error) -> PyErr {
     if e.is_invalid_option() {
@@ -71,6 +72,17 @@ fn vocabularies() -> Vec<(&'static str, &'static str, Vec<String>)> {
     crate::table::vocabularies()
 }
 
+/// Every table's columns (`crate::table::COLUMNS`) as `(table, [(column, kind)])` rows, in
+/// output order; `kind` is the Arrow type of the column's buffers.
+#[pyfunction]
+#[pyo3(name = "columns")]
+fn table_columns() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    crate::table::COLUMNS
+        .iter()
+        .map(|(table, columns)| (*table, columns.to_vec()))
+        .collect()
+}
+
 /// The compiled core of newsclaims.
 #[pymodule]
 #[pyo3(name = "_core")]
@@ -78,9 +90,10 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_texts, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
+    m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(extract_paths, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_ids, m)?)?;
-    m.add_function(wrap_pyfunction!(identify_sources, m)?)?;
+    m.add_function(wrap_pyfunction!(link_claims, m)?)?;
     m.add_class::<Buffer>()?;
     m.add_class::<PyRunLinks>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
