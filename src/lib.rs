@@ -42,11 +42,12 @@ pub use document::{
     Claim, ClaimKind, Document, InputFormat, Qualifier, Quantity, RawDocument, Sentence, Span,
 };
 pub use error::Error;
+pub use io::{raw_from_text, read_file, FileInput};
+pub use link::{link_claims, ClaimKeys, Links};
 pub use options::Options;
 pub use pipeline::{
     extract_document, extract_documents, extract_documents_until, extract_file_documents,
-    extract_file_documents_until, link_claims, raw_from_text, read_file, ClaimKeys, FileInput,
-    Links,
+    extract_file_documents_until,
 };
 pub use table::{StrColumn, Tables};
 

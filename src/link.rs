@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::cluster;
 use crate::identity;
 use crate::identity::{identify, Mention};
-use crate::table::{ClaimsTable, SourcesTable, Tables};
+use crate::table::{ClaimsTable, SourcesTable};
 
 /// What the batch-level steps read of each claim, borrowed from wherever the claims are kept
 /// (the `claims` table, or the Python binding's Arrow buffers, which need no copy of them).
@@ -101,15 +101,6 @@ pub fn link_claims(keys: &ClaimKeys) -> Links {
         source_id,
         sources,
     }
-}
-
-/// Gives every claim's source one id across the batch (`identity::identify`): fills
-/// `claims.source_id` and rebuilds `sources`. Runs after the per-document stages, on tables of
-/// any number of documents (the Python layer calls it again when it concatenates batches).
-pub fn identify_sources(tables: &mut Tables) {
-    let (source_id, sources) = source_identities(&ClaimKeys::of(&tables.claims));
-    tables.claims.source_id = source_id;
-    tables.sources = sources;
 }
 
 /// Each claim's row in the `sources` table it returns.

@@ -16,13 +16,11 @@ use rayon::prelude::*;
 use crate::attribution::extract_claims_with;
 use crate::document::{Document, RawDocument, Span};
 use crate::error::Error;
+use crate::io::{read_file, FileInput};
 use crate::options::Options;
 use crate::parse::parse_document;
 use crate::quantity::extract_quantities_with;
 use crate::table::Tables;
-// Input and the batch-level link step, which the pipeline runs but does not own.
-pub use crate::io::{raw_from_text, read_file, read_file_limited, FileInput};
-pub use crate::link::{identify_sources, link_claims, ClaimKeys, Links};
 use crate::time::{find_time_expressions, resolve_date};
 
 /// Runs every stage on one document. Never panics: a failure becomes `Document::error`.
@@ -297,6 +295,7 @@ impl Workers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::raw_from_text;
 
     #[test]
     fn min_quote_words_drops_short_direct_quotes_before_quantities_link() {

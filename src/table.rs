@@ -416,7 +416,7 @@ macro_rules! tables {
 
         impl Tables {
             /// Appends all rows of `other` after this table's rows. (Source ids are per
-            /// batch: after appending batches, `link::identify_sources` unifies them.)
+            /// batch: after appending batches, `link::link_claims` unifies them.)
             pub fn append(&mut self, other: Tables) {
                 $(self.$field.append(other.$field);)*
             }

@@ -1,5 +1,5 @@
 //! The bytes of an input file to text: the one reader behind `extract_files`, `iter_extract`
-//! and the command line (all read article files through [`crate::pipeline::read_file`]).
+//! and the command line (all read article files through [`crate::io::read_file`]).
 //!
 //! What a file holds is read from its bytes, never from its name:
 //! 1. compression by its magic bytes: gzip, bzip2, xz and zstd are decompressed (one layer;

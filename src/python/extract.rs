@@ -21,7 +21,8 @@ use super::to_py_err;
 use crate::batch::Batch;
 use crate::document::{InputFormat, RawDocument};
 use crate::error::Error;
-use crate::pipeline::{self, FileInput};
+use crate::io::{raw_from_text, FileInput};
+use crate::pipeline;
 
 /// Input text per chunk: the pipeline runs over one chunk at a time (in parallel within it), and
 /// each chunk's tables are appended to the Arrow columns before the next chunk is read, so the
@@ -117,7 +118,7 @@ pub(super) fn extract_texts<'py>(
             size += text.len();
             let mut raw = RawDocument {
                 format,
-                ..pipeline::raw_from_text(id, text, published, title)
+                ..raw_from_text(id, text, published, title)
             };
             if lossy {
                 raw.warnings
