@@ -106,6 +106,12 @@ pub fn clean_lines<'t>(text: &'t str, options: &ParseOptions) -> CleanLines<'t> 
                 None => {}
             }
         }
+        // A paragraph that repeats the one before it (a lede printed twice, a teaser above
+        // and in the body: issue 24) is kept once; only long ones, so that a repeated short
+        // line of a poem or a chant stays.
+        if line.len() >= 40 && out.lines.last() == Some(line) {
+            continue;
+        }
         out.lines.push(line);
     }
     // A photo caption above the text is not its headline ("Syrian soldiers patrol ... (Photo
@@ -220,6 +226,25 @@ mod tests {
             (None, Some("05-02-2015"), vec!["Text."])
         );
         assert_eq!(date("05-02/2015\nText.").0, None);
+    }
+
+    #[test]
+    fn a_lede_printed_twice_is_kept_once() {
+        let lede =
+            "OTTAWA - Ontario will pay for three new cancer drugs, the province said Friday.";
+        let text =
+            format!("Ontario to fund new cancer drugs\n{lede}\n\n{lede}\nMore text.\nNo!\nNo!");
+        let lines = clean_lines(&text, &ParseOptions::default());
+        assert_eq!(
+            lines.lines,
+            [
+                "Ontario to fund new cancer drugs",
+                lede,
+                "More text.",
+                "No!",
+                "No!"
+            ]
+        );
     }
 
     #[test]
