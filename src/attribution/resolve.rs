@@ -231,8 +231,8 @@ impl EntityMemory {
     /// al-Assad", "(COI)") so that a later "Assad" or "The COI" resolves.
     pub fn observe_sentence(&mut self, lx: &Lexicon, text: &str, sentence: Span) {
         let s = sentence.slice(text);
-        for (_, c) in lx.titled_names(s) {
-            let name = &c["name"];
+        for (_, titled) in lx.titled_names(s) {
+            let name = titled.name;
             let name = name
                 .strip_suffix("'s")
                 .or_else(|| name.strip_suffix("’s"))
@@ -242,7 +242,7 @@ impl EntityMemory {
                     0,
                     Entity {
                         name: name.to_owned(),
-                        kind: person(name, Some(c.get(0).map_or("", |m| m.as_str()))),
+                        kind: person(name, Some(titled.whole)),
                         role: String::new(),
                         aliases: Vec::new(),
                     },
