@@ -63,11 +63,11 @@ pub fn weekday(name: &str) -> Option<Weekday> {
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$").unwrap()
+    Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$").unwrap()
 });
 // "7 Dec, 2016 19:16", "7 December 2016", "December 7, 2016 7:16 PM", "Dec. 7, 2016"
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(\d{1,2})\s+([a-z]{3,9})\.?,?|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?)?(?:\s*(?:GMT|UTC|EST|EDT)?)?$").unwrap()
+    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:([0-9]{1,2})\s+([a-z]{3,9})\.?,?|([a-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?)\s+([0-9]{4})(?:,?\s+(?:at\s+)?([0-9]{1,2}):([0-9]{2})\s*(am|pm|a\.m\.|p\.m\.)?)?(?:\s*(?:GMT|UTC|EST|EDT)?)?$").unwrap()
 });
 
 /// Reads a timestamp written as ISO 8601 or as a news dateline; `None` when it is not one.
@@ -109,7 +109,7 @@ pub fn last_weekday_on_or_before(anchor: NaiveDate, day: Weekday) -> NaiveDate {
 
 const MONTH_NAMES: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 const WEEKDAY_NAMES: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-const COUNT: &str = r"(?:\d+|a\s+few|a|an|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)";
+const COUNT: &str = r"(?:[0-9]+|a\s+few|a|an|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)";
 
 /// One pattern per kind of expression, tried in order by [`resolve_date`]. Word boundaries are
 /// ASCII (see `lexicon::word_regex`).
@@ -133,17 +133,17 @@ static PAST_SPAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     word_regex(&format!(
-        r"(?i)\b({MONTH_NAMES})\.?[\s-]*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)\b({MONTH_NAMES})\.?[\s-]*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}})\b)?"
     ))
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     word_regex(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b\.?(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b\.?(?:,?\s+([0-9]{{4}})\b)?"
     ))
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     word_regex(&format!(
-        r"(?i)\b({MONTH_NAMES})\.?(?:\s+of)?\s+(\d{{4}})\b"
+        r"(?i)\b({MONTH_NAMES})\.?(?:\s+of)?\s+([0-9]{{4}})\b"
     ))
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -286,7 +286,7 @@ static TIME_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
     let day = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     word_regex(&format!(
-        r"(?:\b(?:[Ee]arlier|[Ll]ater)\s+)?(?:\b(?:[Oo]n|[Ss]ince|[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom)\s+)?(?:\b(?:(?:[Ll]ast|[Nn]ext)\s+)?(?:{day}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+\d{{4}})?|{month}\s+\d{{4}})\b|\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+(?:week|month|year|night))\b|\b{COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)|\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or)\s+the\s+(?:past|last|previous)\s+(?:(?:\d+|[a-z]+)\s+)?(?:hours?|days?|weeks?|months?|years?)\b"
+        r"(?:\b(?:[Ee]arlier|[Ll]ater)\s+)?(?:\b(?:[Oo]n|[Ss]ince|[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom)\s+)?(?:\b(?:(?:[Ll]ast|[Nn]ext)\s+)?(?:{day}(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{month}\s+[0-9]{{1,2}}(?:,?\s+[0-9]{{4}})?)?|{month}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:\s+[0-9]{{4}})?|{month}\s+[0-9]{{4}})\b|\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+(?:week|month|year|night))\b|\b{COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)|\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or)\s+the\s+(?:past|last|previous)\s+(?:(?:[0-9]+|[a-z]+)\s+)?(?:hours?|days?|weeks?|months?|years?)\b"
     ))
 });
 
