@@ -149,7 +149,16 @@ const RUN_LIMIT: usize = 8;
 /// announced that ...` then narration). Runs are followed for [`RUN_LIMIT`] paragraphs at most.
 pub(crate) fn quoted_paragraph(text: &str, para: Span, rest: &[Span]) -> Option<Span> {
     let (content, mut closed) = quotation(text, para)?;
-    if content.slice(text).split_whitespace().count() < quotes::MIN_QUOTE_WORDS {
+    let words = content.slice(text);
+    if words.split_whitespace().count() < quotes::MIN_QUOTE_WORDS {
+        return None;
+    }
+    // `“… prevent the evacuation of the Syrian civilians from the Rubkan camp”` between two
+    // paragraphs of a report is a section heading in marks, not speech: speech ends in
+    // punctuation (a title, a heading or a slogan seldom does).
+    if !words.ends_with([
+        '.', '?', '!', '…', ',', ';', '—', '–', '-', ')', ']', '’', '\'',
+    ]) {
         return None;
     }
     let mut following = rest.iter().take(RUN_LIMIT);
@@ -286,8 +295,8 @@ mod tests {
             None
         );
         assert_eq!(
-            quoted("“It runs on here\n\n“and goes on\n\n“and closes here.”"),
-            Some("It runs on here")
+            quoted("“It runs on here.\n\n“And goes on.\n\n“And closes here.”"),
+            Some("It runs on here.")
         );
         // Left open, with no quotation after it to take it up: a stray mark.
         assert_eq!(
@@ -312,6 +321,11 @@ mod tests {
             None
         );
         assert_eq!(quoted("\"Yes.\""), None);
+        // A heading in marks (Polygraph.info, in ../shared/corpus/article_extraction_benchmark).
+        assert_eq!(
+            quoted("“… prevent the evacuation of the Syrian civilians from the Rubkan camp”"),
+            None
+        );
         assert_eq!(quoted("The statement read: \"We regret it.\""), None);
     }
 
