@@ -37,9 +37,9 @@ pub(crate) fn continued_quote(
     last: Option<&Claim>,
     previous_end: Span,
 ) -> Option<Claim> {
-    let content = quoted_paragraph(text, para, rest)?;
     // The last claim so far, reaching into the last sentence of the paragraph before (a claim
-    // earlier in that paragraph followed by narration hands over nothing).
+    // earlier in that paragraph followed by narration hands over nothing). Read first: it is
+    // cheaper than walking the paragraph's marks.
     let last = last?;
     if !matches!(last.kind, ClaimKind::Direct | ClaimKind::Mixed)
         || last.rule == Rule::TranscriptTurn
@@ -47,6 +47,7 @@ pub(crate) fn continued_quote(
     {
         return None;
     }
+    let content = quoted_paragraph(text, para, rest)?;
     // `“Here he is, babe,” she said.` then `“Trump walked onto the stage, chanting ...`: an
     // excerpt of a report, quoted paragraph by paragraph, that names the speaker in the third
     // person is not the speaker's (a speaker seldom names themself).
@@ -111,7 +112,6 @@ pub(crate) fn introduced(
     quotes: &[Span],
     last: Option<&Claim>,
 ) -> Option<Found> {
-    let content = quoted_paragraph(text, para, rest)?;
     if !intro.slice(text).trim_end().ends_with(':') {
         return None;
     }
@@ -120,6 +120,7 @@ pub(crate) fn introduced(
     if last.is_some_and(|c| c.span.byte_end > intro.byte_start) {
         return None;
     }
+    let content = quoted_paragraph(text, para, rest)?;
     let joined = Span::new(intro.byte_start, para.byte_end);
     let found = sentence_claims(lx, rules, text, joined, intro_index, quotes, &[]);
     let mut f = found.into_iter().find(|f| {
@@ -181,27 +182,36 @@ fn quotation(text: &str, para: Span) -> Option<(Span, bool)> {
     // Walk the marks: a mark right after a letter or punctuation closes, one after a space (or
     // at the start) opens. Between a close and the next open only spaces and punctuation.
     let mut last_close: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in body.char_indices() {
-        if is_mark(c) {
-            let opens = match c {
-                '“' => true,
-                '”' => false,
-                _ => prev.is_none_or(char::is_whitespace),
-            };
-            if let (true, Some(close)) = (opens, last_close) {
-                let between = &body[close..i];
-                if between.chars().any(char::is_alphanumeric) {
-                    return None;
-                }
-            }
-            if opens {
-                last_close = None;
-            } else {
-                last_close = Some(i + c.len_utf8());
+    // Only `"` and the marks whose UTF-8 starts 0xE2 (“ ”) matter: skip from one to the next
+    // instead of decoding every character (as `quotes::pair` does).
+    let bytes = body.as_bytes();
+    let mut at = 0;
+    while let Some(skip) = bytes[at..].iter().position(|b| matches!(b, b'"' | 0xE2)) {
+        let i = at + skip;
+        let c = body[i..].chars().next().expect("a mark starts a character");
+        at = i + c.len_utf8();
+        if !is_mark(c) {
+            continue;
+        }
+        let opens = match c {
+            '“' => true,
+            '”' => false,
+            _ => body[..i]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace),
+        };
+        if let (true, Some(close)) = (opens, last_close) {
+            let between = &body[close..i];
+            if between.chars().any(char::is_alphanumeric) {
+                return None;
             }
         }
-        prev = Some(c);
+        if opens {
+            last_close = None;
+        } else {
+            last_close = Some(at);
+        }
     }
     // After the last close, only punctuation may end the paragraph.
     let end = match last_close {
