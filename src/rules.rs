@@ -44,6 +44,7 @@ pub enum Rule {
     AskedQuestion,
     InView,
     Impression,
+    ContinuedQuote,
     // quantities, in the order of the number grammar's alternatives (`quantity::number::CORE`)
     VagueMagnitude,
     FractionWord,
@@ -114,6 +115,9 @@ registry! {
     Impression, "impression", Claims,
         "a clause around a verb of impression or expectation, its holder unnamed",
         "While UN war crimes investigators are looking into the alleged chemical weapons attack on the Syrian town in Idlib the Security Council is expected to hold a meeting on Wednesday to discuss the matter.";
+    ContinuedQuote, "continued_quote", Claims,
+        "a paragraph that is only a quotation goes on with the direct quote or the 'X said:' of the paragraph before",
+        "\"Strengthening our identity is one way or reinforcing people's confidence and sense of citizenship and well-being.\"";
     VagueMagnitude, "vague_magnitude", Quantities,
         "'dozens of', 'tens of thousands': no value, the order of magnitude as bounds",
         "The spiraling militancy has so far claimed thousands of lives and displaced millions in Syria.";

@@ -64,7 +64,11 @@ SCHEMA: Dict[str, List[Tuple[str, str, str]]] = {
         ("content_start", INT, "start of the content"),
         ("content_end", INT, "end of the content"),
         ("rule", CATEGORY, "the named rule that made the row (newsclaims.rules() lists them with examples): "
-                           "trailing, leading, according, participle, ..."),
+                           "trailing, leading, according, participle, ...; `continued_quote` for a paragraph that is "
+                           "only a quotation going on with the speaker of the paragraph before (kind direct, that "
+                           "claim's resolved source; `cue` and `source_text` null, since the row before already holds "
+                           "that attribution, except after an introduction such as 'Smith said:', which makes no row "
+                           "of its own and lends the row its source and cue)"),
         ("cluster_id", INT, "claims whose contents nearly repeat each other across documents share it (word 3-gram "
                             "sets with Jaccard similarity >= 0.5, candidates found by MinHash LSH); null when the claim has no repeat in another document"),
         ("source_id", INT, "the source's row in sources: one id per real-world source across the documents; null when the claim has no source"),

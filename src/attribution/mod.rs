@@ -9,7 +9,9 @@
 //!
 //! Also: transcript turns (`TRUMP: ...`), questions put to a speaker (`Asked whether ..., Reid
 //! said`), and impressions whose holder is unnamed (`The House is expected to pass the bill`,
-//! `Trump seemed to imply ...`): those are `indirect` with an empty source.
+//! `Trump seemed to imply ...`): those are `indirect` with an empty source. A paragraph that is
+//! only a quotation, after a paragraph ending in a direct quote or in `Smith said:`, goes on
+//! with that speaker (`continued_quote`, read once the paragraph's sentences made no claim).
 //!
 //! Every pattern is anchored on a cue from `lexicon::cues` found outside quotation marks; the
 //! source is the noun phrase next to it ([`names`]), resolved with a per-document memory
@@ -60,8 +62,9 @@ use quotes::QuoteMarks;
 use resolve::EntityMemory;
 use rules::{
     according::according, asked_question::asked_question, colon_quote::colon_quote,
-    conjoined::conjoined, headline::headline, impression::impressions, in_view::in_view,
-    leading::leading, participle::participle, trailing::trailing, transcript_turn::transcript_turn,
+    conjoined::conjoined, continued_quote, headline::headline, impression::impressions,
+    in_view::in_view, leading::leading, participle::participle, trailing::trailing,
+    transcript_turn::transcript_turn,
 };
 use source::*;
 
@@ -158,12 +161,16 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks, rules
         .as_deref()
         .filter(|t| doc.paragraphs.first().is_some_and(|p| p.slice(text) == *t));
     let mut next_sentence = 0;
+    // The last sentence of the paragraph before, when that paragraph was read sentence by
+    // sentence (not a headline or a transcript turn, whose speaker no quotation continues).
+    let mut previous_paragraph: Option<usize> = None;
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         let quotes = quotes::pair_quotes(text, *para, marks);
         let first = next_sentence;
         while next_sentence < doc.sentences.len() && doc.sentences[next_sentence].paragraph == pi {
             next_sentence += 1;
         }
+        let before = previous_paragraph.take();
         // The first paragraph is the headline when the caller or the parser says so, or when it
         // is one short sentence of the form "Obama: I’m Optimistic Americans Will Say No".
         let looks_like_title =
@@ -251,6 +258,40 @@ fn claims_with_marks(doc: &mut Document, lx: &Lexicon, marks: &QuoteMarks, rules
             }
             claims.extend(new);
             memory.observe_sentence(lx, text, s);
+        }
+        // A paragraph that is only a quotation, where no claim was found and none runs on into
+        // it (the lone-quote reading above), goes on with the paragraph before.
+        let taken = claims.len() > paragraph_start
+            || claims
+                .last()
+                .is_some_and(|c| c.content.byte_end > para.byte_start);
+        if let (false, Some(last)) = (
+            taken,
+            before.filter(|_| rules.is_enabled(Rule::ContinuedQuote)),
+        ) {
+            let intro = doc.sentences[last].span;
+            let next = &doc.paragraphs[pi + 1..];
+            if let Some(mut c) =
+                continued_quote::continued_quote(text, *para, next, claims.last(), intro)
+            {
+                c.sentence = first;
+                claims.push(c);
+            } else if let Some(f) = continued_quote::introduced(
+                lx,
+                rules,
+                text,
+                *para,
+                next,
+                intro,
+                last,
+                &quotes,
+                claims.last(),
+            ) {
+                claims.push(finish(text, f, &mut memory, Some(intro)));
+            }
+        }
+        if next_sentence > first {
+            previous_paragraph = Some(next_sentence - 1);
         }
     }
     claims.sort_by_key(|c| c.span.byte_start);

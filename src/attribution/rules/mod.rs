@@ -6,6 +6,7 @@ pub(crate) mod according;
 pub(crate) mod asked_question;
 pub(crate) mod colon_quote;
 pub(crate) mod conjoined;
+pub(crate) mod continued_quote;
 pub(crate) mod headline;
 pub(crate) mod impression;
 pub(crate) mod in_view;
