@@ -47,7 +47,7 @@ if [[ "${MARGINAL:-0}" == 1 ]]; then
     RUST_BACKTRACE=0 valgrind --tool=callgrind --callgrind-out-file="$large" \
         target/release/examples/corpus --jobs 1 --limit 600 seeds "$polnear" 2>>"$out/valgrind.log" >"$out/counts.large"
     pipeline() {
-        echo $(( $(inclusive "$1" "newsclaims::pipeline::extract_documents [") + $(inclusive "$1" "newsclaims::link::link_batch [") ))
+        echo $(( $(inclusive "$1" "newsclaims::pipeline::extract_documents [") + $(inclusive "$1" "::link_batch [") ))
     }
     small_ir=$(pipeline "$profile")
     large_ir=$(pipeline "$large")
