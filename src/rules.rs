@@ -54,6 +54,7 @@ pub enum Rule {
     Range,
     ShareOutOf,
     ImpliedShare,
+    Age,
 }
 
 /// What the registry knows of a rule.
@@ -141,6 +142,9 @@ registry! {
     ImpliedShare, "implied_share", Quantities,
         "a share stated without a number ('full control of' = 100 percent); only with implied_quantities",
         "The Syrian military has wrested full control of the militant-held eastern Aleppo, scoring a major victory against terrorists in the strategic northwestern city, Russia says.";
+    Age, "age", Quantities,
+        "a person's age as 'year of age': 'aged 44', 'at age 42', 'the 29-year-old', 'he was 10'",
+        "Charlie Bell, the straight-talking former head of fast-food giant McDonald's, has died of cancer aged 44.";
 }
 
 impl Rule {

@@ -1,6 +1,6 @@
 //! The context checks that decide whether digits are a quantity at all: part of a word, a code, a
 //! URL or a footnote (`digits_stand_alone`), a year, a date or a clock time (`is_time_or_date`),
-//! a name ("iPhone 14", `is_part_of_name`, `is_named_number`), an age (`is_age_*`) or a house
+//! a name ("iPhone 14", `is_part_of_name`, `is_named_number`), an age after a name (`is_age_apposition`) or a house
 //! number (`is_street_number`).
 //!
 //! Each check only answers yes or no from the text around the number; it must not fill a
@@ -215,34 +215,6 @@ pub(super) fn is_named_number(text: &str, s: Span, start: usize) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     NAMED_NUMBER_WORDS.contains(&word.as_str())
-}
-
-/// "Maria, who was 10", "He will be 35 by the end of the year": a bare number after a person
-/// and a copula, ending its phrase (no noun follows), is the person's age.
-pub(super) fn is_age_after_copula(text: &str, s: Span, start: usize, end: usize) -> bool {
-    let words: Vec<String> = text[s.byte_start..start]
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphabetic())
-                .to_ascii_lowercase()
-        })
-        .collect();
-    let person = |w: &str| matches!(w, "he" | "she" | "who" | "i");
-    let copula = match words.as_slice() {
-        [cop, subject, ..] if person(subject) => {
-            matches!(cop.as_str(), "is" | "was" | "turned" | "turns")
-        }
-        [be, modal, subject] if person(subject) => {
-            matches!(be.as_str(), "be" | "turn") && matches!(modal.as_str(), "will" | "would")
-        }
-        _ => false,
-    };
-    let next = next_word(text, end, s.byte_end).to_ascii_lowercase();
-    copula
-        && !text[end..].starts_with(['-', '%'])
-        && (next.is_empty() || COUNTED_STOP.contains(&next.as_str()) || next == "years")
 }
 
 /// "Jamie Armstrong, 25, said", "Maddon, 66, has used": an age set off by commas after a
