@@ -68,7 +68,7 @@ pub(super) fn digits(
             .map_or("USD", |(_, code)| code);
         f.unit = code;
         f.explicit_unit = true;
-        // "$" names no country: the document's dollar (`dollar`).
+        // "$" names no country: the document's dollar (`document_dollar`).
         if written == "$" {
             f.unit = f.dollar;
             f.bare_dollar = true;

@@ -13,6 +13,7 @@
 
 pub(super) mod age;
 pub(super) mod digits;
+pub(super) mod document_dollar;
 pub(super) mod fraction_word;
 pub(super) mod implied_share;
 pub(super) mod number_words;
