@@ -61,7 +61,15 @@ pub(super) fn to_py_err(e: Error) -> PyErr {
 fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str, bool)> {
     crate::rules::RULES
         .iter()
-        .map(|r| (r.name, r.stage.as_str(), r.summary, r.example, r.rule.is_modifier()))
+        .map(|r| {
+            (
+                r.name,
+                r.stage.as_str(),
+                r.summary,
+                r.example,
+                r.rule.is_modifier(),
+            )
+        })
         .collect()
 }
 

@@ -158,7 +158,11 @@ fn a_bare_dollar_is_the_documents_dollar() {
     assert_eq!(unit("a", "The bank raised $2 billion."), ["USD"]);
     // Rule `document_dollar` off: every bare "$" is USD, and the row is still `digits`'.
     let off = RuleSet::disabling(&["document_dollar".to_owned()]).unwrap();
-    let q = &doc_with("https://www.cbc.ca/news/x", "It will spend $6.5 billion.", off)[0];
+    let q = &doc_with(
+        "https://www.cbc.ca/news/x",
+        "It will spend $6.5 billion.",
+        off,
+    )[0];
     assert_eq!((q.unit.as_str(), q.rule), ("USD", Rule::Digits));
 }
 
