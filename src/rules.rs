@@ -3,7 +3,7 @@
 //! case of its `tests/rules/<rule>.toml`, which a test keeps equal).
 //!
 //! A few rules are modifiers ([`Rule::is_modifier`]): they change or drop rows that other rules
-//! make (the dollar a bare "$" stands for) and never name a row, so their names are not in the
+//! make (the dollar a bare "$" stands for, the years and clock times dropped) and never name a row, so their names are not in the
 //! `rule` column's vocabulary. They are listed with their stage all the same, so that
 //! `disable_rules` and the ablation can switch them off.
 //!
@@ -62,6 +62,7 @@ pub enum Rule {
     Age,
     // quantity modifiers: they name no row (`Rule::is_modifier`)
     DocumentDollar,
+    TimeOrDate,
 }
 
 /// What the registry knows of a rule.
@@ -155,6 +156,9 @@ registry! {
     DocumentDollar, "document_dollar", Quantities,
         "modifier: a bare '$' or 'dollars' is the dollar of the document's URL host or dateline ('OTTAWA —': CAD), else USD",
         "OTTAWA — The federal government will spend $6.5 billion on housing.";
+    TimeOrDate, "time_or_date", Quantities,
+        "filter: a year, a day of the month, a clock time or a numeric date ('01-08-2016') in digits is no quantity",
+        "The conflict in Syria, which flared up in March 2011, has claimed the lives of more than 400,000 people.";
 }
 
 impl Rule {
@@ -169,9 +173,9 @@ impl Rule {
     }
 
     /// Whether the rule only changes or drops rows that other rules make: it never names a row
-    /// in the `rule` column (`document_dollar`).
+    /// in the `rule` column (`document_dollar`, `time_or_date`).
     pub fn is_modifier(self) -> bool {
-        matches!(self, Rule::DocumentDollar)
+        matches!(self, Rule::DocumentDollar | Rule::TimeOrDate)
     }
 
     /// The rule of that name.

@@ -555,8 +555,9 @@ def rules() -> pd.DataFrame:
     """The named rules that make rows of ``claims`` and ``quantities``, in the order each stage
     tries them: ``name`` (as in the ``rule`` column and ``Extractor(disable_rules=...)``),
     ``table``, ``summary``, an ``example`` sentence from the news, and ``modifier``: True for a
-    rule that only changes rows other rules make (``document_dollar`` decides which dollar a
-    bare "$" is) and so never appears in the ``rule`` column.
+    rule that only changes or drops rows other rules make (``document_dollar`` decides which
+    dollar a bare "$" is, ``time_or_date`` drops years and clock times) and so never appears in
+    the ``rule`` column.
 
     >>> table = rules()
     >>> table[table["name"] == "according"][["table", "summary"]].values.tolist()

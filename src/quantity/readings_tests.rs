@@ -176,6 +176,21 @@ fn an_age_is_named_age_and_goes_with_it() {
 }
 
 #[test]
+fn years_and_clock_times_come_back_with_time_or_date_off() {
+    let text = "The war flared up in March 2011; the talks are at 1330 GMT.";
+    assert!(doc("a", text).is_empty());
+    let off = RuleSet::disabling(&["time_or_date".to_owned()]).unwrap();
+    let got: Vec<_> = doc_with("a", text, off)
+        .iter()
+        .map(|q| (q.value, q.rule))
+        .collect();
+    assert_eq!(
+        got,
+        [(Some(2011.0), Rule::Digits), (Some(1330.0), Rule::Digits)]
+    );
+}
+
+#[test]
 fn a_hyphenated_scale_word_multiplies() {
     assert_eq!(
         read("The company raised $6-billion in new debt."),

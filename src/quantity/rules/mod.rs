@@ -20,6 +20,7 @@ pub(super) mod number_words;
 pub(super) mod range;
 pub(super) mod share_out_of;
 pub(super) mod slash_fraction;
+pub(super) mod time_or_date;
 pub(super) mod vague_magnitude;
 pub(super) mod vulgar_fraction;
 
@@ -81,7 +82,7 @@ pub(super) fn read_number(
         number_words(text, s, w, &mut f)?;
     } else {
         f.rule = rules.enabled(Rule::Digits)?;
-        digits(text, s, c, m, &mut f)?;
+        digits(text, s, c, m, rules.is_enabled(Rule::TimeOrDate), &mut f)?;
     }
     if after_char(text, f.end).is_some_and(|c| c.is_alphanumeric() || c == '×')
         || before_char(text, f.start) == Some('×')
