@@ -2,6 +2,11 @@
 //! order its stage tries it, with what it reads and a news sentence it reads (the first positive
 //! case of its `tests/rules/<rule>.toml`, which a test keeps equal).
 //!
+//! A few rules are modifiers ([`Rule::is_modifier`]): they change or drop rows that other rules
+//! make (the dollar a bare "$" stands for, the years and clock times dropped) and never name a row, so their names are not in the
+//! `rule` column's vocabulary. They are listed with their stage all the same, so that
+//! `disable_rules` and the ablation can switch them off.
+//!
 //! Owns the names (the `rule` column, `Extractor(disable_rules=...)`, `newsclaims.rules()`) and
 //! the set of rules switched off ([`RuleSet`]). It must not hold any rule's logic: the attribution
 //! rules live under `attribution/rules/`, the quantity readings under `quantity/rules/`. Dispatch
@@ -55,6 +60,10 @@ pub enum Rule {
     Range,
     ShareOutOf,
     ImpliedShare,
+    Age,
+    // quantity modifiers: they name no row (`Rule::is_modifier`)
+    DocumentDollar,
+    TimeOrDate,
 }
 
 /// What the registry knows of a rule.
@@ -145,6 +154,15 @@ registry! {
     ImpliedShare, "implied_share", Quantities,
         "a share stated without a number ('full control of' = 100 percent); only with implied_quantities",
         "The Syrian military has wrested full control of the militant-held eastern Aleppo, scoring a major victory against terrorists in the strategic northwestern city, Russia says.";
+    Age, "age", Quantities,
+        "a person's age as 'year of age': 'aged 44', 'at age 42', 'the 29-year-old', 'he was 10'",
+        "Charlie Bell, the straight-talking former head of fast-food giant McDonald's, has died of cancer aged 44.";
+    DocumentDollar, "document_dollar", Quantities,
+        "modifier: a bare '$' or 'dollars' is the dollar of the document's URL host or dateline ('OTTAWA —': CAD), else USD",
+        "OTTAWA — The federal government will spend $6.5 billion on housing.";
+    TimeOrDate, "time_or_date", Quantities,
+        "filter: a year, a day of the month, a clock time or a numeric date ('01-08-2016') in digits is no quantity",
+        "The conflict in Syria, which flared up in March 2011, has claimed the lives of more than 400,000 people.";
 }
 
 impl Rule {
@@ -156,6 +174,12 @@ impl Rule {
     /// Its name in the `rule` column.
     pub fn name(self) -> &'static str {
         self.info().name
+    }
+
+    /// Whether the rule only changes or drops rows that other rules make: it never names a row
+    /// in the `rule` column (`document_dollar`, `time_or_date`).
+    pub fn is_modifier(self) -> bool {
+        matches!(self, Rule::DocumentDollar | Rule::TimeOrDate)
     }
 
     /// The rule of that name.

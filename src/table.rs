@@ -567,8 +567,14 @@ pub fn vocabularies() -> Vec<(&'static str, &'static str, Vec<String>)> {
         }
         out
     };
-    let rules =
-        |stage: Stage| owned(&mut RULES.iter().filter(|r| r.stage == stage).map(|r| r.name));
+    let rules = |stage: Stage| {
+        owned(
+            &mut RULES
+                .iter()
+                .filter(|r| r.stage == stage && !r.rule.is_modifier())
+                .map(|r| r.name),
+        )
+    };
     // Names the number reader (`quantity`) writes itself, not from a lexicon table.
     const READER_UNITS: &[&str] = &[
         "count",

@@ -8,6 +8,12 @@ Extractor, and cases from real text, each with `text` and `from` (where the text
 - `[[negative]]`: no row made by the rule (with the fields of `absent`, when given);
 - `[[known_wrong]]`: what the rule gets wrong today, written as the right answer (`expect`, or
   `absent`); they run as strict xfails, so a fix shows as a failure until the case moves up.
+
+A modifier rule (`modifier` in `newsclaims.rules()`, e.g. `document_dollar`) changes rows other
+rules make and names none, so its cases read every row of the table: a positive case's `expect`
+holds with the rule on and no longer with it off (a filter's `absent` row: missing with it on,
+read with it off); a negative case's table is the same with the rule on and off (and has no row
+with the fields of `absent`).
 """
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ else:  # pragma: no cover
 CASES = Path(__file__).parent / "rules"
 RULES = newsclaims.rules()
 TABLE_OF = dict(zip(RULES["name"], RULES["table"]))
+MODIFIERS = set(RULES[RULES["modifier"]]["name"])
 
 
 def _load() -> Dict[str, Dict[str, Any]]:
@@ -53,10 +60,13 @@ def _matches(row: Dict[str, Any], fields: Dict[str, Any]) -> bool:
     return True
 
 
-def _rows(rule: str, case: Dict[str, Any], defaults: Dict[str, Any]) -> List[Dict[str, Any]]:
+def _rows(rule: str, case: Dict[str, Any], defaults: Dict[str, Any], off: bool = False) -> List[Dict[str, Any]]:
+    """The rows the rule made (every row, for a modifier); with `off`, with the rule switched off."""
     options = {**defaults, **case.get("options", {})}
+    if off:
+        options["disable_rules"] = [rule]
     table = newsclaims.Extractor(**options).extract([case["text"]]).table(TABLE_OF[rule])
-    made = table[table["rule"] == rule].astype(object)
+    made = (table if rule in MODIFIERS else table[table["rule"] == rule]).astype(object)
     return made.where(made.notna(), None).to_dict("records")  # nulls as None, whatever the dtype
 
 
@@ -78,18 +88,21 @@ def test_every_rule_has_a_case_file_with_both_kinds_of_case():
             assert case["text"].strip() and case["from"].strip(), rule
 
 
-def _check(rule: str, case: Dict[str, Any]) -> None:
+def _check(rule: str, case: Dict[str, Any], positive: bool = False) -> None:
     rows = _rows(rule, case, FILES[rule].get("options", {}))
     if "expect" in case:
         assert any(_matches(r, case["expect"]) for r in rows), f"{rule} gave {rows}"
     else:
         absent = case.get("absent", {})
         assert not [r for r in rows if _matches(r, absent)], f"{rule} gave {rows}"
+        if rule in MODIFIERS and not positive:
+            off = _rows(rule, case, FILES[rule].get("options", {}), off=True)
+            assert rows == off, f"{rule} changed {off} into {rows}"
 
 
 @pytest.mark.parametrize("rule, case", _params("positive"))
 def test_rule_makes_its_row(rule, case):
-    _check(rule, case)
+    _check(rule, case, positive=True)
 
 
 @pytest.mark.parametrize("rule, case", _params("negative"))
@@ -107,6 +120,20 @@ def test_switching_a_rule_off_removes_its_rows(rule, case):
     options = {**FILES[rule].get("options", {}), **case.get("options", {})}
     table = newsclaims.Extractor(disable_rules=[rule], **options).extract([case["text"]]).table(TABLE_OF[rule])
     assert rule not in set(table["rule"].astype(str)), table
+    if rule in MODIFIERS:
+        rows = _rows(rule, case, FILES[rule].get("options", {}), off=True)
+        if "expect" in case:
+            assert not any(_matches(r, case["expect"]) for r in rows), f"{rule} off still gave {rows}"
+        else:
+            assert any(_matches(r, case["absent"]) for r in rows), f"{rule} off gave {rows}"
+
+
+def test_modifiers_name_no_row():
+    assert MODIFIERS == {"document_dollar", "time_or_date"}
+    vocabulary = newsclaims.vocabulary("quantities", "rule")
+    assert not MODIFIERS & set(vocabulary)
+    rows = RULES[(RULES["table"] == "quantities") & ~RULES["modifier"]]
+    assert vocabulary == list(rows["name"])
 
 
 def test_each_rules_example_is_its_first_positive_case():

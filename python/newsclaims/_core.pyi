@@ -89,9 +89,9 @@ def extract_paths(
     per file given by the caller (it wins over a dateline), or None. Interrupted as
     :func:`extract_texts`."""
 
-def rules() -> List[Tuple[str, str, str, str]]:
-    """The rule registry as ``(name, table, summary, example)`` rows, in the order the stages
-    try them."""
+def rules() -> List[Tuple[str, str, str, str, bool]]:
+    """The rule registry as ``(name, table, summary, example, modifier)`` rows, in the order the
+    stages try them; a modifier changes rows other rules make and never names a row."""
 
 def vocabularies() -> List[Tuple[str, str, List[str]]]:
     """The fixed vocabulary of each categorical column as ``(table, column, values)`` rows:

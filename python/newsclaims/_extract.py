@@ -554,13 +554,16 @@ def _pandas_frame(df: Any) -> pd.DataFrame:
 def rules() -> pd.DataFrame:
     """The named rules that make rows of ``claims`` and ``quantities``, in the order each stage
     tries them: ``name`` (as in the ``rule`` column and ``Extractor(disable_rules=...)``),
-    ``table``, ``summary`` and an ``example`` sentence from the news.
+    ``table``, ``summary``, an ``example`` sentence from the news, and ``modifier``: True for a
+    rule that only changes or drops rows other rules make (``document_dollar`` decides which
+    dollar a bare "$" is, ``time_or_date`` drops years and clock times) and so never appears in
+    the ``rule`` column.
 
     >>> table = rules()
     >>> table[table["name"] == "according"][["table", "summary"]].values.tolist()
     [['claims', "'..., according to X', 'According to X, ...', '..., as reported by X'"]]
     """
-    return pd.DataFrame(_core.rules(), columns=["name", "table", "summary", "example"])
+    return pd.DataFrame(_core.rules(), columns=["name", "table", "summary", "example", "modifier"])
 
 
 def _with_metadata(ex: Extraction, meta: Optional[pd.DataFrame]) -> Extraction:

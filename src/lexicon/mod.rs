@@ -33,6 +33,31 @@ pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
         .join("|")
 }
 
+/// Two word tables joined, A's words then B's: a table built from another, so that each word is
+/// written once (`SUBJECT_AUXILIARIES` holds `BE_FORMS` and `MODAL_VERBS`). `N` is
+/// `a.len() + b.len()`, checked at compile time.
+pub const fn join_words<const N: usize>(
+    a: &[&'static str],
+    b: &[&'static str],
+) -> [&'static str; N] {
+    assert!(
+        a.len() + b.len() == N,
+        "join_words: N is the sum of the lengths"
+    );
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[a.len() + j] = b[j];
+        j += 1;
+    }
+    out
+}
+
 /// An ASCII word boundary, for word regexes over news text: with a Unicode `\b` the lazy DFA
 /// gives up at the first non-ASCII byte of the haystack (a curly quote, a dash, an accent) and
 /// the regex crate falls back to its backtracking and Pike VM engines. Every table word is ASCII,
@@ -55,5 +80,18 @@ mod tests {
             super::alternation(["points", "points out", "U.S."]),
             r"points\s+out|points|U\.S\."
         );
+    }
+
+    #[test]
+    fn a_table_built_from_others_holds_each_word_once() {
+        use super::numbers::{BE_FORMS, MODAL_VERBS, SUBJECT_AUXILIARIES};
+        assert_eq!(super::join_words::<3>(&["a"], &["b", "c"]), ["a", "b", "c"]);
+        for (i, w) in SUBJECT_AUXILIARIES.iter().enumerate() {
+            assert!(!SUBJECT_AUXILIARIES[..i].contains(w), "{w} twice");
+        }
+        assert!(BE_FORMS
+            .iter()
+            .chain(MODAL_VERBS)
+            .all(|w| SUBJECT_AUXILIARIES.contains(w)));
     }
 }

@@ -55,13 +55,21 @@ pub(super) fn to_py_err(e: Error) -> PyErr {
     }
 }
 
-/// The rule registry (`crate::rules::RULES`) as `(name, table, summary, example)` rows, in the
-/// order the stages try them.
+/// The rule registry (`crate::rules::RULES`) as `(name, table, summary, example, modifier)` rows,
+/// in the order the stages try them.
 #[pyfunction]
-fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str, bool)> {
     crate::rules::RULES
         .iter()
-        .map(|r| (r.name, r.stage.as_str(), r.summary, r.example))
+        .map(|r| {
+            (
+                r.name,
+                r.stage.as_str(),
+                r.summary,
+                r.example,
+                r.rule.is_modifier(),
+            )
+        })
         .collect()
 }
 

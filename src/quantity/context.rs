@@ -1,20 +1,23 @@
 //! The context checks that decide whether digits are a quantity at all: part of a word, a code, a
-//! URL or a footnote (`digits_stand_alone`), a year, a date or a clock time (`is_time_or_date`),
-//! a name ("iPhone 14", `is_part_of_name`, `is_named_number`), an age (`is_age_*`) or a house
+//! URL or a footnote (`digits_stand_alone`; a numeric date or a clock time in the token only with
+//! the rule `time_or_date`, whose checks are in `rules/time_or_date.rs`), a name ("iPhone 14", `is_part_of_name`, `is_named_number`), an age after a name (`is_age_apposition`) or a house
 //! number (`is_street_number`).
 //!
 //! Each check only answers yes or no from the text around the number; it must not fill a
 //! quantity's value, unit or qualifier (the readings under `rules/` do).
 
+use super::rules::time_or_date::TIMESTAMP_TOKEN;
 use super::*;
 
-/// Digits are not part of a word, a code, a URL, a clock time or a footnote marker.
+/// Digits are not part of a word, a code, a URL or a footnote marker, nor (with `dates`, the rule
+/// `time_or_date`) of a clock time or a numeric date (`TIMESTAMP_TOKEN`).
 pub(super) fn digits_stand_alone(
     text: &str,
     s: Span,
     start: usize,
     num_start: usize,
     num_end: usize,
+    dates: bool,
 ) -> bool {
     // "sub-300 sq m office space", "sub-7 nanometer ICs".
     let sub = ends_with_ignore_case(&text[..start], "sub-");
@@ -52,7 +55,7 @@ pub(super) fn digits_stand_alone(
     !(token.contains("://")
         || token.contains("www.")
         || token.contains('@')
-        || TIMESTAMP_TOKEN.is_match(token))
+        || dates && TIMESTAMP_TOKEN.is_match(token))
 }
 
 /// Whether a plain number ends at byte `at` ("5" in "5-10W", not "38" in "a38-653c").
@@ -63,146 +66,12 @@ pub(super) fn after_number(text: &str, at: usize) -> bool {
     run.len() < head.len() && !run.ends_with(|c: char| c.is_alphanumeric() || c == '-')
 }
 
-/// Years (1800-2100 written without separators), days of the month next to a month name,
-/// clock times ("10.45pm", "5am", "19:16", "at 10 GMT").
-pub(super) fn is_time_or_date(text: &str, s: Span, f: &Found, num: &str) -> bool {
-    let mut near = (f.end + 16).min(s.byte_end);
-    while !text.is_char_boundary(near) {
-        near -= 1;
-    }
-    let after = text[f.end..near].trim_start().to_ascii_lowercase();
-    let clock = [
-        "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "est", "edt", "et ",
-    ];
-    if clock.iter().any(|w| {
-        after.starts_with(w)
-            && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic() && !w.ends_with('.'))
-    }) && !num.contains(',')
-    {
-        return true;
-    }
-    let prev = text[s.byte_start..f.start]
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
-    let prev_lower = prev.to_ascii_lowercase();
-    // "A total of 1500 people have fallen victims" counts people; "the 2016 elections" and
-    // "in 2012 protesters..." are years.
-    // "Between 500 and 1300 people died": the second end of a range of counts, the first
-    // written as a count too (not "between 1600 and 1900").
-    let range_end = matches!(prev_lower.as_str(), "and" | "to" | "or")
-        && RANGE_START_BEFORE.is_match(&text[tail_start(text, s.byte_start, f.start, 32)..f.start]);
-    let counts_people = plural_follows(text, f.end, s.byte_end)
-        && (BEFORE_A_COUNT.contains(&prev_lower.as_str()) || range_end);
-    // "The 1520 sq m medical centre": a unit of measure after the number makes it no year
-    // (durations, points and currencies aside: "2016 years", "in 2010 dollars").
-    let measured = unit_at(text, f.end, s.byte_end).is_some_and(|(u, ..)| {
-        !DURATION_UNITS.contains(&u)
-            && !matches!(u, "point" | "year of age")
-            && !u.starts_with(|c: char| c.is_ascii_uppercase())
-    });
-    if num.len() == 4
-        && !num.contains([',', '.'])
-        && f.unit == "count"
-        && f.multiplier.is_none()
-        && !counts_people
-        && !measured
-        && num.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-    {
-        return true;
-    }
-    // "Between 1600 and 1900", "in 1453", "by 2120": years outside 1800-2100 after a
-    // preposition.
-    if num.len() == 4
-        && !num.contains([',', '.'])
-        && f.unit == "count"
-        && !measured
-        && !counts_people
-        && num.parse::<u32>().is_ok_and(|y| (1000..=2200).contains(&y))
-        && YEAR_PREPOSITIONS.contains(&prev_lower.as_str())
-    {
-        return true;
-    }
-    // "2014-15": the end of a range of years.
-    if num.len() == 2 && YEAR_RANGE_END.is_match(&text[s.byte_start..f.start]) {
-        return true;
-    }
-    // "Sept. 20-24": the second day of a range of days.
-    if num.len() <= 2 && DAY_RANGE_END.is_match(&text[s.byte_start..f.start]) {
-        return true;
-    }
-    let next = next_word(text, f.end, s.byte_end);
-    num.len() <= 2
-        && !num.contains('.')
-        && (month_number(prev).is_some() || month_number(next).is_some())
-}
-
-/// Words before a year: "in 1453", "between 1600 and 1900".
-pub(super) const YEAR_PREPOSITIONS: &[&str] = &[
-    "in", "since", "between", "from", "by", "until", "to", "and", "year", "circa", "c", "ad",
-    "a.d", "bc", "before", "after", "early", "late", "mid", "the", "during", "its", "their", "his",
-    "her", "this", "that",
-];
-
-/// Words before a four-digit count that would otherwise read as a year: "a total of 1500
-/// people", "killed 2000 civilians" (but "reveal 2004 earnings" is a year).
-pub(super) const BEFORE_A_COUNT: &[&str] = &[
-    "of",
-    "total",
-    "some",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "over",
-    "than",
-    "least",
-    "killed",
-    "killing",
-    "kill",
-    "wounded",
-    "injured",
-    "evacuated",
-    "another",
-    "additional",
-    "approximately",
-    "roughly",
-    "estimated",
-];
-
 /// Whether a lowercase plural noun follows byte `at`: "1500 people", "15 civilians".
 pub(super) fn plural_follows(text: &str, at: usize, limit: usize) -> bool {
     let next = next_word(text, at, limit);
     next.starts_with(|c: char| c.is_lowercase())
         && (next == "people" || next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
 }
-
-/// A number of at most three digits (no year) before "and"/"to"/"or" that ends the text:
-/// "Between 500 and" opens a range of counts.
-pub(super) static RANGE_START_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d.,])\d{1,3}(?:,\d{3})*\s+(?:and|to|or)\s*$").unwrap());
-
-pub(super) static YEAR_RANGE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d])(?:1[89]|20)\d\d[-–/]$").unwrap());
-
-pub(super) static DAY_RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-    word_regex(
-        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s?[-–]\s?$",
-    )
-});
-
-/// Clock times, ISO timestamps and numeric dates inside a token: "4:39",
-/// "2019-09-01T10:38:07.190Z", "01-08-2016", "5/17/2018", "17.05.18" (FA-KES: "the truce of
-/// 01-08-2016" read as a range 1 to 8 counting "-2016"). The same separator twice and a year of
-/// two or four digits: "the hockey team's 12-18-2 record" is no date.
-pub(super) static TIMESTAMP_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\d:\d\d|\d{4}-\d\d-\d\d|(?:^|[^\d.,])\d{1,2}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)(?:\d{4}|\d{2})(?:[^\d]|$)",
-    )
-    .unwrap()
-});
 
 /// "S&P 500", "Game 7", "category 4", "COVID-19": a number after a word of
 /// `lexicon::numbers::NAMED_NUMBER_WORDS` names something.
@@ -215,34 +84,6 @@ pub(super) fn is_named_number(text: &str, s: Span, start: usize) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     NAMED_NUMBER_WORDS.contains(&word.as_str())
-}
-
-/// "Maria, who was 10", "He will be 35 by the end of the year": a bare number after a person
-/// and a copula, ending its phrase (no noun follows), is the person's age.
-pub(super) fn is_age_after_copula(text: &str, s: Span, start: usize, end: usize) -> bool {
-    let words: Vec<String> = text[s.byte_start..start]
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphabetic())
-                .to_ascii_lowercase()
-        })
-        .collect();
-    let person = |w: &str| matches!(w, "he" | "she" | "who" | "i");
-    let copula = match words.as_slice() {
-        [cop, subject, ..] if person(subject) => {
-            matches!(cop.as_str(), "is" | "was" | "turned" | "turns")
-        }
-        [be, modal, subject] if person(subject) => {
-            matches!(be.as_str(), "be" | "turn") && matches!(modal.as_str(), "will" | "would")
-        }
-        _ => false,
-    };
-    let next = next_word(text, end, s.byte_end).to_ascii_lowercase();
-    copula
-        && !text[end..].starts_with(['-', '%'])
-        && (next.is_empty() || COUNTED_STOP.contains(&next.as_str()) || next == "years")
 }
 
 /// "Jamie Armstrong, 25, said", "Maddon, 66, has used": an age set off by commas after a

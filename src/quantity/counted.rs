@@ -10,10 +10,11 @@ use regex::Regex;
 use super::text::{next_word, prev_word};
 use super::Found;
 use crate::document::{Quantity, Span};
+use crate::lexicon::join_words;
 use crate::lexicon::numbers::{
     CASUALTY_VERBS, CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP,
     DIRECTION_ADVERBS, DURATION_UNITS, IRREGULAR_PARTICIPLES, MEASURE_COMPLEMENTS, MULTIPLIERS,
-    NUMBER_WORDS, PARTITIVE_PRONOUNS, SCALE_WORDS,
+    NUMBER_WORDS, PARTITIVE_PRONOUNS, PHRASE_OPENERS, SCALE_WORDS,
 };
 
 /// Longest noun phrase, in words, read after a number.
@@ -303,38 +304,10 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_owned())
 }
 
-/// Words that open a clause before its subject: "However, ...", "In Europe ...".
-const CLAUSE_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "however",
-    "but",
-    "and",
-    "meanwhile",
-    "also",
-    "so",
-    "while",
-    "whereas",
-    "as",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "nevertheless",
-    "now",
-    "both",
-    "then",
-    "still",
-    "yet",
-];
+/// Words that open a clause before its subject: "However, ...", "In Europe ..." (`PHRASE_OPENERS`),
+/// and these.
+const CLAUSE_OPENERS: &[&str] =
+    &join_words::<{ PHRASE_OPENERS.len() + 3 }>(PHRASE_OPENERS, &["and", "as", "nevertheless"]);
 
 /// The subject noun phrase of the clause that ends at byte `start`: "The Dow Jones Industrial
 /// Average lost 190 points" -> "Dow Jones Industrial Average"; "Nvidia advanced 8%, Qualcomm

@@ -29,13 +29,12 @@
 //! rule may look). Each reading of a number is a named rule under `rules/` (the registry is
 //! `crate::rules`); what the readings share has a module each: `context` (is it a quantity at
 //! all), `unit`, `qualifier`, `direction`, `text` (small string helpers), `counted` (what it
-//! counts), `subject` and `dollar`. None of them may run the stage's steps in another order:
+//! counts) and `subject`. None of them may run the stage's steps in another order:
 //! that order lives here.
 
 mod context;
 pub mod counted;
 mod direction;
-pub mod dollar;
 pub mod number;
 mod qualifier;
 #[cfg(test)]
@@ -69,6 +68,7 @@ use direction::*;
 use number::{words_prefix_len, words_value, CORE, MIXED, MULTIPLIER, UNIT};
 pub use qualifier::qualifier_named;
 use qualifier::*;
+pub use rules::document_dollar::document_dollar;
 pub use rules::implied_share::implied_shares;
 use rules::range::merge_ranges;
 use rules::read_number;
@@ -105,7 +105,7 @@ struct Found {
     noun_from: Option<usize>,
     /// The reading that found it, or [`Rule::Range`] / [`Rule::ShareOutOf`] once merged.
     rule: Rule,
-    /// The code a bare "$" or "dollars" stands for in this document ([`dollar`]).
+    /// The code a bare "$" or "dollars" stands for in this document ([`document_dollar`]).
     dollar: &'static str,
     /// The currency is a bare "$" or "dollars", read as `dollar`.
     bare_dollar: bool,
@@ -121,7 +121,12 @@ pub fn extract_quantities(doc: &mut Document) {
 /// `rules` leaves on.
 pub fn extract_quantities_with(doc: &mut Document, implied: bool, rules: RuleSet) {
     let text = doc.text.as_str();
-    let dollar = dollar::document_dollar(&doc.id, doc.path.as_deref(), text);
+    // Rule `document_dollar`: the code of a bare "$"; switched off, every bare "$" is USD.
+    let dollar = if rules.is_enabled(Rule::DocumentDollar) {
+        document_dollar(&doc.id, doc.path.as_deref(), text)
+    } else {
+        "USD"
+    };
     let mut out: Vec<Quantity> = Vec::new();
     // Whether the last quantity's currency was a bare "$" or "dollars".
     let mut prev_bare_dollar = false;

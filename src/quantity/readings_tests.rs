@@ -7,6 +7,11 @@ use crate::options::Options;
 use crate::parse::parse_document;
 
 fn doc(id: &str, text: &str) -> Vec<Quantity> {
+    doc_with(id, text, RuleSet::default())
+}
+
+/// [`doc`] with the rules `rules` leaves on.
+fn doc_with(id: &str, text: &str, rules: RuleSet) -> Vec<Quantity> {
     let mut doc = parse_document(
         &RawDocument {
             id: id.into(),
@@ -15,7 +20,7 @@ fn doc(id: &str, text: &str) -> Vec<Quantity> {
         },
         &Options::default(),
     );
-    extract_quantities_with(&mut doc, false, RuleSet::default());
+    extract_quantities_with(&mut doc, false, rules);
     doc.quantities
 }
 
@@ -151,6 +156,38 @@ fn a_bare_dollar_is_the_documents_dollar() {
     );
     // Elsewhere "$" is USD.
     assert_eq!(unit("a", "The bank raised $2 billion."), ["USD"]);
+    // Rule `document_dollar` off: every bare "$" is USD, and the row is still `digits`'.
+    let off = RuleSet::disabling(&["document_dollar".to_owned()]).unwrap();
+    let q = &doc_with(
+        "https://www.cbc.ca/news/x",
+        "It will spend $6.5 billion.",
+        off,
+    )[0];
+    assert_eq!((q.unit.as_str(), q.rule), ("USD", Rule::Digits));
+}
+
+#[test]
+fn an_age_is_named_age_and_goes_with_it() {
+    let text = "Charlie Bell has died of cancer aged 44.";
+    let q = &doc("a", text)[0];
+    assert_eq!((q.unit.as_str(), q.rule), ("year of age", Rule::Age));
+    let off = RuleSet::disabling(&["age".to_owned()]).unwrap();
+    assert!(doc_with("a", text, off).is_empty());
+}
+
+#[test]
+fn years_and_clock_times_come_back_with_time_or_date_off() {
+    let text = "The war flared up in March 2011; the talks are at 1330 GMT.";
+    assert!(doc("a", text).is_empty());
+    let off = RuleSet::disabling(&["time_or_date".to_owned()]).unwrap();
+    let got: Vec<_> = doc_with("a", text, off)
+        .iter()
+        .map(|q| (q.value, q.rule))
+        .collect();
+    assert_eq!(
+        got,
+        [(Some(2011.0), Rule::Digits), (Some(1330.0), Rule::Digits)]
+    );
 }
 
 #[test]

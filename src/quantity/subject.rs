@@ -17,8 +17,10 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::lexicon::join_words;
 use crate::lexicon::numbers::{
-    CHANGE_DOWN, CHANGE_UP, COUNTED_STOP, SUBJECT_AUXILIARIES, SUBJECT_GAP_WORDS, SUBJECT_VERBS,
+    CHANGE_DOWN, CHANGE_UP, COUNTED_STOP, PHRASE_OPENERS, SUBJECT_AUXILIARIES, SUBJECT_GAP_WORDS,
+    SUBJECT_VERBS,
 };
 use crate::time::{month_number, weekday};
 
@@ -42,49 +44,15 @@ const MAX_WORDS: usize = 6;
 const MAX_OBJECT_WORDS: usize = 6;
 
 /// Words that open a noun phrase or a clause and are not part of the subject: "the", "However
-/// core inflation rose 0.3%".
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "some",
-    "each",
-    "every",
-    "both",
-    "all",
-    "however",
-    "but",
-    "meanwhile",
-    "so",
-    "yet",
-    "still",
-    "now",
-    "then",
-    "also",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "because",
-    "if",
-    "when",
-    "since",
-    "overall",
-    "instead",
-    "thus",
-    "hence",
-    "indeed",
+/// core inflation rose 0.3%" (`PHRASE_OPENERS`), and these.
+const DETERMINERS: &[&str] = &join_words::<{ PHRASE_OPENERS.len() + DETERMINER_WORDS.len() }>(
+    PHRASE_OPENERS,
+    DETERMINER_WORDS,
+);
+/// `DETERMINERS` besides `PHRASE_OPENERS`.
+const DETERMINER_WORDS: &[&str] = &[
+    "some", "each", "every", "all", "although", "though", "because", "if", "when", "since",
+    "overall", "instead", "thus", "hence", "indeed",
 ];
 
 /// Subjects that only point back: null rather than a guess at what they stand for.

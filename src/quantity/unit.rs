@@ -132,7 +132,7 @@ pub(super) fn read_unit(text: &str, s: Span, f: &mut Found) {
         return;
     }
     let mut unit = pound_sense(text, s, f, unit, (u_start, u_end));
-    // "dollars" names no country: the document's dollar (`dollar`).
+    // "dollars" names no country: the document's dollar (`document_dollar`).
     if unit == "USD"
         && matches!(
             &*normalize_space_cow(&text[u_start..u_end]),

@@ -4,6 +4,9 @@
 //!
 //! Owns only these tables; it must not know how `quantity` matches them.
 
+use super::subject::BE_FORMS;
+use crate::lexicon::join_words;
+
 /// Words (and their inflections) before a number that make it a rise: "rose 0.65 per cent".
 pub const CHANGE_UP: &[&str] = &[
     "rose",
@@ -138,7 +141,10 @@ pub const CHANGE_DOWN: &[&str] = &[
 ];
 
 /// Words that may sit between a change verb and its number: "dropped by 1", "edged down 0.03%".
-pub const CHANGE_FILLERS: &[&str] = &[
+pub const CHANGE_FILLERS: &[&str] =
+    &join_words::<{ CHANGE_FILLER_WORDS.len() + BE_FORMS.len() }>(CHANGE_FILLER_WORDS, BE_FORMS);
+/// `CHANGE_FILLERS` besides the forms of "be".
+const CHANGE_FILLER_WORDS: &[&str] = &[
     "by",
     "a",
     "an",
@@ -161,23 +167,15 @@ pub const CHANGE_FILLERS: &[&str] = &[
     "as",
     "much",
     "many",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
     "trending",
     "poised",
     "edged",
     "ended",
     "closed",
-    "were",
     "steeply",
     "modestly",
     "marginally",
     "significantly",
-    "nearly",
 ];
 
 /// Verbs whose particle "up" or "down" is no change: "gave up 517 rushing yards", "picked up

@@ -5,6 +5,9 @@
 //!
 //! Owns only these tables; it must not know how `quantity` finds the counted noun.
 
+use super::subject::{BE_FORMS, MODAL_VERBS};
+use crate::lexicon::join_words;
+
 /// Words that may sit between a number and the noun it counts ("52 districts of", "15 more
 /// eastern Aleppo neighborhoods") and are never the counted noun themselves.
 pub const COUNTED_SKIP: &[&str] = &[
@@ -73,7 +76,12 @@ pub const DIRECTION_ADVERBS: &[&str] = &[
 ];
 
 /// Words that end the noun phrase after a number ("52 districts *of* eastern Aleppo").
-pub const COUNTED_STOP: &[&str] = &[
+pub const COUNTED_STOP: &[&str] =
+    &join_words::<{ STOP_AND_BE.len() + MODAL_VERBS.len() }>(STOP_AND_BE, MODAL_VERBS);
+const STOP_AND_BE: &[&str] =
+    &join_words::<{ COUNTED_STOP_WORDS.len() + BE_FORMS.len() }>(COUNTED_STOP_WORDS, BE_FORMS);
+/// `COUNTED_STOP` besides the forms of "be" and the modal verbs.
+const COUNTED_STOP_WORDS: &[&str] = &[
     "of",
     "in",
     "on",
@@ -89,17 +97,9 @@ pub const COUNTED_STOP: &[&str] = &[
     "since",
     "over",
     "under",
-    "were",
-    "was",
     "have",
     "had",
     "has",
-    "are",
-    "is",
-    "be",
-    "been",
-    "will",
-    "would",
     "and",
     "or",
     "but",
@@ -135,12 +135,6 @@ pub const COUNTED_STOP: &[&str] = &[
     "said",
     "says",
     "say",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
     "did",
     "do",
     "does",
@@ -174,7 +168,6 @@ pub const COUNTED_STOP: &[&str] = &[
     "yesterday",
     "apiece",
     "respectively",
-    "or",
     "nor",
     "too",
     "very",
@@ -250,8 +243,13 @@ pub const COUNTED_STOP: &[&str] = &[
 
 /// Words right after a measure that say how it applies, not what it measures: "about 90 miles
 /// wide", "47 feet deep", "3 km away", "10 kg lighter", "286 gigatonnes annually". A noun there
-/// is what the measure describes ("an 8.5 kW system", "a 5.2 litre engine").
-pub const MEASURE_COMPLEMENTS: &[&str] = &[
+/// is what the measure describes ("an 8.5 kW system", "a 5.2 litre engine"). The directions
+/// ("3 km north") are `DIRECTION_ADVERBS`.
+pub const MEASURE_COMPLEMENTS: &[&str] = &join_words::<
+    { MEASURE_COMPLEMENT_WORDS.len() + DIRECTION_ADVERBS.len() },
+>(MEASURE_COMPLEMENT_WORDS, DIRECTION_ADVERBS);
+/// `MEASURE_COMPLEMENTS` besides the directions.
+const MEASURE_COMPLEMENT_WORDS: &[&str] = &[
     "wide",
     "deep",
     "long",
@@ -269,14 +267,6 @@ pub const MEASURE_COMPLEMENTS: &[&str] = &[
     "underground",
     "offshore",
     "inland",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
     "upstream",
     "downstream",
     "ahead",

@@ -5,6 +5,8 @@
 //! Owns only these tables; change verbs are in `change`, and it must not know how
 //! `quantity::subject` matches them.
 
+use crate::lexicon::join_words;
+
 /// Verbs that join a subject to the number it has or reaches, besides the change verbs
 /// (`CHANGE_UP`, `CHANGE_DOWN`): "Ford has 13,000 workers", "The set will cost $200", "The
 /// unemployment rate is 4.1%". See `quantity::subject`.
@@ -186,24 +188,16 @@ pub const SUBJECT_GAP_WORDS: &[&str] = &[
 
 /// Words before a subject's verb that belong to neither: "has been", "will also", "is expected
 /// to". See `quantity::subject`.
-pub const SUBJECT_AUXILIARIES: &[&str] = &[
+pub const SUBJECT_AUXILIARIES: &[&str] = &join_words::<
+    { AUXILIARIES_AND_BE.len() + MODAL_VERBS.len() },
+>(AUXILIARIES_AND_BE, MODAL_VERBS);
+const AUXILIARIES_AND_BE: &[&str] =
+    &join_words::<{ AUXILIARY_WORDS.len() + BE_FORMS.len() }>(AUXILIARY_WORDS, BE_FORMS);
+/// `SUBJECT_AUXILIARIES` besides the forms of "be" and the modal verbs.
+const AUXILIARY_WORDS: &[&str] = &[
     "has",
     "have",
     "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
     "also",
     "now",
     "still",
@@ -227,4 +221,47 @@ pub const SUBJECT_AUXILIARIES: &[&str] = &[
     "not",
     "never",
     "ever",
+];
+
+/// The forms of "be" that the subject, change and counted rules pass over or stop at ("has
+/// been", "was 4.1%"): part of `SUBJECT_AUXILIARIES`, `CHANGE_FILLERS` and `COUNTED_STOP`.
+pub const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been"];
+
+/// The modal verbs: auxiliaries before a subject's verb ("will cost") and words that end the
+/// noun phrase after a number ("52 districts could"); part of `SUBJECT_AUXILIARIES` and
+/// `COUNTED_STOP`.
+pub const MODAL_VERBS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must",
+];
+
+/// Words that open a noun phrase or a clause before its subject: "the", "its", "However core
+/// inflation rose 0.3%", "Meanwhile the Dow ...". Part of `quantity::subject`'s determiners and
+/// `quantity::counted`'s clause openers.
+pub const PHRASE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "both",
+    "however",
+    "but",
+    "meanwhile",
+    "so",
+    "yet",
+    "still",
+    "now",
+    "then",
+    "also",
+    "while",
+    "whereas",
 ];

@@ -5,13 +5,14 @@
 //! Written for seeds/004: "It further noted that more than 9,500 people, including over 4,500
 //! militants and 337 wounded, have been taken out of eastern Aleppo."
 //!
-//! Years, dates, clock times, codes, names, ages after a name and house numbers are no quantity
+//! Years, dates and clock times (the filter rule `time_or_date`), codes, names, ages after a name and house numbers are no quantity
 //! (the checks of `context`). It fills the `Found` that `read_number` made, or returns `None` when
 //! the match is no quantity; it must not read the qualifier, a rate or an age after it:
 //! `read_number` does that for every reading alike.
 
 use super::super::*;
 use super::mixed_fraction;
+use super::time_or_date::is_time_or_date;
 
 /// "9,500", "-1.3%", "$5m", "1.5 million", "4 hundred million".
 pub(super) fn digits(
@@ -19,6 +20,7 @@ pub(super) fn digits(
     s: Span,
     c: &regex::Captures,
     m: regex::Match,
+    dates: bool,
     f: &mut Found,
 ) -> Option<()> {
     let num = c.name("num")?;
@@ -68,13 +70,13 @@ pub(super) fn digits(
             .map_or("USD", |(_, code)| code);
         f.unit = code;
         f.explicit_unit = true;
-        // "$" names no country: the document's dollar (`dollar`).
+        // "$" names no country: the document's dollar (`document_dollar`).
         if written == "$" {
             f.unit = f.dollar;
             f.bare_dollar = true;
         }
     }
-    if !digits_stand_alone(text, s, f.start, num.start(), num.end()) {
+    if !digits_stand_alone(text, s, f.start, num.start(), num.end(), dates) {
         return None;
     }
     f.end = num.end();
@@ -126,7 +128,8 @@ pub(super) fn digits(
         value += mixed_fraction(text, &mut f.end);
     }
     f.value = Some(value);
-    if is_time_or_date(text, s, f, num.as_str()) {
+    // Rule `time_or_date`: years, dates and clock times are no quantity.
+    if dates && is_time_or_date(text, s, f, num.as_str()) {
         return None;
     }
     read_unit(text, s, f);

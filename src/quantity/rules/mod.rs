@@ -3,7 +3,7 @@
 //! readings of one number in the order of the alternatives of `number::CORE` (and of
 //! [`crate::rules::RULES`]): `vague_magnitude`, `fraction_word`, `vulgar_fraction`,
 //! `slash_fraction`, `number_words`, `digits`; then reads what every reading shares (a glued
-//! letter, a rate, the qualifier, an age). The parent's sentence loop then runs the merges over a
+//! letter, a rate, the qualifier) and names a number read as a person's age `age`. The parent's sentence loop then runs the merges over a
 //! sentence's numbers: `range` (which hands "out of" to `share_out_of`) and, when asked for,
 //! `implied_share`.
 //!
@@ -11,17 +11,21 @@
 //! the parent (`context`, `unit`, `qualifier`, `direction`, `text`); this module must not hold the
 //! sentence loop or what a quantity counts (`quantity`, `counted`).
 
+pub(super) mod age;
 pub(super) mod digits;
+pub(super) mod document_dollar;
 pub(super) mod fraction_word;
 pub(super) mod implied_share;
 pub(super) mod number_words;
 pub(super) mod range;
 pub(super) mod share_out_of;
 pub(super) mod slash_fraction;
+pub(super) mod time_or_date;
 pub(super) mod vague_magnitude;
 pub(super) mod vulgar_fraction;
 
 use super::*;
+use age::is_age;
 use digits::digits;
 use fraction_word::fraction_word;
 use number_words::number_words;
@@ -78,7 +82,7 @@ pub(super) fn read_number(
         number_words(text, s, w, &mut f)?;
     } else {
         f.rule = rules.enabled(Rule::Digits)?;
-        digits(text, s, c, m, &mut f)?;
+        digits(text, s, c, m, rules.is_enabled(Rule::TimeOrDate), &mut f)?;
     }
     if after_char(text, f.end).is_some_and(|c| c.is_alphanumeric() || c == '×')
         || before_char(text, f.start) == Some('×')
@@ -96,22 +100,13 @@ pub(super) fn read_number(
     }
     read_rate(text, s, &mut f);
     let (qualifier, q_start) = qualifier_before(text, s.byte_start, f.start);
-    // "women aged 25 to 54", "children under the age of 5": ages.
-    if f.unit == "count" && !f.explicit_unit {
-        let prev = prev_word(text, s.byte_start, q_start).to_ascii_lowercase();
-        if is_age_after_copula(text, s, q_start, f.end)
-            || prev == "aged"
-            || prev == "ages"
-            // "He died at age 42 after a long illness".
-            || prev == "age"
-            || text[s.byte_start..q_start]
-                .trim_end()
-                .to_ascii_lowercase()
-                .ends_with(" age of")
-        {
-            f.unit = "year of age";
-            f.explicit_unit = true;
-        }
+    // "women aged 25 to 54", "children under the age of 5", "the 29-year-old": ages (`age`).
+    if f.unit == "count" && !f.explicit_unit && is_age(text, s, q_start, f.end) {
+        f.unit = "year of age";
+        f.explicit_unit = true;
+    }
+    if f.unit == "year of age" {
+        f.rule = rules.enabled(Rule::Age)?;
     }
     if f.qualifier == Qualifier::Exact {
         f.qualifier = qualifier;

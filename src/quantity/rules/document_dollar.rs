@@ -1,4 +1,8 @@
-//! Which dollar a bare "$" is: USD unless the document says otherwise.
+//! Rule `document_dollar` (see its entry in `crate::rules::RULES`); cases in
+//! `tests/rules/document_dollar.toml`. Which dollar a bare "$" is: USD unless the document says
+//! otherwise. A modifier rule: it decides the unit of rows that `digits` (a "$" before the
+//! number) and the unit reading ("dollars" after it) make, and never names a row itself;
+//! switched off, every bare "$" and "dollars" is USD.
 //!
 //! Takes the document's id, path and text; gives the ISO 4217 code that a "$" or "dollars"
 //! with no country stands for. The rule and its tables are in `lexicon::numbers`
@@ -6,7 +10,10 @@
 //! dateline opening the text; otherwise USD. Motivating case (issue 26): a Canadian article
 //! whose "$6.5 billion" and nine other amounts all came out as USD. It does not guess from
 //! what the article is about (a story on Canada from Washington writes US dollars), and it
-//! knows no outlet names beyond the hosts in the table: the document model has no outlet.
+//! knows no outlet names beyond the hosts in the table: the document model has no outlet. It
+//! must not touch a currency that names its country ("C$", "US$", "A$", "Canadian dollars":
+//! `CURRENCY_PREFIXES`, `UNIT_WORDS`), nor the bare "$" that restates another dollar in brackets
+//! ("C$6.5 billion ($4.8 billion)" is USD: the sentence loop in `quantity` decides that).
 
 use crate::lexicon::numbers::{DOLLAR_AGENCIES, DOLLAR_DATELINES, DOLLAR_HOSTS};
 
