@@ -24,6 +24,7 @@
 //! only), attribute non-speech relations ("X plans to ...", "a poll found ...") beyond the cue
 //! table, or resolve a pronoun to a name that comes after it.
 
+mod arbiter;
 mod content;
 pub mod names;
 pub mod quotes;
@@ -56,6 +57,7 @@ use crate::lexicon::sources::{
 use crate::lexicon::word_regex;
 use crate::lexicon::Lexicon;
 use crate::rules::{Rule, RuleSet};
+use arbiter::Arbiter;
 use content::*;
 use names::{chunk_source, SourceChunk};
 use quotes::QuoteMarks;
@@ -345,29 +347,10 @@ fn sentence_claims(
             !(plural_noun || hyphenated || states_noun || note_noun)
         })
         .collect();
-    let mut out: Vec<Found> = Vec::new();
+    let mut arbiter = Arbiter::default();
     for (i, cue) in cues.iter().enumerate() {
-        // A content that runs into a coordinated clause with a source and cue of its own ends
-        // before it; the clause is then read as its own claim.
-        if let Some(f) = out
-            .last_mut()
-            .filter(|f| f.kind != ClaimKind::Direct && f.content.contains(cue.span))
-        {
-            let relative = f.written.slice(text) == "who";
-            if let Some(end) = coordinated_clause(lx, text, f.content, *cue).or_else(|| {
-                relative
-                    .then(|| relative_clause_end(text, f.content, *cue))
-                    .flatten()
-            }) {
-                f.content.byte_end = end;
-                let attribution_end = f.cue.map_or(end, |c| c.byte_end).max(f.written.byte_end);
-                f.span.byte_end = f.span.byte_end.min(end.max(attribution_end));
-            }
-        }
-        if out
-            .iter()
-            .any(|f| f.span.contains(cue.span) || f.content.overlaps(cue.span))
-        {
+        arbiter.make_room(lx, text, *cue);
+        if arbiter.takes(*cue) {
             continue;
         }
         // A later cue that closes the sentence (", dpa news agency reports.") owns it.
@@ -456,65 +439,56 @@ fn sentence_claims(
             .or_else(|| {
                 rules
                     .enabled(Rule::Participle)
-                    .and_then(|_| participle(lx, text, s, *cue, quotes, &out, earlier))
+                    .and_then(|_| participle(lx, text, s, *cue, quotes, arbiter.kept(), earlier))
             })
             .or_else(|| {
                 rules
                     .enabled(Rule::Conjoined)
-                    .and_then(|_| conjoined(text, s, *cue, quotes, &out))
+                    .and_then(|_| conjoined(text, s, *cue, quotes, arbiter.kept()))
             })
         };
         if let Some(mut f) = found {
             f.sentence = index;
-            // An "according to X" after a claim of the same sentence names its relay: it is
-            // the claim's via, not a claim ("A militant spokesman said that ..., according to AP").
-            // A claim whose content holds one already found ("The militants said that ..., dpa
-            // adds.") is a relay of it, not a new claim; the relay is the first claim's via.
-            if out.iter().any(|o| o.span.overlaps(f.content))
-                || f.kind == ClaimKind::AccordingTo && out.iter().any(|o| o.span.overlaps(f.span))
-            {
-                continue;
-            }
-            out.push(f);
+            arbiter.admit(f);
         }
     }
     if let Some(f) = rules
         .enabled(Rule::ColonQuote)
-        .and_then(|_| colon_quote(lx, text, s, quotes, &out))
+        .and_then(|_| colon_quote(lx, text, s, quotes, arbiter.kept()))
     {
-        out.push(Found {
+        arbiter.keep(Found {
             sentence: index,
             ..f
         });
     }
     if let Some(f) = rules
         .enabled(Rule::AskedQuestion)
-        .and_then(|_| asked_question(lx, text, s, &out))
+        .and_then(|_| asked_question(lx, text, s, arbiter.kept()))
     {
-        out.push(Found {
+        arbiter.keep(Found {
             sentence: index,
             ..f
         });
     }
     if let Some(f) = rules
         .enabled(Rule::InView)
-        .and_then(|_| in_view(text, s, quotes, &out))
+        .and_then(|_| in_view(text, s, quotes, arbiter.kept()))
     {
-        out.push(Found {
+        arbiter.keep(Found {
             sentence: index,
             ..f
         });
     }
     let impressions = rules
         .enabled(Rule::Impression)
-        .map(|_| impressions(text, s, quotes, &out));
+        .map(|_| impressions(text, s, quotes, arbiter.kept()));
     for f in impressions.into_iter().flatten() {
-        out.push(Found {
+        arbiter.keep(Found {
             sentence: index,
             ..f
         });
     }
-    out
+    arbiter.into_kept()
 }
 
 trait IntoOption: Sized {
