@@ -49,6 +49,11 @@ pub const SCALE_WORDS: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    // South Asian English news: "five lakh people", "two crore rupees".
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
 ];
 
 /// Multipliers written after a number in digits ("1.5 million", "2.3bn", "$5m", "4.3M").
@@ -60,6 +65,11 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    // "Rs 35 lakh", "1.2 crore rupees" (Indian, Pakistani, Bangladeshi and Nepali news).
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
     ("mln", 1e6),
     ("mil", 1e6),
     ("mn", 1e6),
