@@ -20,7 +20,8 @@ use crate::lexicon::numbers::{
 /// `dn`/`dd`, `words`, `sign`/`cur`/`num`). Vague magnitudes and fractions come first so that
 /// "tens of thousands", "two-thirds" and "2½" are not read as "ten", "two" and "2". Its word
 /// boundaries are ASCII (`lexicon::word_regex`): with Unicode ones, `CORE` alone was a third of
-/// all instructions.
+/// all instructions. Digits group in threes ("1,234,567") or, as South Asian news writes them,
+/// in lakhs and crores ("12,34,567": twos before the last three).
 pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     let vague = alternation(VAGUE_MAGNITUDES.iter().map(|(w, _, _)| *w));
     let frac = alternation(FRACTION_WORDS.iter().map(|(w, _)| *w));
@@ -30,7 +31,7 @@ pub static CORE: LazyLock<Regex> = LazyLock::new(|| {
     let cur = alternation(CURRENCY_PREFIXES.iter().map(|(w, _)| *w));
     let vulgar = alternation(VULGAR_FRACTIONS.iter().map(|(w, _)| *w));
     word_regex(&format!(
-        r"(?i)\b(?P<vague>{vague})\b|\b(?:(?P<fnum>an?|{small})[\s-]+)?(?P<frac>{frac})\b|(?:(?P<whole>\d{{1,3}})\s?)?(?P<vulgar>{vulgar})|\b(?P<dn>\d{{1,2}})[/⁄](?P<dd>\d{{1,3}})\b|\b(?P<words>(?:an?\s+(?:{scale})|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*)\b|(?P<sign>[-−+]|\bminus[\s-]|\bnegative\s)?(?:(?P<cur>(?-i:{cur}))\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        r"(?i)\b(?P<vague>{vague})\b|\b(?:(?P<fnum>an?|{small})[\s-]+)?(?P<frac>{frac})\b|(?:(?P<whole>\d{{1,3}})\s?)?(?P<vulgar>{vulgar})|\b(?P<dn>\d{{1,2}})[/⁄](?P<dd>\d{{1,3}})\b|\b(?P<words>(?:an?\s+(?:{scale})|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}|{scale}))*)\b|(?P<sign>[-−+]|\bminus[\s-]|\bnegative\s)?(?:(?P<cur>(?-i:{cur}))\s?)?(?P<num>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     ))
 });
 
