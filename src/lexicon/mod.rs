@@ -33,18 +33,13 @@ pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
         .join("|")
 }
 
-/// Two word tables joined, A's words then B's: a table built from another, so that each word is
-/// written once (`SUBJECT_AUXILIARIES` holds `BE_FORMS` and `MODAL_VERBS`). `N` is
-/// `a.len() + b.len()`, checked at compile time.
-pub const fn join_words<const N: usize>(
-    a: &[&'static str],
-    b: &[&'static str],
-) -> [&'static str; N] {
-    assert!(
-        a.len() + b.len() == N,
-        "join_words: N is the sum of the lengths"
-    );
-    let mut out = [""; N];
+/// Two tables joined, A's rows then B's: a table built from another, so that each word is
+/// written once (`SUBJECT_AUXILIARIES` holds `BE_FORMS` and `MODAL_VERBS`; `SCALE_WORDS` and
+/// `MULTIPLIERS` both hold `SCALE_NAMES`). `N` is `a.len() + b.len()`, checked at compile time.
+pub const fn join<T: Copy, const N: usize>(a: &[T], b: &[T]) -> [T; N] {
+    assert!(a.len() + b.len() == N, "join: N is the sum of the lengths");
+    assert!(N > 0, "join: at least one row");
+    let mut out = [if a.is_empty() { b[0] } else { a[0] }; N];
     let mut i = 0;
     while i < a.len() {
         out[i] = a[i];
@@ -85,7 +80,7 @@ mod tests {
     #[test]
     fn a_table_built_from_others_holds_each_word_once() {
         use super::numbers::{BE_FORMS, MODAL_VERBS, SUBJECT_AUXILIARIES};
-        assert_eq!(super::join_words::<3>(&["a"], &["b", "c"]), ["a", "b", "c"]);
+        assert_eq!(super::join::<_, 3>(&["a"], &["b", "c"]), ["a", "b", "c"]);
         for (i, w) in SUBJECT_AUXILIARIES.iter().enumerate() {
             assert!(!SUBJECT_AUXILIARIES[..i].contains(w), "{w} twice");
         }

@@ -10,7 +10,7 @@ use regex::Regex;
 use super::text::{next_word, prev_word};
 use super::Found;
 use crate::document::{Quantity, Span};
-use crate::lexicon::join_words;
+use crate::lexicon::join;
 use crate::lexicon::numbers::{
     CASUALTY_VERBS, CHANGE_DOWN, CHANGE_FILLERS, CHANGE_UP, COUNTED_SKIP, COUNTED_STOP,
     DIRECTION_ADVERBS, DURATION_UNITS, IRREGULAR_PARTICIPLES, MEASURE_COMPLEMENTS, MULTIPLIERS,
@@ -307,7 +307,7 @@ pub fn subject_before(text: &str, floor: usize, start: usize) -> Option<String> 
 /// Words that open a clause before its subject: "However, ...", "In Europe ..." (`PHRASE_OPENERS`),
 /// and these.
 const CLAUSE_OPENERS: &[&str] =
-    &join_words::<{ PHRASE_OPENERS.len() + 3 }>(PHRASE_OPENERS, &["and", "as", "nevertheless"]);
+    &join::<_, { PHRASE_OPENERS.len() + 3 }>(PHRASE_OPENERS, &["and", "as", "nevertheless"]);
 
 /// The subject noun phrase of the clause that ends at byte `start`: "The Dow Jones Industrial
 /// Average lost 190 points" -> "Dow Jones Industrial Average"; "Nvidia advanced 8%, Qualcomm

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::lexicon::join_words;
+use crate::lexicon::join;
 use crate::lexicon::numbers::{
     CHANGE_DOWN, CHANGE_UP, COUNTED_STOP, PHRASE_OPENERS, SUBJECT_AUXILIARIES, SUBJECT_GAP_WORDS,
     SUBJECT_VERBS,
@@ -45,10 +45,8 @@ const MAX_OBJECT_WORDS: usize = 6;
 
 /// Words that open a noun phrase or a clause and are not part of the subject: "the", "However
 /// core inflation rose 0.3%" (`PHRASE_OPENERS`), and these.
-const DETERMINERS: &[&str] = &join_words::<{ PHRASE_OPENERS.len() + DETERMINER_WORDS.len() }>(
-    PHRASE_OPENERS,
-    DETERMINER_WORDS,
-);
+const DETERMINERS: &[&str] =
+    &join::<_, { PHRASE_OPENERS.len() + DETERMINER_WORDS.len() }>(PHRASE_OPENERS, DETERMINER_WORDS);
 /// `DETERMINERS` besides `PHRASE_OPENERS`.
 const DETERMINER_WORDS: &[&str] = &[
     "some", "each", "every", "all", "although", "though", "because", "if", "when", "since",

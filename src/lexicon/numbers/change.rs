@@ -5,7 +5,7 @@
 //! Owns only these tables; it must not know how `quantity` matches them.
 
 use super::subject::BE_FORMS;
-use crate::lexicon::join_words;
+use crate::lexicon::join;
 
 /// Words (and their inflections) before a number that make it a rise: "rose 0.65 per cent".
 pub const CHANGE_UP: &[&str] = &[
@@ -142,7 +142,7 @@ pub const CHANGE_DOWN: &[&str] = &[
 
 /// Words that may sit between a change verb and its number: "dropped by 1", "edged down 0.03%".
 pub const CHANGE_FILLERS: &[&str] =
-    &join_words::<{ CHANGE_FILLER_WORDS.len() + BE_FORMS.len() }>(CHANGE_FILLER_WORDS, BE_FORMS);
+    &join::<_, { CHANGE_FILLER_WORDS.len() + BE_FORMS.len() }>(CHANGE_FILLER_WORDS, BE_FORMS);
 /// `CHANGE_FILLERS` besides the forms of "be".
 const CHANGE_FILLER_WORDS: &[&str] = &[
     "by",

@@ -6,7 +6,7 @@
 //! Owns only these tables; it must not know how `quantity` finds the counted noun.
 
 use super::subject::{BE_FORMS, MODAL_VERBS};
-use crate::lexicon::join_words;
+use crate::lexicon::join;
 
 /// Words that may sit between a number and the noun it counts ("52 districts of", "15 more
 /// eastern Aleppo neighborhoods") and are never the counted noun themselves.
@@ -77,9 +77,9 @@ pub const DIRECTION_ADVERBS: &[&str] = &[
 
 /// Words that end the noun phrase after a number ("52 districts *of* eastern Aleppo").
 pub const COUNTED_STOP: &[&str] =
-    &join_words::<{ STOP_AND_BE.len() + MODAL_VERBS.len() }>(STOP_AND_BE, MODAL_VERBS);
+    &join::<_, { STOP_AND_BE.len() + MODAL_VERBS.len() }>(STOP_AND_BE, MODAL_VERBS);
 const STOP_AND_BE: &[&str] =
-    &join_words::<{ COUNTED_STOP_WORDS.len() + BE_FORMS.len() }>(COUNTED_STOP_WORDS, BE_FORMS);
+    &join::<_, { COUNTED_STOP_WORDS.len() + BE_FORMS.len() }>(COUNTED_STOP_WORDS, BE_FORMS);
 /// `COUNTED_STOP` besides the forms of "be" and the modal verbs.
 const COUNTED_STOP_WORDS: &[&str] = &[
     "of",
@@ -245,7 +245,8 @@ const COUNTED_STOP_WORDS: &[&str] = &[
 /// wide", "47 feet deep", "3 km away", "10 kg lighter", "286 gigatonnes annually". A noun there
 /// is what the measure describes ("an 8.5 kW system", "a 5.2 litre engine"). The directions
 /// ("3 km north") are `DIRECTION_ADVERBS`.
-pub const MEASURE_COMPLEMENTS: &[&str] = &join_words::<
+pub const MEASURE_COMPLEMENTS: &[&str] = &join::<
+    _,
     { MEASURE_COMPLEMENT_WORDS.len() + DIRECTION_ADVERBS.len() },
 >(MEASURE_COMPLEMENT_WORDS, DIRECTION_ADVERBS);
 /// `MEASURE_COMPLEMENTS` besides the directions.

@@ -5,7 +5,7 @@
 //! Owns only these tables; change verbs are in `change`, and it must not know how
 //! `quantity::subject` matches them.
 
-use crate::lexicon::join_words;
+use crate::lexicon::join;
 
 /// Verbs that join a subject to the number it has or reaches, besides the change verbs
 /// (`CHANGE_UP`, `CHANGE_DOWN`): "Ford has 13,000 workers", "The set will cost $200", "The
@@ -188,11 +188,10 @@ pub const SUBJECT_GAP_WORDS: &[&str] = &[
 
 /// Words before a subject's verb that belong to neither: "has been", "will also", "is expected
 /// to". See `quantity::subject`.
-pub const SUBJECT_AUXILIARIES: &[&str] = &join_words::<
-    { AUXILIARIES_AND_BE.len() + MODAL_VERBS.len() },
->(AUXILIARIES_AND_BE, MODAL_VERBS);
+pub const SUBJECT_AUXILIARIES: &[&str] =
+    &join::<_, { AUXILIARIES_AND_BE.len() + MODAL_VERBS.len() }>(AUXILIARIES_AND_BE, MODAL_VERBS);
 const AUXILIARIES_AND_BE: &[&str] =
-    &join_words::<{ AUXILIARY_WORDS.len() + BE_FORMS.len() }>(AUXILIARY_WORDS, BE_FORMS);
+    &join::<_, { AUXILIARY_WORDS.len() + BE_FORMS.len() }>(AUXILIARY_WORDS, BE_FORMS);
 /// `SUBJECT_AUXILIARIES` besides the forms of "be" and the modal verbs.
 const AUXILIARY_WORDS: &[&str] = &[
     "has",

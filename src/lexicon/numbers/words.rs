@@ -5,6 +5,8 @@
 //! Owns only these tables; it must not know how `quantity` reads them, nor hold units,
 //! currencies or the words around a number (see the sibling modules).
 
+use crate::lexicon::join;
+
 /// Cardinal number words. "a" only counts before a scale word ("a dozen", "a hundred").
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
@@ -37,49 +39,50 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
-/// Scale words inside a written number: "three hundred", "a dozen", "two thousand".
-pub const SCALE_WORDS: &[(&str, f64)] = &[
-    ("hundred", 100.0),
-    // "A couple of people were hurt": two, approximately, and only before "of"
-    // (`quantity::rules::number_words`); "a couple who married" is no number.
-    ("couple", 2.0),
-    ("dozen", 12.0),
-    ("dozens", 12.0),
+/// The names of powers of ten, which are both scale words ("three hundred", "five lakh") and
+/// multipliers after digits ("1.5 million", "Rs 35 lakh"). "lakh" (100,000) and "crore"
+/// (10,000,000) are South Asian English: Indian, Pakistani, Bangladeshi and Nepali news.
+pub const SCALE_NAMES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
-    // South Asian English news: "five lakh people", "two crore rupees".
     ("lakh", 1e5),
     ("lakhs", 1e5),
     ("crore", 1e7),
     ("crores", 1e7),
 ];
 
+/// Scale words inside a written number: "three hundred", "a dozen", "two thousand".
+pub const SCALE_WORDS: &[(&str, f64)] = &join::<_, { SCALE_NAMES.len() + 3 }>(
+    SCALE_NAMES,
+    &[
+        // "A couple of people were hurt": two, approximately, and only before "of"
+        // (`quantity::rules::number_words`); "a couple who married" is no number.
+        ("couple", 2.0),
+        ("dozen", 12.0),
+        ("dozens", 12.0),
+    ],
+);
+
 /// Multipliers written after a number in digits ("1.5 million", "2.3bn", "$5m", "4.3M").
 /// "m" alone is a multiplier only after a currency symbol or as capital "M"; otherwise it is
 /// metres (see `quantity`).
-pub const MULTIPLIERS: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    // "Rs 35 lakh", "1.2 crore rupees" (Indian, Pakistani, Bangladeshi and Nepali news).
-    ("lakh", 1e5),
-    ("lakhs", 1e5),
-    ("crore", 1e7),
-    ("crores", 1e7),
-    ("mln", 1e6),
-    ("mil", 1e6),
-    ("mn", 1e6),
-    ("bln", 1e9),
-    ("bn", 1e9),
-    ("tn", 1e12),
-    ("m", 1e6),
-    ("b", 1e9),
-    ("k", 1e3),
-];
+pub const MULTIPLIERS: &[(&str, f64)] = &join::<_, { SCALE_NAMES.len() + 9 }>(
+    SCALE_NAMES,
+    &[
+        ("mln", 1e6),
+        ("mil", 1e6),
+        ("mn", 1e6),
+        ("bln", 1e9),
+        ("bn", 1e9),
+        ("tn", 1e12),
+        ("m", 1e6),
+        ("b", 1e9),
+        ("k", 1e3),
+    ],
+);
 
 /// Fraction words: `(denominator word, its value as a unit fraction)`. Read after "a", "one",
 /// "two", ... ("a third", "two-thirds", "three quarters"); "half" also stands alone.

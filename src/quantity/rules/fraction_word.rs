@@ -17,11 +17,7 @@ use super::super::*;
 /// A scale word after a fraction, with or without "a": "half a billion dollars", "a quarter
 /// million people", "half a dozen".
 pub(super) static HALF_A_SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    let scales = SCALE_WORDS
-        .iter()
-        .map(|(w, _)| *w)
-        .collect::<Vec<_>>()
-        .join("|");
+    let scales = crate::lexicon::alternation(SCALE_WORDS.iter().map(|(w, _)| *w));
     word_regex(&format!(r"^(?i)[\s-]+(?:an?[\s-]+)?(?P<scale>{scales})\b"))
 });
 
