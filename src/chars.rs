@@ -48,40 +48,41 @@ impl Ranges {
     }
 }
 
-static LETTER: LazyLock<Ranges> = LazyLock::new(|| Ranges::of(r"\p{L}"));
-static UPPERCASE_LETTER: LazyLock<Ranges> = LazyLock::new(|| Ranges::of(r"\p{Lu}"));
-static WORD: LazyLock<Ranges> = LazyLock::new(|| Ranges::of(r"\w"));
-
-/// `\p{L}`: a letter of any script.
-#[inline]
-pub fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        LETTER.contains(c)
-    }
+/// A class function: ASCII by its own test, the rest by the class's ranges, parsed on first use.
+macro_rules! class {
+    ($(#[$doc:meta])* $name:ident, $class:literal, $ascii:expr) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $name(c: char) -> bool {
+            static RANGES: LazyLock<Ranges> = LazyLock::new(|| Ranges::of($class));
+            if c.is_ascii() {
+                $ascii(c)
+            } else {
+                RANGES.contains(c)
+            }
+        }
+    };
 }
 
-/// `\p{Lu}`: an upper-case letter (general category Lu; not "Ⓐ" or "Ⅻ", which Rust's
-/// `char::is_uppercase` takes).
-#[inline]
-pub fn is_uppercase_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_uppercase()
-    } else {
-        UPPERCASE_LETTER.contains(c)
-    }
-}
-
-/// `\w` with Unicode: letters, marks, digits, connector punctuation and joiners.
-#[inline]
-pub fn is_word(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        WORD.contains(c)
-    }
-}
+class!(
+    /// `\p{L}`: a letter of any script.
+    is_letter,
+    r"\p{L}",
+    |c: char| c.is_ascii_alphabetic()
+);
+class!(
+    /// `\p{Lu}`: an upper-case letter (general category Lu; not "Ⓐ" or "Ⅻ", which Rust's
+    /// `char::is_uppercase` takes).
+    is_uppercase_letter,
+    r"\p{Lu}",
+    |c: char| c.is_ascii_uppercase()
+);
+class!(
+    /// `\w` with Unicode: letters, marks, digits, connector punctuation and joiners.
+    is_word,
+    r"\w",
+    |c: char| c.is_ascii_alphanumeric() || c == '_'
+);
 
 /// `\s` with Unicode: the White_Space property, which `char::is_whitespace` also reads.
 #[inline]

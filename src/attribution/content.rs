@@ -213,10 +213,7 @@ pub(super) fn with_that(text: &str, kind: ClaimKind, content: Span) -> Span {
 /// hyphens, then "adds", "added", "reports" or "reported", as
 /// `^,\s+(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}\s+(?:adds|added|reports|reported)\W*$` read it.
 fn relay_end(part: &str) -> Option<usize> {
-    let word = |w: &str| {
-        w.chars()
-            .all(|c| crate::chars::is_letter(c) || c == '.' || c == '-')
-    };
+    let word = |w: &str| w.chars().all(via::is_relay_word_char);
     via::relay_at_end(&["adds", "added", "reports", "reported"], part, |words| {
         let names = match words {
             [(_, "the"), rest @ ..] if rest.len() == 3 => rest,

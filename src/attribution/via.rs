@@ -58,6 +58,11 @@ struct Relay<'h> {
     name: &'h str,
 }
 
+/// A character of a word in a relay at the end of a sentence (", dpa adds."): `[\p{L}.-]`.
+pub(super) fn is_relay_word_char(c: char) -> bool {
+    crate::chars::is_letter(c) || c == '.' || c == '-'
+}
+
 /// A character of a relay's name after its first: `[\p{L}'’.-]`.
 fn is_name_char(c: char) -> bool {
     crate::chars::is_letter(c) || matches!(c, '\'' | '’' | '.' | '-')
@@ -148,10 +153,7 @@ const TRAILING_VERBS: [&str; 6] = ["adds", "added", "reports", "reported", "says
 fn trailing_relay(part: &str) -> Option<&str> {
     use crate::chars::{is_letter, is_uppercase_letter};
     let word = |w: &str, first: fn(char) -> bool| {
-        w.starts_with(first)
-            && w.chars()
-                .skip(1)
-                .all(|c| is_letter(c) || c == '.' || c == '-')
+        w.starts_with(first) && w.chars().skip(1).all(is_relay_word_char)
     };
     relay_at_end(&TRAILING_VERBS, part, |words| {
         let names = match words {
